@@ -1,0 +1,120 @@
+/**
+ * The shape of a dataset definition: everything needed to build one immutable dataset version
+ * (members, yearly totals, marginal shares, provenance, outlook, other estimates).
+ * The default data set is one such definition (prisma/data/default-dataset.ts); a licensed report's
+ * figures can be another.
+ */
+import type { Basis, Dimension, VendorGroup } from "./types";
+
+export interface MemberDefinition {
+  slug: string;
+  name: string;
+  description: string;
+  group?: VendorGroup;
+  useCases?: string[];
+}
+
+export interface SourceRef {
+  label: string;
+  url?: string;
+  /** ISO date (yyyy-mm-dd or yyyy-mm) of the source. */
+  date?: string;
+}
+
+export interface TotalDefinition {
+  year: number;
+  /** US$ million. */
+  value: number;
+  basis: Basis;
+  /** Published: the source. Modelled: how it was derived. */
+  note: string;
+  source?: SourceRef;
+}
+
+/**
+ * Shares of one dimension's members at anchor years; years in between are interpolated linearly
+ * and every year is normalised to sum to 1. Keys are member slugs; every member must appear.
+ */
+export interface MarginalDefinition {
+  dimension: Dimension;
+  anchors: { year: number; shares: Record<string, number> }[];
+  /** Why these shares: the calibration targets and their sources. */
+  method: string;
+  sources: SourceRef[];
+}
+
+/**
+ * Relative affinity between members of two dimensions (default 1): e.g. Chinese vendors weigh
+ * more in Asia-Pacific. Used only for the seed of the fit; the fitted cube still honours every marginal.
+ */
+export interface AffinityDefinition {
+  a: Dimension;
+  b: Dimension;
+  weights: { a: string; b: string; weight: number }[];
+  reason: string;
+}
+
+export interface PublishedFigure {
+  key: string;
+  label: string;
+  year?: number;
+  value: number;
+  unit: string;
+  source: SourceRef;
+}
+
+export interface OutlookDefinition {
+  publisher: string;
+  year: number;
+  value: number;
+  cagr: number;
+  cagrFrom: number;
+  cagrTo: number;
+  source: SourceRef;
+}
+
+export interface OtherEstimateDefinition {
+  firm: string;
+  scope: string;
+  baseYear: number;
+  baseValue: number;
+  targetYear?: number;
+  targetValue?: number;
+  cagr?: number;
+  /** "V" read in the primary source, "S" secondary write-up only, "U" origin unclear. */
+  verification: "V" | "S" | "U";
+  source: SourceRef;
+  note?: string;
+}
+
+export interface DatasetDefinition {
+  /** Stable name of the definition; a changed definition gets a new version under the same key. */
+  key: string;
+  title: string;
+  publisher: string;
+  edition: string;
+  currency: string;
+  unit: string;
+  firstYear: number;
+  historyTo: number;
+  lastYear: number;
+  members: Record<Dimension, MemberDefinition[]>;
+  totals: TotalDefinition[];
+  marginals: MarginalDefinition[];
+  affinities: AffinityDefinition[];
+  published: PublishedFigure[];
+  outlook: OutlookDefinition;
+  otherEstimates: OtherEstimateDefinition[];
+  /** Free-text notes on the modelling, shown on the methodology page. */
+  notes: string[];
+}
+
+/** One cell of the built cube. Member references are slugs. */
+export interface FactRow {
+  year: number;
+  type: string;
+  sector: string;
+  vendor: string;
+  region: string;
+  value: number;
+}

@@ -1,0 +1,21 @@
+import { defineConfig } from "vitest/config";
+import path from "node:path";
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@": path.resolve(__dirname, "."),
+      // `server-only` throws outside React's server build; tests run server code directly.
+      "server-only": path.resolve(__dirname, "tests/support/server-only.ts"),
+    },
+  },
+  test: {
+    include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "tests/**/*.test.ts"],
+    environment: "node",
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
+    // Integration suites share one Postgres server and one PGlite directory per file; run files one at a time
+    // so two suites never migrate the same database at once on a 2-core machine.
+    fileParallelism: false,
+  },
+});
