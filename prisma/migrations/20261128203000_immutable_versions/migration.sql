@@ -3,8 +3,7 @@
 -- hand-run statement) can overwrite a published figure.
 CREATE OR REPLACE FUNCTION "reject_dataset_change"() RETURNS trigger AS $$
 BEGIN
-  RAISE EXCEPTION 'dataset versions are immutable: % on "%" is not allowed', TG_OP, TG_TABLE_NAME
-    USING ERRCODE = 'restrict_violation';
+  RAISE EXCEPTION 'dataset versions are immutable: % on "%" is not allowed', TG_OP, TG_TABLE_NAME;
 END;
 $$ LANGUAGE plpgsql;
 

@@ -1,0 +1,120 @@
+/**
+ * Shapes aggregated rows into the series the API and the charts use, and derives shares,
+ * rankings and the breakdown-vs-total check from them.
+ */
+import type { Breakdown } from "./filters";
+import { shares } from "./metrics";
+import type { Basis, Dimension, MemberInfo, Series } from "./types";
+
+/** One aggregated row: the sum of the cube's cells for a year and (optionally) one member. */
+export interface AggregateRow {
+  year: number;
+  /** Member slug, or "total" for an unbroken series. */
+  key: string;
+  value: number;
+}
+
+export interface ShapeOptions {
+  by: Breakdown;
+  from: number;
+  to: number;
+  members: MemberInfo[];
+  /** Only these members (when the breakdown dimension is itself filtered). */
+  only?: string[];
+  /** Years whose value is a published figure, for an unfiltered total. */
+  publishedYears?: number[];
+  /** Whether the slice is the whole market (no filter at all). */
+  unfiltered: boolean;
+}
+
+export function years(from: number, to: number): number[] {
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}
+
+/** Series per member (in the members' order), one point per year; missing cells count as 0. */
+export function shapeSeries(rows: AggregateRow[], opts: ShapeOptions): Series[] {
+  const ys = years(opts.from, opts.to);
+  const byKey = new Map<string, Map<number, number>>();
+  for (const r of rows) {
+    if (r.year < opts.from || r.year > opts.to) continue;
+    const m = byKey.get(r.key) ?? new Map<number, number>();
+    m.set(r.year, (m.get(r.year) ?? 0) + r.value);
+    byKey.set(r.key, m);
+  }
+  const published = new Set(opts.publishedYears ?? []);
+  const basisFor = (year: number): Basis =>
+    opts.by === "total" && opts.unfiltered && published.has(year) ? "published" : "modelled";
+  const keys: { key: string; label: string }[] =
+    opts.by === "total"
+      ? [{ key: "total", label: "Total market" }]
+      : opts.members
+          .filter((m) => m.dimension === opts.by && (!opts.only?.length || opts.only.includes(m.slug)))
+          .sort((a, b) => a.sortOrder - b.sortOrder)
+          .map((m) => ({ key: m.slug, label: m.name }));
+  return keys.map(({ key, label }) => ({
+    key,
+    label,
+    points: ys.map((year) => ({ year, value: byKey.get(key)?.get(year) ?? 0, basis: basisFor(year) })),
+  }));
+}
+
+/** Sum of several series, year by year. */
+export function sumSeries(series: Series[]): { year: number; value: number }[] {
+  const totals = new Map<number, number>();
+  for (const s of series) for (const p of s.points) totals.set(p.year, (totals.get(p.year) ?? 0) + p.value);
+  return [...totals.entries()].sort((a, b) => a[0] - b[0]).map(([year, value]) => ({ year, value }));
+}
+
+/** The largest absolute gap between a breakdown's sum and the total, over all years. */
+export function maxBreakdownGap(breakdown: Series[], total: Series): number {
+  const sums = new Map(sumSeries(breakdown).map((p) => [p.year, p.value]));
+  return Math.max(0, ...total.points.map((p) => Math.abs((sums.get(p.year) ?? 0) - p.value)));
+}
+
+export interface ShareRow {
+  key: string;
+  label: string;
+  value: number;
+  share: number;
+}
+
+/** Each series' value and share in one year, largest first. */
+export function sharesInYear(series: Series[], year: number): ShareRow[] {
+  const values = series.map((s) => s.points.find((p) => p.year === year)?.value ?? 0);
+  const sh = shares(values);
+  return series
+    .map((s, i) => ({ key: s.key, label: s.label, value: values[i], share: sh[i] }))
+    .sort((a, b) => b.value - a.value);
+}
+
+/** Series turned into shares of their sum, year by year (the share-of-market view). */
+export function toShareSeries(series: Series[]): Series[] {
+  const totals = new Map(sumSeries(series).map((p) => [p.year, p.value]));
+  return series.map((s) => ({
+    ...s,
+    points: s.points.map((p) => ({ ...p, value: totals.get(p.year) ? p.value / totals.get(p.year)! : 0 })),
+  }));
+}
+
+export interface RankingRow extends ShareRow {
+  rank: number;
+  /** Rank the year before; null when the year before is outside the data. */
+  previousRank: number | null;
+  /** Positive = moved up. */
+  rankChange: number | null;
+}
+
+/** Ranking of members by value in `year`, with the change against the year before. */
+export function ranking(series: Series[], year: number): RankingRow[] {
+  const now = sharesInYear(series, year);
+  const hasPrev = series.some((s) => s.points.some((p) => p.year === year - 1));
+  const prevRank = new Map(sharesInYear(series, year - 1).map((r, i) => [r.key, i + 1]));
+  return now.map((r, i) => {
+    const previousRank = hasPrev ? (prevRank.get(r.key) ?? null) : null;
+    return { ...r, rank: i + 1, previousRank, rankChange: previousRank === null ? null : previousRank - (i + 1) };
+  });
+}
+
+export function dimensionLabel(d: Dimension | "total"): string {
+  return { total: "Total", type: "Model type", sector: "Application sector", vendor: "Vendor", region: "Region" }[d];
+}

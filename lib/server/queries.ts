@@ -1,0 +1,270 @@
+import "server-only";
+import type { Breakdown, Filters } from "@/lib/market/filters";
+import type { AggregateRow } from "@/lib/market/series";
+import { DIMENSIONS, MEMBER_KIND, type DatasetInfo, type Dimension, type MemberInfo, type VendorGroup } from "@/lib/market/types";
+import { describeDbError, getDb } from "./db";
+
+/**
+ * The data-access module: the only code that reads the database. It returns plain domain objects.
+ * Dataset versions are immutable, so every answer for (dataset, query) is cached in memory.
+ */
+
+const KIND_TO_DIMENSION = Object.fromEntries(DIMENSIONS.map((d) => [MEMBER_KIND[d], d])) as Record<string, Dimension>;
+const COLUMN: Record<Dimension, "typeId" | "sectorId" | "vendorId" | "regionId"> = {
+  type: "typeId",
+  sector: "sectorId",
+  vendor: "vendorId",
+  region: "regionId",
+};
+
+class LruCache<V> {
+  private map = new Map<string, V>();
+  constructor(private readonly max: number) {}
+  get(key: string): V | undefined {
+    const v = this.map.get(key);
+    if (v !== undefined) {
+      this.map.delete(key);
+      this.map.set(key, v);
+    }
+    return v;
+  }
+  set(key: string, value: V) {
+    this.map.set(key, value);
+    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value as string);
+  }
+}
+
+const cache = new LruCache<Promise<unknown>>(2_000);
+
+/** Memoises an immutable read; a failed read is not kept, so a retry reaches the database again. */
+function memo<T>(key: string, load: () => Promise<T>): Promise<T> {
+  const hit = cache.get(key) as Promise<T> | undefined;
+  if (hit) return hit;
+  const p = load();
+  cache.set(key, p);
+  p.catch(() => cache.set(key, undefined as never));
+  return p;
+}
+
+type DatasetRow = {
+  id: string;
+  key: string;
+  version: number;
+  title: string;
+  publisher: string;
+  edition: string;
+  currency: string;
+  unit: string;
+  firstYear: number;
+  historyTo: number;
+  lastYear: number;
+  createdAt: Date;
+  checksum: string;
+};
+
+function toDatasetInfo(row: DatasetRow, latestVersion: number): DatasetInfo & { key: string; version: number } {
+  return {
+    id: row.id,
+    key: row.key,
+    version: row.version,
+    title: row.title,
+    publisher: row.publisher,
+    edition: row.edition,
+    currency: row.currency,
+    unit: row.unit,
+    firstYear: row.firstYear,
+    historyTo: row.historyTo,
+    lastYear: row.lastYear,
+    status: row.version === latestVersion ? "active" : "superseded",
+    createdAt: row.createdAt.toISOString(),
+    checksum: row.checksum,
+  };
+}
+
+export type DatasetSummary = ReturnType<typeof toDatasetInfo>;
+
+/** Every dataset version, newest first. Not cached: a new version may arrive at any time. */
+export async function getDatasets(): Promise<DatasetSummary[]> {
+  const rows = await getDb().prisma.dataset.findMany({ orderBy: [{ createdAt: "desc" }, { version: "desc" }] });
+  const latest = new Map<string, number>();
+  for (const r of rows) latest.set(r.key, Math.max(latest.get(r.key) ?? 0, r.version));
+  return rows.map((r) => toDatasetInfo(r, latest.get(r.key)!));
+}
+
+/** A pinned dataset by id, or the newest version of the most recently created key; null when none. */
+export async function getDataset(id?: string): Promise<DatasetSummary | null> {
+  const all = await getDatasets();
+  if (id) return all.find((d) => d.id === id) ?? null;
+  return all.find((d) => d.status === "active") ?? null;
+}
+
+export function getMembers(datasetId: string): Promise<MemberInfo[]> {
+  return memo(`members:${datasetId}`, async () => {
+    const rows = await getDb().prisma.member.findMany({ where: { datasetId }, orderBy: [{ kind: "asc" }, { sortOrder: "asc" }] });
+    return rows.map((r) => ({
+      dimension: KIND_TO_DIMENSION[r.kind],
+      slug: r.slug,
+      name: r.name,
+      description: r.description,
+      group: (r.group as VendorGroup | null) ?? null,
+      useCases: r.useCases,
+      sortOrder: r.sortOrder,
+    }));
+  });
+}
+
+async function memberIds(datasetId: string): Promise<Map<string, number>> {
+  return memo(`member-ids:${datasetId}`, async () => {
+    const rows = await getDb().prisma.member.findMany({ where: { datasetId }, select: { id: true, kind: true, slug: true } });
+    return new Map(rows.map((r) => [`${KIND_TO_DIMENSION[r.kind]}:${r.slug}`, r.id]));
+  });
+}
+
+export interface AggregateQuery {
+  datasetId: string;
+  by: Breakdown;
+  filters: Filters;
+  from: number;
+  to: number;
+}
+
+/**
+ * Sums the cube over a slice (each filter multi-valued, all combined with AND), grouped by year and,
+ * unless `by` is "total", by one dimension. Members must have been checked against the dataset.
+ */
+export function getAggregates(q: AggregateQuery): Promise<AggregateRow[]> {
+  const key = `agg:${q.datasetId}:${q.by}:${q.from}-${q.to}:${DIMENSIONS.map((d) => [...q.filters[d]].sort().join("+")).join("|")}`;
+  return memo(key, async () => {
+    const ids = await memberIds(q.datasetId);
+    const slugOf = new Map([...ids.entries()].map(([k, id]) => [id, k.slice(k.indexOf(":") + 1)]));
+    const where: Record<string, unknown> = { datasetId: q.datasetId, year: { gte: q.from, lte: q.to } };
+    for (const dim of DIMENSIONS) {
+      if (!q.filters[dim].length) continue;
+      where[COLUMN[dim]] = { in: q.filters[dim].map((s) => ids.get(`${dim}:${s}`) ?? -1) };
+    }
+    const prisma = getDb().prisma;
+    if (q.by === "total") {
+      const rows = await prisma.fact.groupBy({ by: ["year"], where, _sum: { value: true }, orderBy: { year: "asc" } });
+      return rows.map((r) => ({ year: r.year, key: "total", value: r._sum.value ?? 0 }));
+    }
+    const column = COLUMN[q.by];
+    const rows = await prisma.fact.groupBy({ by: ["year", column], where, _sum: { value: true } });
+    return rows.map((r) => ({
+      year: r.year,
+      key: slugOf.get((r as unknown as Record<string, number>)[column]) ?? "unknown",
+      value: r._sum.value ?? 0,
+    }));
+  });
+}
+
+export interface FigureInfo {
+  key: string;
+  label: string;
+  year: number | null;
+  value: number | null;
+  unit: string;
+  basis: "published" | "modelled";
+  source: string | null;
+  url: string | null;
+  publishedOn: string | null;
+  method: string | null;
+  assumptions: string | null;
+}
+
+export function getFigures(datasetId: string): Promise<FigureInfo[]> {
+  return memo(`figures:${datasetId}`, async () => {
+    const rows = await getDb().prisma.figure.findMany({ where: { datasetId }, orderBy: { id: "asc" } });
+    return rows.map(({ id: _id, datasetId: _d, ...rest }) => rest);
+  });
+}
+
+export interface OutlookInfo {
+  publisher: string;
+  year: number;
+  value: number;
+  cagr: number;
+  cagrFrom: number;
+  cagrTo: number;
+  source: string;
+  url: string | null;
+  publishedOn: string | null;
+}
+
+export function getOutlook(datasetId: string): Promise<OutlookInfo | null> {
+  return memo(`outlook:${datasetId}`, async () => {
+    const row = await getDb().prisma.outlook.findFirst({ where: { datasetId }, orderBy: { year: "desc" } });
+    if (!row) return null;
+    const { id: _id, datasetId: _d, ...rest } = row;
+    return rest;
+  });
+}
+
+export interface OtherEstimateInfo {
+  firm: string;
+  scope: string;
+  baseYear: number;
+  baseValue: number;
+  targetYear: number | null;
+  targetValue: number | null;
+  cagr: number | null;
+  verification: string;
+  source: string;
+  url: string | null;
+  publishedOn: string | null;
+  note: string | null;
+}
+
+export function getOtherEstimates(datasetId: string): Promise<OtherEstimateInfo[]> {
+  return memo(`estimates:${datasetId}`, async () => {
+    const rows = await getDb().prisma.otherEstimate.findMany({ where: { datasetId }, orderBy: { sortOrder: "asc" } });
+    return rows.map(({ id: _id, datasetId: _d, sortOrder: _s, ...rest }) => rest);
+  });
+}
+
+export interface Methodology {
+  notes: string[];
+  marginals: { dimension: Dimension; method: string; sources: { label: string; url?: string; date?: string }[] }[];
+  affinities: { a: Dimension; b: Dimension; reason: string }[];
+}
+
+export function getMethodology(datasetId: string): Promise<Methodology | null> {
+  return memo(`methodology:${datasetId}`, async () => {
+    const row = await getDb().prisma.dataset.findUnique({ where: { id: datasetId }, select: { notes: true, methodology: true } });
+    if (!row) return null;
+    const m = row.methodology as unknown as Omit<Methodology, "notes">;
+    return { notes: row.notes, marginals: m.marginals ?? [], affinities: m.affinities ?? [] };
+  });
+}
+
+export interface Health {
+  ok: boolean;
+  database: { kind: "postgres" | "pglite"; location: string; reachable: boolean; latencyMs: number | null; error?: string };
+  dataset: { id: string; title: string; version: number; facts: number } | null;
+}
+
+export async function getHealth(): Promise<Health> {
+  let handle: ReturnType<typeof getDb>;
+  try {
+    handle = getDb();
+  } catch (error) {
+    return { ok: false, database: { kind: "postgres", location: "-", reachable: false, latencyMs: null, error: describeDbError(error) }, dataset: null };
+  }
+  const started = performance.now();
+  try {
+    await handle.prisma.$queryRawUnsafe("SELECT 1");
+    const latencyMs = Math.round((performance.now() - started) * 10) / 10;
+    const ds = await getDataset();
+    const facts = ds ? await handle.prisma.fact.count({ where: { datasetId: ds.id } }) : 0;
+    return {
+      ok: ds !== null,
+      database: { kind: handle.kind, location: handle.location, reachable: true, latencyMs },
+      dataset: ds ? { id: ds.id, title: ds.title, version: ds.version, facts } : null,
+    };
+  } catch (error) {
+    return {
+      ok: false,
+      database: { kind: handle.kind, location: handle.location, reachable: false, latencyMs: null, error: describeDbError(error) },
+      dataset: null,
+    };
+  }
+}

@@ -1,0 +1,194 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { buildCube, validateDefinition } from "@/lib/market/build-cube";
+import type { DatasetDefinition } from "@/lib/market/definition";
+import { DIMENSIONS, MEMBER_KIND } from "@/lib/market/types";
+import type { Db } from "./db";
+
+/** Bump when the cube builder changes its output for the same definition. */
+export const CUBE_BUILDER_VERSION = 1;
+
+/** JSON with sorted keys, so the same definition always hashes the same. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value && typeof value === "object")
+    return `{${Object.keys(value)
+      .sort()
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`)
+      .join(",")}}`;
+  return JSON.stringify(value);
+}
+
+export function definitionChecksum(def: DatasetDefinition): string {
+  return createHash("sha256").update(`cube-v${CUBE_BUILDER_VERSION}\n${canonicalJson(def)}`).digest("hex");
+}
+
+export interface SeedResult {
+  datasetId: string;
+  created: boolean;
+  facts: number;
+}
+
+const FACT_BATCH = 5_000;
+
+/**
+ * Loads a definition as a new dataset version, in one transaction. Idempotent: the same definition
+ * (same checksum) adds nothing; a changed one becomes the next version and the old one stays.
+ */
+export async function seedDataset(prisma: Db, def: DatasetDefinition): Promise<SeedResult> {
+  validateDefinition(def);
+  const checksum = definitionChecksum(def);
+  const existing = await prisma.dataset.findUnique({ where: { checksum }, select: { id: true } });
+  if (existing) return { datasetId: existing.id, created: false, facts: 0 };
+
+  const cube = buildCube(def);
+  try {
+    return await prisma.$transaction(
+      async (tx) => {
+        const last = await tx.dataset.findFirst({ where: { key: def.key }, orderBy: { version: "desc" } });
+        const version = (last?.version ?? 0) + 1;
+        const id = `${def.key}-v${version}`;
+        await tx.dataset.create({
+          data: {
+            id,
+            key: def.key,
+            version,
+            title: def.title,
+            publisher: def.publisher,
+            edition: def.edition,
+            currency: def.currency,
+            unit: def.unit,
+            firstYear: def.firstYear,
+            historyTo: def.historyTo,
+            lastYear: def.lastYear,
+            checksum,
+            notes: def.notes,
+            methodology: JSON.parse(
+              JSON.stringify({
+                marginals: def.marginals.map(({ dimension, method, sources, anchors }) => ({ dimension, method, sources, anchors })),
+                affinities: def.affinities.map(({ a, b, reason }) => ({ a, b, reason })),
+              }),
+            ),
+          },
+        });
+        await tx.member.createMany({
+          data: DIMENSIONS.flatMap((dim) =>
+            def.members[dim].map((m, i) => ({
+              datasetId: id,
+              kind: MEMBER_KIND[dim],
+              slug: m.slug,
+              name: m.name,
+              description: m.description,
+              group: m.group ?? null,
+              useCases: m.useCases ?? [],
+              sortOrder: i,
+            })),
+          ),
+        });
+        const rows = await tx.member.findMany({ where: { datasetId: id }, select: { id: true, kind: true, slug: true } });
+        const idOf = new Map(rows.map((r) => [`${r.kind}:${r.slug}`, r.id]));
+        const ref = (dim: (typeof DIMENSIONS)[number], slug: string) => {
+          const v = idOf.get(`${MEMBER_KIND[dim]}:${slug}`);
+          if (v === undefined) throw new Error(`cube refers to unknown ${dim} "${slug}"`);
+          return v;
+        };
+        for (let i = 0; i < cube.length; i += FACT_BATCH) {
+          await tx.fact.createMany({
+            data: cube.slice(i, i + FACT_BATCH).map((f) => ({
+              datasetId: id,
+              year: f.year,
+              typeId: ref("type", f.type),
+              sectorId: ref("sector", f.sector),
+              vendorId: ref("vendor", f.vendor),
+              regionId: ref("region", f.region),
+              value: f.value,
+              basis: "modelled" as const,
+            })),
+          });
+        }
+        await tx.figure.createMany({
+          data: [
+            ...def.totals.map((t) => ({
+              datasetId: id,
+              key: `total:${t.year}`,
+              label: `Total market ${t.year}`,
+              year: t.year,
+              value: t.value,
+              unit: def.unit,
+              basis: t.basis,
+              source: t.source?.label ?? null,
+              url: t.source?.url ?? null,
+              publishedOn: t.source?.date ?? null,
+              method: t.basis === "modelled" ? t.note : null,
+              assumptions: t.basis === "published" ? t.note : null,
+            })),
+            ...def.published
+              .filter((p) => !def.totals.some((t) => `total:${t.year}` === p.key))
+              .map((p) => ({
+                datasetId: id,
+                key: p.key,
+                label: p.label,
+                year: p.year ?? null,
+                value: p.value,
+                unit: p.unit,
+                basis: "published" as const,
+                source: p.source.label,
+                url: p.source.url ?? null,
+                publishedOn: p.source.date ?? null,
+              })),
+            ...def.marginals.map((m) => ({
+              datasetId: id,
+              key: `marginal:${m.dimension}`,
+              label: `Split by ${m.dimension}`,
+              unit: "share",
+              basis: "modelled" as const,
+              method: m.method,
+              assumptions: m.sources.map((s) => `${s.label}${s.url ? ` (${s.url})` : ""}`).join("; "),
+            })),
+          ],
+        });
+        const o = def.outlook;
+        await tx.outlook.create({
+          data: {
+            datasetId: id,
+            publisher: o.publisher,
+            year: o.year,
+            value: o.value,
+            cagr: o.cagr,
+            cagrFrom: o.cagrFrom,
+            cagrTo: o.cagrTo,
+            source: o.source.label,
+            url: o.source.url ?? null,
+            publishedOn: o.source.date ?? null,
+          },
+        });
+        await tx.otherEstimate.createMany({
+          data: def.otherEstimates.map((e, i) => ({
+            datasetId: id,
+            firm: e.firm,
+            scope: e.scope,
+            baseYear: e.baseYear,
+            baseValue: e.baseValue,
+            targetYear: e.targetYear ?? null,
+            targetValue: e.targetValue ?? null,
+            cagr: e.cagr ?? null,
+            verification: e.verification,
+            source: e.source.label,
+            url: e.source.url ?? null,
+            publishedOn: e.source.date ?? null,
+            note: e.note ?? null,
+            sortOrder: i,
+          })),
+        });
+        return { datasetId: id, created: true, facts: cube.length };
+      },
+      { timeout: 300_000, maxWait: 60_000 },
+    );
+  } catch (error) {
+    // Two seeders racing on the same definition: the loser finds the winner's version.
+    const again = await prisma.dataset.findUnique({ where: { checksum }, select: { id: true } });
+    if (again) return { datasetId: again.id, created: false, facts: 0 };
+    throw error;
+  }
+}

@@ -1,0 +1,23 @@
+// `npm start`: builds the app if it has not been built, brings the database up to date (migrate +
+// seed the default data set; on the embedded PGlite when DATABASE_URL is unset), then serves it.
+import { spawnSync, spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const bin = (name) => path.join(root, "node_modules", ".bin", name);
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+
+function run(cmd, args) {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: "inherit", env });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) run(bin("next"), ["build"]);
+run(bin("tsx"), ["--conditions=react-server", "scripts/db.ts", "setup"]);
+
+const port = process.env.PORT || "3000";
+const server = spawn(bin("next"), ["start", "-p", port], { cwd: root, stdio: "inherit", env });
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));

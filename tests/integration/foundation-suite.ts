@@ -1,0 +1,187 @@
+/**
+ * The foundation's checks, run once per database kind (real Postgres, embedded PGlite): migrate from
+ * empty, seed twice, then query through the data-access layer and the public API.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DIMENSIONS } from "@/lib/market/types";
+
+type Setup = () => Promise<{ env: Record<string, string>; teardown: () => Promise<void> }>;
+
+export function defineFoundationSuite(kind: string, setup: Setup) {
+  describe(`foundation on ${kind}`, () => {
+    let teardown: () => Promise<void> = async () => {};
+    let mods: {
+      db: typeof import("@/lib/server/db");
+      setup: typeof import("@/lib/server/setup");
+      market: typeof import("@/lib/server/market");
+      queries: typeof import("@/lib/server/queries");
+      route: typeof import("@/app/api/v1/series/route");
+      health: typeof import("@/app/api/health/route");
+      data: typeof import("@/prisma/data/default-dataset");
+      seed: typeof import("@/lib/server/seed");
+      filters: typeof import("@/lib/market/filters");
+    };
+
+    beforeAll(async () => {
+      const s = await setup();
+      teardown = s.teardown;
+      Object.assign(process.env, s.env);
+      // Imported after the environment is set: the db module reads it once.
+      mods = {
+        db: await import("@/lib/server/db"),
+        setup: await import("@/lib/server/setup"),
+        market: await import("@/lib/server/market"),
+        queries: await import("@/lib/server/queries"),
+        route: await import("@/app/api/v1/series/route"),
+        health: await import("@/app/api/health/route"),
+        data: await import("@/prisma/data/default-dataset"),
+        seed: await import("@/lib/server/seed"),
+        filters: await import("@/lib/market/filters"),
+      };
+    });
+
+    afterAll(async () => {
+      await mods?.db.closeDb();
+      await teardown();
+    });
+
+    const view = async (params: Record<string, string> = {}) => {
+      const q = mods.filters.parseSeriesQuery(new URLSearchParams(params));
+      if (!q.ok) throw new Error(q.problem.message);
+      const r = await mods.market.getSeriesView(q.value);
+      if (!r.ok) throw new Error(r.problem.message);
+      return r.view;
+    };
+    const api = (qs: string, init?: RequestInit) => mods.route.GET(new Request(`http://test/api/v1/series?${qs}`, init));
+
+    it("migrates an empty database, and a second run applies nothing", async () => {
+      const first = await mods.setup.migrate();
+      expect(first).toEqual(["20261128202835_init", "20261128203000_immutable_versions"]);
+      expect(await mods.setup.migrate()).toEqual([]);
+    });
+
+    it("seeds the default data set once; a second run adds nothing", async () => {
+      const first = await mods.setup.seed();
+      expect(first.created).toBe(true);
+      expect(first.facts).toBe(3 * 9 * 16 * 5 * 12);
+      const second = await mods.setup.seed();
+      expect(second).toEqual({ datasetId: first.datasetId, created: false, facts: 0 });
+      const prisma = mods.db.getDb().prisma;
+      expect(await prisma.dataset.count()).toBe(1);
+      expect(await prisma.fact.count()).toBe(25_920);
+    });
+
+    it("returns the published totals exactly: 2024 = 8,934 and 2031 = 19,700", async () => {
+      const v = await view();
+      const total = v.series[0];
+      const at = (y: number) => total.points.find((p) => p.year === y)!;
+      expect(at(2024).value).toBeCloseTo(8_934, 1);
+      expect(Math.abs(at(2024).value - 8_934)).toBeLessThanOrEqual(0.5);
+      expect(Math.abs(at(2031).value - 19_700)).toBeLessThanOrEqual(0.5);
+      expect(at(2024).basis).toBe("published");
+      expect(at(2031).basis).toBe("published");
+      expect(at(2023).basis).toBe("modelled");
+      const cagr = Math.pow(at(2031).value / at(2025).value, 1 / 6) - 1;
+      expect(cagr * 100).toBeCloseTo(12.1, 6);
+      expect(total.points.map((p) => p.year)).toEqual(Array.from({ length: 12 }, (_, i) => 2021 + i));
+    });
+
+    it("every breakdown sums to its total in every year, within 0.01, for the whole market and for slices", async () => {
+      const slices: Record<string, string>[] = [{}, { sector: "healthcare" }, { vendor: "openai,anthropic", region: "europe" }, { type: "industry-specific" }];
+      for (const slice of slices) {
+        const total = (await view(slice)).series[0];
+        for (const by of DIMENSIONS) {
+          const parts = await view({ ...slice, by });
+          for (const p of total.points) {
+            const sum = parts.series.reduce((acc, s) => acc + s.points.find((q) => q.year === p.year)!.value, 0);
+            expect(Math.abs(sum - p.value), `${JSON.stringify(slice)} by ${by} in ${p.year}`).toBeLessThanOrEqual(0.01);
+          }
+        }
+      }
+    });
+
+    it("filters narrow the market: a slice is smaller than the whole and multi-valued filters add up", async () => {
+      const whole = (await view({ from: "2024", to: "2024" })).series[0].points[0].value;
+      const a = (await view({ from: "2024", to: "2024", vendor: "openai" })).series[0].points[0].value;
+      const b = (await view({ from: "2024", to: "2024", vendor: "google" })).series[0].points[0].value;
+      const ab = (await view({ from: "2024", to: "2024", vendor: "openai,google" })).series[0].points[0].value;
+      expect(a).toBeGreaterThan(0);
+      expect(a).toBeLessThan(whole);
+      expect(ab).toBeCloseTo(a + b, 6);
+    });
+
+    it("serves JSON and CSV from /api/v1/series", async () => {
+      const res = await api("by=region&from=2024&to=2025");
+      expect(res.status).toBe(200);
+      const body = await res.json();
+      expect(body.dataset).toMatchObject({ unit: "US$ M", currency: "USD", historyTo: 2025 });
+      expect(body.series).toHaveLength(5);
+      expect(body.series[0].points[0]).toEqual({ year: 2024, value: expect.any(Number), basis: "modelled" });
+      expect(res.headers.get("etag")).toBeTruthy();
+      const again = await api("by=region&from=2024&to=2025", { headers: { "if-none-match": res.headers.get("etag")! } });
+      expect(again.status).toBe(304);
+      const csv = await api("by=total&format=csv");
+      expect(csv.status).toBe(200);
+      expect(csv.headers.get("content-type")).toContain("text/csv");
+      const lines = (await csv.text()).trim().split("\r\n");
+      expect(lines[0]).toBe("series_key,series,year,value (US$ M),basis,phase");
+      expect(lines).toHaveLength(13);
+      expect(lines.find((l) => l.includes(",2024,"))).toMatch(/^total,Total market,2024,8934(\.0+\d*)?,published,history$/);
+    });
+
+    it.each([
+      ["vendor=nobody", "vendor"],
+      ["sector=healthcare,mining", "sector"],
+      ["from=abc", "from"],
+      ["from=2030&to=2022", "from"],
+      ["from=2010", "from"],
+      ["to=2040", "to"],
+      ["by=colour", "by"],
+      ["type=General%20Purpose", "type"],
+      ["format=pdf", "format"],
+      ["vendors=openai", "vendors"],
+    ])("answers 400 naming the parameter for %s", async (qs, param) => {
+      const res = await api(qs);
+      expect(res.status).toBe(400);
+      const body = await res.json();
+      expect(body.error.param).toBe(param);
+      expect(body.error.message).toContain(param);
+    });
+
+    it("answers 404 for an unknown dataset id", async () => {
+      const res = await api("dataset=no-such-dataset-v9");
+      expect(res.status).toBe(404);
+      expect((await res.json()).error.param).toBe("dataset");
+    });
+
+    it("reports health: database reachable, active dataset", async () => {
+      const res = await mods.health.GET();
+      expect(res.status).toBe(200);
+      const body = await res.json();
+      expect(body.database.reachable).toBe(true);
+      expect(body.dataset).toMatchObject({ id: "large-scale-ai-models-global-v1", facts: 25_920 });
+    });
+
+    it("refuses to update or delete stored figures", async () => {
+      const prisma = mods.db.getDb().prisma;
+      await expect(prisma.fact.updateMany({ data: { value: 1 } })).rejects.toThrow(/immutable/);
+      await expect(prisma.dataset.deleteMany({})).rejects.toThrow(/immutable/);
+      const total = (await view({ from: "2024", to: "2024" })).series[0].points[0].value;
+      expect(Math.abs(total - 8_934)).toBeLessThanOrEqual(0.5);
+    });
+
+    it("a changed definition becomes a new version and the old one stays readable", async () => {
+      const def = { ...mods.data.defaultDataset, edition: `${mods.data.defaultDataset.edition} (revised)` };
+      const result = await mods.seed.seedDataset(mods.db.getDb().prisma, def);
+      expect(result).toMatchObject({ created: true, datasetId: "large-scale-ai-models-global-v2" });
+      const datasets = await mods.queries.getDatasets();
+      expect(datasets.map((d) => [d.id, d.status])).toEqual([
+        ["large-scale-ai-models-global-v2", "active"],
+        ["large-scale-ai-models-global-v1", "superseded"],
+      ]);
+      const pinned = await view({ dataset: "large-scale-ai-models-global-v1", from: "2024", to: "2024" });
+      expect(pinned.dataset.id).toBe("large-scale-ai-models-global-v1");
+      expect((await view()).dataset.id).toBe("large-scale-ai-models-global-v2");
+    });
+  });
+}

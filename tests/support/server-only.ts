@@ -1,0 +1,2 @@
+// Marker module: the real `server-only` package only guards against client bundles.
+export {};
