@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { escapeFormula, seriesToCsv, toCsv } from "./csv";
+
+describe("escapeFormula", () => {
+  it.each([
+    ["=SUM(A1)", "'=SUM(A1)"],
+    ["+1", "'+1"],
+    ["-2", "'-2"],
+    ["@cmd", "'@cmd"],
+    ["OpenAI", "OpenAI"],
+    ["", ""],
+  ])("%s → %s", (input, output) => expect(escapeFormula(input)).toBe(output));
+});
+
+describe("toCsv", () => {
+  it("quotes separators and keeps numbers at full precision", () => {
+    expect(toCsv(["a", "b"], [["x,y", 1 / 3], ['say "hi"', -2]])).toBe(`a,b\r\n"x,y",0.3333333333333333\r\n"say ""hi""",-2\r\n`);
+  });
+  it("writes long-format series with the unit in the header and the basis flagged", () => {
+    const csv = seriesToCsv({
+      unit: "US$ M",
+      historyTo: 2025,
+      series: [{ key: "total", label: "Total market", points: [{ year: 2025, value: 9927.33, basis: "modelled" }, { year: 2026, value: 11128.5, basis: "modelled" }] }],
+    });
+    expect(csv.split("\r\n")).toEqual([
+      "series_key,series,year,value (US$ M),basis,phase",
+      "total,Total market,2025,9927.33,modelled,history",
+      "total,Total market,2026,11128.5,modelled,outlook",
+      "",
+    ]);
+  });
+});
