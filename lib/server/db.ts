@@ -1,4 +1,5 @@
 import "server-only";
+import fs from "node:fs";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PGlite } from "@electric-sql/pglite";
@@ -45,6 +46,8 @@ function open(): DbHandle {
     };
   }
   const dir = path.resolve(/* turbopackIgnore: true */ process.cwd(), env.PGLITE_DIR);
+  // PGlite creates the data folder itself but not its parents (e.g. `.data/` on a fresh clone).
+  fs.mkdirSync(dir, { recursive: true });
   const pglite = new PGlite(dir);
   const adapter = new PrismaPGlite(pglite);
   const prisma = new PrismaClient({ adapter });
