@@ -91,6 +91,7 @@ export function describeDbError(error: unknown): string {
   if (code === "ECONNREFUSED" || /ECONNREFUSED/.test(text)) return `Cannot reach ${where}: connection refused`;
   if (code === "ENOTFOUND" || /ENOTFOUND|EAI_AGAIN/.test(text)) return `Cannot reach ${where}: host not found`;
   if (code === "ETIMEDOUT" || /timeout/i.test(text)) return `Cannot reach ${where}: connection timed out`;
+  if (/Can't reach database server/i.test(text)) return `Cannot reach ${where}: is the server running, and are host and port right?`;
   if (code === "3D000" || /database .* does not exist/i.test(text)) return `${where}: database does not exist`;
   if (code === "28P01" || code === "28000" || /password authentication|authentication failed/i.test(text))
     return `${where}: authentication failed`;
