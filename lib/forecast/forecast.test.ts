@@ -55,10 +55,11 @@ describe("properties", () => {
 });
 
 describe("edge cases", () => {
-  it("short series (4–6 points) use the documented fallback", () => {
+  it("short series (3–6 points) use the documented fallback", () => {
     const r = forecast([10, 12, 15, 17, 20], { h: 4 });
-    expect(r.method).toBe("auto:mean(drift,naive)");
-    expect(r.mean[0]).toBeCloseTo(20 + 2.5 / 2, 10);
+    expect(r.method).toBe("auto:loggrowth(half,eb)");
+    // Half the historical log growth: 20·2^(1/8).
+    expect(r.mean[0]).toBeCloseTo(20 * Math.exp(Math.log(2) / 8), 10);
     expect(r.lower["95"][0]).toBeLessThan(r.mean[0]);
   });
 

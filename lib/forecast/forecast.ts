@@ -35,7 +35,7 @@ export function forecast(values: readonly number[], options: ForecastOptions): F
   }
   // Honest drift errors anchor the width of every parametric method (see ./intervals).
   const reference = fitted.honest ? undefined : fitMethod(y, "drift");
-  const bounds = intervals(y, fitted, mean, levels, reference);
+  const bounds = fitted.bounds ? fitted.bounds(mean, levels) : intervals(y, fitted, mean, levels, reference);
   // Non-negative data (sizes, revenues, counts) cannot go below zero.
   if (y.every((v) => v >= 0)) {
     const clamp = (a: number[]) => a.map((v) => Math.max(0, v));
