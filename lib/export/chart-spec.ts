@@ -3,7 +3,7 @@
  * exports render from this spec at a fixed size, never from the on-screen DOM, so a chart scrolled
  * out of view or shown on a narrow screen exports the same.
  */
-import type { Series } from "@/lib/market/types";
+import type { Basis, Series } from "@/lib/market/types";
 
 export type ChartKind = "line" | "stacked-area" | "bar" | "total-forecast";
 
@@ -27,7 +27,8 @@ export interface ChartExportSpec {
   historyTo: number;
   series: Series[];
   /** Optional dashed publisher outlook and forecast bands (total-forecast charts). */
-  outlook?: { label: string; points: { year: number; value: number }[] };
+  /** `basis` per point (optional, default "modelled"): years the publisher itself stated are "published". */
+  outlook?: { label: string; points: { year: number; value: number; basis?: Basis }[] };
   forecast?: { label: string; points: { year: number; value: number }[]; bands: ForecastBand[] };
   /** Values are shares (0-1) rather than US$ M. */
   share?: boolean;

@@ -2,6 +2,7 @@
  * CSV building for series data. Pure: no I/O. Cells that a spreadsheet would read as a formula
  * (starting with = + - @, or a tab/CR) are prefixed with a quote so they stay text.
  */
+import type { ChartExportSpec } from "./chart-spec";
 
 export function escapeFormula(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
@@ -36,5 +37,36 @@ export function seriesToRows(t: SeriesTable): { header: string[]; rows: (string 
 
 export function seriesToCsv(t: SeriesTable): string {
   const { header, rows } = seriesToRows(t);
+  return toCsv(header, rows);
+}
+
+/** What a data export needs from a chart: its numbers and the provenance stamped beside them. */
+export type DataExportInput = Pick<
+  ChartExportSpec,
+  "title" | "subtitle" | "unit" | "currency" | "historyTo" | "series" | "outlook" | "forecast" | "share" | "source" | "permalink"
+>;
+
+/**
+ * Every number the chart draws, in the API's long format: the series rows come first and are
+ * exactly the API's rows for the same view; the outlook, forecast and interval bounds follow.
+ */
+export function chartRows(spec: DataExportInput): { header: string[]; rows: (string | number)[][] } {
+  const { header, rows } = seriesToRows({ unit: spec.unit, historyTo: spec.historyTo, series: spec.series });
+  if (spec.outlook)
+    for (const p of spec.outlook.points) rows.push(["outlook", spec.outlook.label, p.year, p.value, p.basis ?? "modelled", "outlook"]);
+  if (spec.forecast) {
+    const f = spec.forecast;
+    for (const p of f.points) rows.push(["forecast", f.label, p.year, p.value, "modelled", "forecast"]);
+    for (const band of f.bands)
+      for (const p of band.points) {
+        rows.push([`forecast-lower-${band.level}`, `${f.label}, lower ${band.level}% bound`, p.year, p.lower, "modelled", "forecast"]);
+        rows.push([`forecast-upper-${band.level}`, `${f.label}, upper ${band.level}% bound`, p.year, p.upper, "modelled", "forecast"]);
+      }
+  }
+  return { header, rows };
+}
+
+export function chartToCsv(spec: DataExportInput): string {
+  const { header, rows } = chartRows(spec);
   return toCsv(header, rows);
 }

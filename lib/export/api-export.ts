@@ -1,0 +1,44 @@
+/**
+ * The API's data exports (/api/v1/series?format=csv|xlsx) stamped like the in-app ones: the same
+ * rows as the CSV, with the sources sheet describing the view. Structural input, so lib/export
+ * stays free of server imports.
+ */
+import type { Series } from "@/lib/market/types";
+import type { DataExportInput } from "./csv";
+
+export interface SeriesViewLike {
+  dataset: { id: string; publisher: string; currency: string; historyTo: number };
+  unit: string;
+  by: string;
+  filters: Record<string, string[]>;
+  from: number;
+  to: number;
+  series: Series[];
+}
+
+const DIMENSION_LABEL: Record<string, string> = { type: "Model type", sector: "Sector", vendor: "Vendor", region: "Region" };
+
+export function viewSubtitle(view: SeriesViewLike): string {
+  const parts = Object.entries(view.filters)
+    .filter(([, values]) => values.length > 0)
+    .map(([dim, values]) => `${DIMENSION_LABEL[dim] ?? dim}: ${values.join(", ")}`);
+  return [...(parts.length ? parts : ["Whole market"]), `${view.from}-${view.to}`].join(" · ");
+}
+
+export function seriesViewExport(view: SeriesViewLike, permalink: string): DataExportInput {
+  const by = view.by === "total" ? "Total market" : `Market by ${(DIMENSION_LABEL[view.by] ?? view.by).toLowerCase()}`;
+  return {
+    title: `${by} ${view.from}-${view.to} (${view.unit})`,
+    subtitle: viewSubtitle(view),
+    unit: view.unit,
+    currency: view.dataset.currency,
+    historyTo: view.dataset.historyTo,
+    series: view.series,
+    source: {
+      publisher: view.dataset.publisher,
+      datasetId: view.dataset.id,
+      modelled: view.series.some((s) => s.points.some((p) => p.basis === "modelled")),
+    },
+    permalink,
+  };
+}

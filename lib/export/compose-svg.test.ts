@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { composeChartSvg } from "./compose-svg";
+import { esc } from "./svg-util";
+import { SIZE_PRESETS } from "./presets";
+import { totalSpec, vendorSpec } from "./test-fixtures";
+import type { ChartExportSpec } from "./chart-spec";
+
+const kinds: ChartExportSpec["kind"][] = ["line", "stacked-area", "bar"];
+
+describe("composeChartSvg", () => {
+  it("carries the title, subtitle, unit line, source line and permalink", () => {
+    const { svg } = composeChartSvg(totalSpec, { width: 1920, height: 1080, background: "light", exportedOn: "2026-01-31" });
+    expect(svg).toContain(`<title>${esc(totalSpec.title)}</title>`);
+    expect(svg).toContain(`>${esc(totalSpec.title)}</text>`);
+    expect(svg).toContain(esc(totalSpec.subtitle));
+    expect(svg).toContain("Values in US$ M · Currency: USD · History to 2025; 2026-2032 is forecast (shaded)");
+    expect(svg).toContain("Source: QYResearch · Dataset qyr-2025-1 · Modelled: values not published by QYResearch are model estimates · Exported 2026-01-31");
+    expect(svg).toContain(esc(totalSpec.permalink));
+    for (const label of ["Total market", "QYResearch outlook", "Forecast (auto-selected method)", "80% prediction interval", "95% prediction interval", "Published figure"])
+      expect(svg).toContain(`>${esc(label)}</text>`);
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="1920" height="1080"/);
+  });
+
+  it("embeds the font when given and leaves the background out when transparent", () => {
+    const { svg } = composeChartSvg(totalSpec, { width: 1080, height: 1080, background: "transparent", exportedOn: "2026-01-31", fontDataUrl: "data:font/woff2;base64,AAAA" });
+    expect(svg).toContain("@font-face{font-family:'Inter Variable'");
+    expect(svg).toContain("src:url(data:font/woff2;base64,AAAA)");
+    expect(svg).not.toMatch(/<rect width="1080" height="1080"/);
+  });
+
+  it("is a pure function of the spec and options", () => {
+    const opts = { width: 1600, height: 1200, background: "dark" as const, exportedOn: "2026-01-31" };
+    expect(composeChartSvg(vendorSpec, opts).svg).toBe(composeChartSvg(vendorSpec, opts).svg);
+  });
+
+  for (const preset of SIZE_PRESETS)
+    for (const kind of kinds)
+      it(`shows all 16 long vendor labels unclipped and non-overlapping (${kind}, ${preset.id})`, () => {
+        const spec = { ...vendorSpec, kind };
+        const { svg, legend, plot } = composeChartSvg(spec, { width: preset.width, height: preset.height, background: "light", exportedOn: "2026-01-31" });
+        expect(legend.boxes).toHaveLength(16);
+        // Every label appears in full, across its wrapped lines.
+        for (const [i, s] of spec.series.entries()) {
+          expect(legend.boxes[i].lines.join("").replace(/\s/g, "")).toBe(s.label.replace(/\s/g, ""));
+          for (const line of legend.boxes[i].lines) expect(svg).toContain(`>${esc(line)}</text>`);
+        }
+        for (const b of legend.boxes) {
+          expect(b.x).toBeGreaterThanOrEqual(0);
+          expect(b.x + b.width).toBeLessThanOrEqual(preset.width);
+          expect(b.y + b.height).toBeLessThanOrEqual(plot.y);
+        }
+        for (const a of legend.boxes)
+          for (const b of legend.boxes) {
+            if (a === b) continue;
+            const overlap = a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+            expect(overlap, `${a.item.label} overlaps ${b.item.label}`).toBe(false);
+          }
+        expect(legend.fontSize).toBeGreaterThan(10);
+        expect(plot.height).toBeGreaterThan(preset.height * 0.3);
+      });
+
+  it("escapes markup in labels", () => {
+    const spec = { ...vendorSpec, series: [{ ...vendorSpec.series[0], label: "<script>alert(1)</script> & co" }] };
+    const { svg } = composeChartSvg(spec, { width: 1920, height: 1080, background: "light", exportedOn: "2026-01-31" });
+    expect(svg).not.toContain("<script>");
+    expect(svg).toContain("&lt;script&gt;alert(1)&lt;/script&gt; &amp; co");
+  });
+});

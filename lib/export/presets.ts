@@ -1,0 +1,43 @@
+/** Export presets: fixed canvas sizes, pixel scales and backgrounds, so every export is deck-ready. */
+
+export const SIZE_PRESETS = [
+  { id: "16:9", label: "16:9", width: 1920, height: 1080 },
+  { id: "4:3", label: "4:3", width: 1600, height: 1200 },
+  { id: "square", label: "Square", width: 1080, height: 1080 },
+] as const;
+export type SizePreset = (typeof SIZE_PRESETS)[number];
+export type SizePresetId = SizePreset["id"];
+
+export const SCALES = [1, 2, 3] as const;
+export type ExportScale = (typeof SCALES)[number];
+
+export const BACKGROUNDS = ["light", "dark", "transparent"] as const;
+export type ExportBackground = (typeof BACKGROUNDS)[number];
+
+export const IMAGE_FORMATS = ["PNG", "SVG", "PDF"] as const;
+export const DATA_FORMATS = ["CSV", "XLSX"] as const;
+export type ExportFormat = (typeof IMAGE_FORMATS)[number] | (typeof DATA_FORMATS)[number];
+
+export interface ExportOptions {
+  size: SizePresetId;
+  scale: ExportScale;
+  background: ExportBackground;
+}
+
+export const DEFAULT_EXPORT_OPTIONS: ExportOptions = { size: "16:9", scale: 2, background: "light" };
+
+export function sizePreset(id: SizePresetId): SizePreset {
+  return SIZE_PRESETS.find((p) => p.id === id) ?? SIZE_PRESETS[0];
+}
+
+/** "2026-01-31": the export date stamped on every export (UTC, so it does not depend on the viewer). */
+export function exportDate(now: Date = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
+
+/** A file name safe on every OS: "overview-total-16x9-2x-light.png". */
+export function exportFileName(id: string, ext: string, opts?: ExportOptions): string {
+  const safe = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "chart";
+  const suffix = opts ? `-${safe(opts.size)}-${opts.scale}x-${opts.background}` : "";
+  return `${safe(id)}${suffix}.${ext.toLowerCase()}`;
+}
