@@ -1,16 +1,38 @@
-import type { Metadata } from "next";
+import type { Metadata, Viewport } from "next";
 import "@fontsource-variable/inter";
 import "./globals.css";
+import { SiteHeader } from "@/components/layout/site-header";
+import { THEME_SCRIPT } from "@/components/layout/theme-toggle";
+import { Providers } from "@/components/providers";
 
 export const metadata: Metadata = {
   title: { default: "Large-scale AI Models market", template: "%s · Large-scale AI Models market" },
   description: "Size, splits and forecasts of the global Large-scale AI Models market, 2021-2032.",
 };
 
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+// The header reads the active dataset version on every request, including not-found pages.
+export const dynamic = "force-dynamic";
+
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
-    <html lang="en">
-      <body className="min-h-screen antialiased">{children}</body>
+    // The theme script sets the class before React hydrates; the mismatch is expected.
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+      </head>
+      <body className="min-h-screen antialiased">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2 dark:focus:bg-slate-900">
+          Skip to content
+        </a>
+        <Providers>
+          <SiteHeader />
+          <main id="main" className="mx-auto w-full max-w-[1800px] space-y-6 px-3 py-6 sm:px-6">
+            {children}
+          </main>
+        </Providers>
+      </body>
     </html>
   );
 }

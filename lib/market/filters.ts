@@ -13,13 +13,15 @@ export type Breakdown = (typeof BREAKDOWNS)[number];
 export const MIN_YEAR = 1990;
 export const MAX_YEAR = 2100;
 
-const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "must be a lower-case slug (letters, digits, -)");
-const slugList = z.array(slug).max(64, "too many values");
-const year = z.coerce
+export const slugSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "must be a lower-case slug (letters, digits, -)");
+const slugList = z.array(slugSchema).max(64, "too many values");
+export const yearSchema = z.coerce
   .number({ error: "must be a year" })
   .int("must be a whole year")
   .min(MIN_YEAR, `must be ${MIN_YEAR} or later`)
   .max(MAX_YEAR, `must be ${MAX_YEAR} or earlier`);
+
+export const datasetIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,95}$/, "must be a dataset id");
 
 export const seriesQuerySchema = z.object({
   by: z.enum(BREAKDOWNS, { error: `must be one of ${BREAKDOWNS.join(", ")}` }).default("total"),
@@ -27,12 +29,9 @@ export const seriesQuerySchema = z.object({
   sector: slugList.default([]),
   vendor: slugList.default([]),
   region: slugList.default([]),
-  from: year.optional(),
-  to: year.optional(),
-  dataset: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9-]{0,95}$/, "must be a dataset id")
-    .optional(),
+  from: yearSchema.optional(),
+  to: yearSchema.optional(),
+  dataset: datasetIdSchema.optional(),
 });
 
 export type SeriesQuery = z.infer<typeof seriesQuerySchema>;
@@ -142,36 +141,5 @@ export function checkQueryAgainstDataset(
   return { ok: true, value: { from, to } };
 }
 
-/** Lenient version for pages: drops unknown members and clamps years, with notices. */
-export function reconcileQueryWithDataset(
-  query: SeriesQuery,
-  dataset: DatasetBounds,
-  members: MemberInfo[],
-): { value: SeriesQuery & { from: number; to: number }; notices: QueryProblem[] } {
-  const notices: QueryProblem[] = [];
-  const next = { ...query } as SeriesQuery & { from: number; to: number };
-  for (const dim of DIMENSIONS) {
-    const known = new Set(members.filter((m) => m.dimension === dim).map((m) => m.slug));
-    const unknown = query[dim].filter((s) => !known.has(s));
-    if (unknown.length) {
-      notices.push({ param: dim, message: `Ignored unknown ${dim}: ${unknown.join(", ")}` });
-      next[dim] = query[dim].filter((s) => known.has(s));
-    }
-  }
-  const clamp = (y: number | undefined, fallback: number, param: string) => {
-    if (y === undefined) return fallback;
-    if (y < dataset.firstYear || y > dataset.lastYear) {
-      notices.push({ param, message: `Ignored ${param} ${y}: the data covers ${dataset.firstYear}-${dataset.lastYear}` });
-      return fallback;
-    }
-    return y;
-  };
-  next.from = clamp(query.from, dataset.firstYear, "from");
-  next.to = clamp(query.to, dataset.lastYear, "to");
-  if (next.from > next.to) {
-    notices.push({ param: "from", message: `Ignored from/to: ${next.from} is after ${next.to}` });
-    next.from = dataset.firstYear;
-    next.to = dataset.lastYear;
-  }
-  return { value: next, notices };
-}
+// Lives in ./dataset-bounds so browser code can use it without this module's zod schema.
+export { reconcileQueryWithDataset } from "./dataset-bounds";

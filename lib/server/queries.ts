@@ -1,5 +1,6 @@
 import "server-only";
 import type { Breakdown, Filters } from "@/lib/market/filters";
+import { aggregateCube, packCube, type Cube } from "@/lib/market/cube-aggregate";
 import type { AggregateRow } from "@/lib/market/series";
 import { DIMENSIONS, MEMBER_KIND, type DatasetInfo, type Dimension, type MemberInfo, type VendorGroup } from "@/lib/market/types";
 import { describeDbError, getDb } from "./db";
@@ -85,7 +86,25 @@ export type DatasetSummary = ReturnType<typeof toDatasetInfo>;
 
 /** Every dataset version, newest first. Not cached: a new version may arrive at any time. */
 export async function getDatasets(): Promise<DatasetSummary[]> {
-  const rows = await getDb().prisma.dataset.findMany({ orderBy: [{ createdAt: "desc" }, { version: "desc" }] });
+  // Only the listed columns: notes and methodology (JSON) are read on their own, when needed.
+  const rows = await getDb().prisma.dataset.findMany({
+    orderBy: [{ createdAt: "desc" }, { version: "desc" }],
+    select: {
+      id: true,
+      key: true,
+      version: true,
+      title: true,
+      publisher: true,
+      edition: true,
+      currency: true,
+      unit: true,
+      firstYear: true,
+      historyTo: true,
+      lastYear: true,
+      createdAt: true,
+      checksum: true,
+    },
+  });
   const latest = new Map<string, number>();
   for (const r of rows) latest.set(r.key, Math.max(latest.get(r.key) ?? 0, r.version));
   return rows.map((r) => toDatasetInfo(r, latest.get(r.key)!));
@@ -154,6 +173,46 @@ export function getAggregates(q: AggregateQuery): Promise<AggregateRow[]> {
       key: slugOf.get((r as unknown as Record<string, number>)[column]) ?? "unknown",
       value: r._sum.value ?? 0,
     }));
+  });
+}
+
+/** Cubes up to this many cells are held in memory (the default one has 25,920); larger ones are summed by the database. */
+export const MEMORY_CUBE_MAX_CELLS = 500_000;
+
+/** A dataset's whole cube, read once (datasets are immutable); null when it is too large to hold. */
+export function getCube(datasetId: string): Promise<Cube | null> {
+  return memo(`cube:${datasetId}`, async () => {
+    const prisma = getDb().prisma;
+    const count = await prisma.fact.count({ where: { datasetId } });
+    if (count > MEMORY_CUBE_MAX_CELLS) return null;
+    const ids = await memberIds(datasetId);
+    const slugOf = new Map([...ids.entries()].map(([k, id]) => [id, k.slice(k.indexOf(":") + 1)]));
+    const rows = await prisma.fact.findMany({
+      where: { datasetId },
+      select: { year: true, typeId: true, sectorId: true, vendorId: true, regionId: true, value: true },
+    });
+    return packCube(
+      rows.map((r) => ({
+        year: r.year,
+        value: r.value,
+        type: slugOf.get(r.typeId) ?? "unknown",
+        sector: slugOf.get(r.sectorId) ?? "unknown",
+        vendor: slugOf.get(r.vendorId) ?? "unknown",
+        region: slugOf.get(r.regionId) ?? "unknown",
+      })),
+    );
+  });
+}
+
+/**
+ * Same answer as getAggregates, summed from the in-memory cube when the dataset is small enough:
+ * every filter combination then costs no database round trip.
+ */
+export function getSliceAggregates(q: AggregateQuery): Promise<AggregateRow[]> {
+  const key = `slice:${q.datasetId}:${q.by}:${q.from}-${q.to}:${DIMENSIONS.map((d) => [...q.filters[d]].sort().join("+")).join("|")}`;
+  return memo(key, async () => {
+    const cube = await getCube(q.datasetId);
+    return cube ? aggregateCube(cube, q) : getAggregates(q);
   });
 }
 

@@ -110,6 +110,25 @@ export function defineFoundationSuite(kind: string, setup: Setup) {
       expect(ab).toBeCloseTo(a + b, 6);
     });
 
+    it("the database's GROUP BY and the in-memory cube give the same sums", async () => {
+      const ds = (await mods.queries.getDataset())!;
+      const none = { type: [], sector: [], vendor: [], region: [] };
+      const cases = [
+        { by: "total" as const, filters: none },
+        { by: "vendor" as const, filters: { ...none, sector: ["healthcare", "bfsi"] } },
+        { by: "region" as const, filters: { ...none, type: ["industry-specific"], vendor: ["openai"] } },
+        { by: "sector" as const, filters: { ...none, region: ["europe", "latin-america"] } },
+      ];
+      for (const c of cases) {
+        const q = { datasetId: ds.id, from: 2021, to: 2032, ...c };
+        const key = (r: { year: number; key: string }) => `${r.year}:${r.key}`;
+        const db = new Map((await mods.queries.getAggregates(q)).map((r) => [key(r), r.value]));
+        const mem = await mods.queries.getSliceAggregates(q);
+        expect(mem.length).toBe(db.size);
+        for (const r of mem) expect(Math.abs(r.value - db.get(key(r))!), `${c.by} ${key(r)}`).toBeLessThan(1e-6);
+      }
+    });
+
     it("serves JSON and CSV from /api/v1/series", async () => {
       const res = await api("by=region&from=2024&to=2025");
       expect(res.status).toBe(200);

@@ -1,0 +1,55 @@
+"use client";
+
+import { BreakdownPanel } from "@/components/dashboard/breakdown-panel";
+import { useDashboard } from "@/components/dashboard/dashboard-context";
+import { FilterChips } from "@/components/dashboard/filter-chips";
+import { KpiCards } from "@/components/dashboard/kpi-cards";
+import { RankingPanel } from "@/components/dashboard/ranking-panel";
+import { DashboardExport } from "@/components/dashboard/dashboard-export";
+import { TotalPanel } from "@/components/dashboard/total-panel";
+import { UrlNotice } from "@/components/dashboard/url-notice";
+import { useView } from "@/components/dashboard/use-view";
+import { DIMENSIONS, type Dimension } from "@/lib/market/types";
+import { filtersOf, toggleFilter } from "@/lib/market/view-state";
+import { useStableCallback } from "@/components/dashboard/use-stable-callback";
+import { YearSelect } from "./year-select";
+
+/** The overview: headline figures, the total with forecasts, four breakdowns and the vendor ranking; all cross-filtered. */
+export function OverviewDashboard() {
+  const { view, setView } = useView();
+  const { dataset } = useDashboard();
+  const filters = filtersOf(view);
+  const from = dataset.firstYear;
+  const to = dataset.lastYear;
+  const select = useStableCallback((dim: Dimension, slug: string) => setView({ [dim]: toggleFilter(filters, dim, slug)[dim] }));
+  const pinned = view.dataset;
+  return (
+    <>
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold">Large-scale AI Models market, global</h1>
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            {dataset.title} · {dataset.publisher} · history {dataset.firstYear}-{dataset.historyTo}, outlook to {dataset.lastYear} · US$ M
+          </p>
+        </div>
+        <div className="flex flex-wrap items-end gap-3">
+          <YearSelect value={view.year} from={from} to={to} onChange={(year) => setView({ year })} />
+          <DashboardExport />
+        </div>
+      </div>
+      <UrlNotice />
+      <FilterChips />
+      <KpiCards filters={filters} year={view.year} dataset={pinned} />
+      <TotalPanel id="overview-total" title={`Total market ${from}-${to}`} filters={filters} from={from} to={to} dataset={pinned} forecast="auto" />
+      <div className="grid gap-6 lg:grid-cols-2 min-[2200px]:grid-cols-4">
+        {DIMENSIONS.map((d) => (
+          <BreakdownPanel key={d} id={`overview-${d}`} by={d} filters={filters} from={from} to={to} year={view.year} dataset={pinned} onSelect={select} />
+        ))}
+      </div>
+      <RankingPanel filters={filters} year={view.year} from={from} to={to} dataset={pinned} />
+      <p className="text-xs text-slate-600 dark:text-slate-400">
+        Only the 2024 and 2031 totals and the 2025-2031 CAGR are published by {dataset.publisher}; every other figure is modelled (see Methodology).
+      </p>
+    </>
+  );
+}

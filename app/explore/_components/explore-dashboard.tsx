@@ -1,0 +1,51 @@
+"use client";
+
+import { BreakdownPanel } from "@/components/dashboard/breakdown-panel";
+import { FilterChips } from "@/components/dashboard/filter-chips";
+import { TotalPanel } from "@/components/dashboard/total-panel";
+import { UrlNotice } from "@/components/dashboard/url-notice";
+import { useStableCallback } from "@/components/dashboard/use-stable-callback";
+import { useView } from "@/components/dashboard/use-view";
+import type { Dimension } from "@/lib/market/types";
+import { filtersOf, forecastParam, toggleFilter } from "@/lib/market/view-state";
+import { ComparePanel } from "./compare-panel";
+import { FilterBar } from "./filter-bar";
+
+export function ExploreDashboard() {
+  const { view, setView } = useView();
+  const filters = filtersOf(view);
+  const forecast = forecastParam(view.method);
+  const select = useStableCallback((dim: Dimension, slug: string) => setView({ [dim]: toggleFilter(filters, dim, slug)[dim] }));
+  return (
+    <>
+      <div>
+        <h1 className="text-2xl font-semibold">Explore the market</h1>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          Break the market down, filter it, switch to shares and pick a forecast method. The link always reproduces this view.
+        </p>
+      </div>
+      <FilterBar />
+      <UrlNotice />
+      <FilterChips />
+      {view.by === "total" ? (
+        <TotalPanel id="explore-total" title="Total market" filters={filters} from={view.from} to={view.to} dataset={view.dataset} forecast={forecast} />
+      ) : (
+        <BreakdownPanel
+          id={`explore-${view.by}`}
+          by={view.by}
+          title={`Market by ${view.by === "type" ? "model type" : view.by === "sector" ? "application sector" : view.by}`}
+          filters={filters}
+          from={view.from}
+          to={view.to}
+          year={view.year}
+          dataset={view.dataset}
+          share={view.view === "share"}
+          forecast={forecast}
+          onSelect={select}
+          height="h-96"
+        />
+      )}
+      <ComparePanel />
+    </>
+  );
+}

@@ -1,0 +1,143 @@
+"use client";
+
+import { useEffect, useId, useRef } from "react";
+import { useDashboard } from "@/components/dashboard/dashboard-context";
+import { useView } from "@/components/dashboard/use-view";
+import { dimensionLabel } from "@/lib/market/series";
+import { DIMENSIONS, type Dimension } from "@/lib/market/types";
+import { BREAKDOWN_CHOICES as BREAKDOWNS } from "@/lib/market/url-schema";
+import { METHOD_CHOICES, toggleFilter, filtersOf, type MethodChoice } from "@/lib/market/view-state";
+
+const control = "rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-900";
+
+export const METHOD_LABEL: Record<MethodChoice, string> = {
+  outlook: "Publisher outlook only",
+  auto: "auto (automatic selection)",
+  naive: "naive",
+  drift: "drift",
+  loglinear: "log-linear (constant growth)",
+  ses: "simple exponential smoothing",
+  holt: "Holt (linear trend)",
+  damped: "damped trend",
+  ets: "ETS (automatic)",
+  theta: "Theta",
+  otm: "optimised Theta",
+  dotm: "dynamic optimised Theta",
+  comb: "Comb S-H-D",
+};
+
+function Select({ label, value, onChange, children }: { label: string; value: string | number; onChange: (v: string) => void; children: React.ReactNode }) {
+  const id = useId();
+  return (
+    <div className="flex flex-col text-sm">
+      <label htmlFor={id} className="text-slate-700 dark:text-slate-300">
+        {label}
+      </label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} className={control}>
+        {children}
+      </select>
+    </div>
+  );
+}
+
+function MemberFilter({ dim }: { dim: Dimension }) {
+  const { view, setView } = useView();
+  const { members } = useDashboard();
+  const list = members.filter((m) => m.dimension === dim).sort((a, b) => a.sortOrder - b.sortOrder);
+  const chosen = view[dim];
+  const ref = useRef<HTMLDetailsElement>(null);
+  // A popover: a click outside or Escape closes it, so it never covers the panels below.
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const outside = (e: PointerEvent) => {
+      if (el.open && !el.contains(e.target as Node)) el.open = false;
+    };
+    const escape = (e: KeyboardEvent) => {
+      if (e.key === "Escape" && el.open) {
+        el.open = false;
+        el.querySelector("summary")?.focus();
+      }
+    };
+    document.addEventListener("pointerdown", outside);
+    el.addEventListener("keydown", escape);
+    return () => {
+      document.removeEventListener("pointerdown", outside);
+      el.removeEventListener("keydown", escape);
+    };
+  }, []);
+  return (
+    <details ref={ref} className="relative text-sm">
+      <summary className={`${control} cursor-pointer list-none select-none`}>
+        {dimensionLabel(dim)}: {chosen.length ? `${chosen.length} selected` : "all"}
+      </summary>
+      <fieldset className="absolute z-20 mt-1 max-h-80 w-64 overflow-auto rounded border border-slate-300 bg-white p-2 shadow-lg dark:border-slate-600 dark:bg-slate-900">
+        <legend className="sr-only">Filter by {dimensionLabel(dim).toLowerCase()}</legend>
+        {list.map((m) => (
+          <label key={m.slug} className="flex items-center gap-2 py-0.5">
+            <input
+              type="checkbox"
+              checked={chosen.includes(m.slug)}
+              onChange={() => setView({ [dim]: toggleFilter(filtersOf(view), dim, m.slug)[dim] })}
+            />
+            {m.name}
+          </label>
+        ))}
+      </fieldset>
+    </details>
+  );
+}
+
+/** Every control writes the URL; the panels follow it. */
+export function FilterBar() {
+  const { view, setView } = useView();
+  const { dataset } = useDashboard();
+  const years = Array.from({ length: dataset.lastYear - dataset.firstYear + 1 }, (_, i) => dataset.firstYear + i);
+  return (
+    <div role="group" aria-label="View settings" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
+      <Select label="Break down by" value={view.by} onChange={(v) => setView({ by: v as (typeof BREAKDOWNS)[number] })}>
+        {BREAKDOWNS.map((b) => (
+          <option key={b} value={b}>
+            {b === "total" ? "Nothing (total)" : dimensionLabel(b)}
+          </option>
+        ))}
+      </Select>
+      {DIMENSIONS.map((d) => (
+        <MemberFilter key={d} dim={d} />
+      ))}
+      <Select label="From" value={view.from} onChange={(v) => setView({ from: Number(v), to: Math.max(Number(v), view.to) })}>
+        {years.map((y) => (
+          <option key={y}>{y}</option>
+        ))}
+      </Select>
+      <Select label="To" value={view.to} onChange={(v) => setView({ to: Number(v), from: Math.min(Number(v), view.from) })}>
+        {years.map((y) => (
+          <option key={y}>{y}</option>
+        ))}
+      </Select>
+      <Select label="Year (shares)" value={view.year} onChange={(v) => setView({ year: Number(v) })}>
+        {years.map((y) => (
+          <option key={y}>{y}</option>
+        ))}
+      </Select>
+      <fieldset className="flex flex-col text-sm">
+        <legend className="text-slate-700 dark:text-slate-300">Values</legend>
+        <div className="flex gap-3 py-1">
+          {(["absolute", "share"] as const).map((m) => (
+            <label key={m} className="flex items-center gap-1">
+              <input type="radio" name="view-mode" checked={view.view === m} onChange={() => setView({ view: m })} />
+              {m === "absolute" ? "Absolute (US$ M)" : "Share of market"}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <Select label="Forecast method" value={view.method} onChange={(v) => setView({ method: v as MethodChoice })}>
+        {METHOD_CHOICES.map((m) => (
+          <option key={m} value={m}>
+            {METHOD_LABEL[m]}
+          </option>
+        ))}
+      </Select>
+    </div>
+  );
+}

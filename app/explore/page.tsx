@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { DashboardProvider } from "@/components/dashboard/dashboard-context";
+import { SpecRegistryProvider } from "@/components/dashboard/spec-registry";
+import { filtersOf, forecastParam, sliceFilters, type SeriesApiParams } from "@/lib/market/view-state";
+import { getInitialSeries, getPageContext } from "@/lib/server/market";
+import { NoDataset } from "../_components/no-dataset";
+import { ExploreDashboard } from "./_components/explore-dashboard";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Explore" };
+
+export default async function ExplorePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const ctx = await getPageContext(await searchParams);
+  if (!ctx) return <NoDataset />;
+  const { state } = ctx;
+  const forecast = forecastParam(state.method);
+  const common = { from: state.from, to: state.to, dataset: state.dataset, forecast };
+  const requests: SeriesApiParams[] = [
+    state.by === "total"
+      ? { ...filtersOf(state), ...common, by: "total" }
+      : { ...filtersOf(state), ...common, by: state.by, reconcile: true },
+    ...[state.ca, state.cb].filter((s) => s.length).map((s) => ({ ...sliceFilters(s), ...common, by: "total" as const })),
+  ];
+  const initialSeries = await getInitialSeries(requests);
+  return (
+    <DashboardProvider value={{ ...ctx, initialSeries }}>
+      <SpecRegistryProvider>
+        <ExploreDashboard />
+      </SpecRegistryProvider>
+    </DashboardProvider>
+  );
+}

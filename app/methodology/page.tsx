@@ -1,0 +1,105 @@
+import type { Metadata } from "next";
+import { EstimatesChart } from "@/components/charts/estimates-chart";
+import { dimensionLabel } from "@/lib/market/series";
+import { getDataset, getFigures, getMethodology, getOtherEstimates, getOutlook } from "@/lib/server/queries";
+import { NoDataset } from "../_components/no-dataset";
+import { FiguresTable } from "./_components/figures-table";
+import { ForecastAccuracy } from "./_components/forecast-accuracy";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Methodology and sources" };
+
+const card = "rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900";
+
+export default async function MethodologyPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const pinned = (await searchParams).dataset;
+  const dataset = (typeof pinned === "string" ? await getDataset(pinned) : null) ?? (await getDataset());
+  if (!dataset) return <NoDataset />;
+  const [figures, methodology, outlook, estimates] = await Promise.all([
+    getFigures(dataset.id),
+    getMethodology(dataset.id),
+    getOutlook(dataset.id),
+    getOtherEstimates(dataset.id),
+  ]);
+  const published = figures.filter((f) => f.basis === "published");
+  const rows = estimates.map((e, i) => ({
+    name: `${e.firm.replace(/ \(.*\)$/, "")} ${e.baseYear}${estimates.filter((x) => x.firm === e.firm).length > 1 ? ` #${i + 1}` : ""}`,
+    firm: e.firm,
+    scope: e.scope,
+    baseYear: e.baseYear,
+    baseValue: e.baseValue,
+    cagr: e.cagr,
+    ours: e.firm === dataset.publisher,
+  }));
+  return (
+    <>
+      <div>
+        <h1 className="text-2xl font-semibold">Methodology and sources</h1>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          {dataset.title} · {dataset.publisher} · {dataset.edition} · dataset {dataset.id}
+        </p>
+      </div>
+      <section aria-labelledby="published" className={card}>
+        <h2 id="published" className="font-semibold">What is published</h2>
+        <p className="mt-1 text-sm">
+          {published.length} figures come from {dataset.publisher} and appear unchanged everywhere in the app
+          {outlook ? `: the outlook of US$ ${outlook.value.toLocaleString("en-US")} M for ${outlook.year} and a ${(outlook.cagr * 100).toFixed(1)}% CAGR for ${outlook.cagrFrom}-${outlook.cagrTo}` : ""}.
+          Everything else is modelled and marked so in tooltips, tables and headline cards.
+        </p>
+        <div className="mt-3">
+          <FiguresTable figures={figures} />
+        </div>
+      </section>
+      <section aria-labelledby="modelled" className={card}>
+        <h2 id="modelled" className="font-semibold">What is modelled, and how</h2>
+        <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
+          {methodology?.notes.map((n) => <li key={n}>{n}</li>)}
+        </ul>
+        {methodology && methodology.marginals.length > 0 && (
+          <div className="mt-3 grid gap-3 md:grid-cols-2">
+            {methodology.marginals.map((m) => (
+              <div key={m.dimension} className="rounded border border-slate-200 p-3 text-sm dark:border-slate-700">
+                <h3 className="font-medium">Split by {dimensionLabel(m.dimension).toLowerCase()}</h3>
+                <p className="mt-1">{m.method}</p>
+                <ul className="mt-1 list-disc pl-5 text-xs">
+                  {m.sources.map((s) => (
+                    <li key={s.label}>
+                      {s.url ? (
+                        <a href={s.url} className="text-blue-800 underline dark:text-blue-300" rel="noreferrer" target="_blank">
+                          {s.label}
+                        </a>
+                      ) : (
+                        s.label
+                      )}
+                      {s.date ? ` (${s.date})` : ""}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ))}
+          </div>
+        )}
+      </section>
+      <EstimatesChart rows={rows} publisher={dataset.publisher} />
+      <section aria-labelledby="forecasts" className={card}>
+        <h2 id="forecasts" className="font-semibold">How the forecasts are made</h2>
+        <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
+          <li>History years ({dataset.firstYear}-{dataset.historyTo}) are data; each series shown is forecast from its own history to {dataset.lastYear}, on the server.</li>
+          <li>
+            Methods: naive, drift, log-linear (constant growth), exponential smoothing (simple, Holt, damped trend, automatic ETS), Theta and its optimised
+            variants, the Comb S-H-D combination, and <code>auto</code>, which picks a robust combination (with fewer than seven years of history it averages the
+            random walk with and without drift).
+          </li>
+          <li>Prediction intervals (80% and 95%) are calibrated on the series&apos; own past forecast errors.</li>
+          <li>
+            Breakdowns can be reconciled: each segment&apos;s forecast is scaled, year by year, so the segments add up to the forecast of their total
+            (proportional top-down); the intervals are scaled by the same factor.
+          </li>
+          <li>The publisher&apos;s outlook is drawn beside our forecast, never blended into it.</li>
+        </ul>
+        <h3 className="mt-4 font-medium">Measured accuracy</h3>
+        <ForecastAccuracy />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import { seriesQuerySchema } from "@/lib/market/filters";
+import { getPageContext, getSeriesView } from "@/lib/server/market";
+import { MemberIndex } from "@/app/_components/member-index";
+import { NoDataset } from "@/app/_components/no-dataset";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Sectors" };
+
+export default async function SectorsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const ctx = await getPageContext(await searchParams);
+  if (!ctx) return <NoDataset />;
+  const result = await getSeriesView(seriesQuerySchema.parse({ by: "sector", dataset: ctx.state.dataset }));
+  return (
+    <>
+      <div>
+        <h1 className="text-2xl font-semibold">Application sectors</h1>
+        <p className="text-sm text-slate-600 dark:text-slate-400">What each sector uses large models for, how big it is and where it goes. Sector values are modelled.</p>
+      </div>
+      <MemberIndex
+        dimension="sector"
+        basePath="/sectors"
+        members={ctx.members}
+        series={result.ok ? result.view.series : []}
+        year={ctx.defaultYear}
+        describe={(m) => `${m.useCases?.length ?? 0} use cases`}
+      />
+    </>
+  );
+}

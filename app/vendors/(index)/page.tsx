@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import { seriesQuerySchema } from "@/lib/market/filters";
+import { getPageContext, getSeriesView } from "@/lib/server/market";
+import { MemberIndex } from "@/app/_components/member-index";
+import { NoDataset } from "@/app/_components/no-dataset";
+import { GROUP_LABEL } from "@/app/vendors/group-label";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Vendors" };
+
+export default async function VendorsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const ctx = await getPageContext(await searchParams);
+  if (!ctx) return <NoDataset />;
+  const result = await getSeriesView(seriesQuerySchema.parse({ by: "vendor", dataset: ctx.state.dataset }));
+  return (
+    <>
+      <div>
+        <h1 className="text-2xl font-semibold">Vendors</h1>
+        <p className="text-sm text-slate-600 dark:text-slate-400">Estimated value and share of each vendor. Vendor values are modelled from public proxies and are indicative.</p>
+      </div>
+      <MemberIndex
+        dimension="vendor"
+        basePath="/vendors"
+        members={ctx.members}
+        series={result.ok ? result.view.series : []}
+        year={ctx.defaultYear}
+        describe={(m) => GROUP_LABEL[m.group ?? "other"]}
+      />
+    </>
+  );
+}

@@ -1,0 +1,88 @@
+"use client";
+
+import { Area, CartesianGrid, ComposedChart, Line, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { formatAxisUsdM, formatUsdM } from "@/lib/market/format";
+import type { ForecastedSeries } from "@/lib/market/forecast-series";
+import { basisWord, forecastRows, forecastScale, type ForecastRow } from "./forecast-rows";
+import { ROLE } from "./palette";
+
+interface TipProps {
+  active?: boolean;
+  payload?: { payload: ForecastRow }[];
+  label?: string | number;
+  historyTo: number;
+  publisher: string;
+  method?: string;
+}
+
+function Tip({ active, payload, historyTo, publisher, method }: TipProps) {
+  const r = payload?.[0]?.payload;
+  if (!active || !r) return null;
+  return (
+    <div className="rounded border border-slate-300 bg-white p-2 text-xs shadow dark:border-slate-600 dark:bg-slate-900">
+      <div className="font-semibold">{r.year}</div>
+      {r.year <= historyTo ? (
+        <div>History: {formatUsdM(r.value)} ({basisWord(r.basis)})</div>
+      ) : (
+        <div>
+          {publisher} outlook: {formatUsdM(r.value)} ({basisWord(r.basis)})
+        </div>
+      )}
+      {r.year > historyTo && r.mean !== null && (
+        <>
+          <div>
+            Our forecast: {formatUsdM(r.mean)} (modelled{method ? `, ${method}` : ""})
+          </div>
+          {r.band80 && <div>80% interval: {formatUsdM(r.band80[0])} – {formatUsdM(r.band80[1])}</div>}
+          {r.band95 && <div>95% interval: {formatUsdM(r.band95[0])} – {formatUsdM(r.band95[1])}</div>}
+        </>
+      )}
+    </div>
+  );
+}
+
+export interface ForecastChartProps {
+  series: ForecastedSeries;
+  historyTo: number;
+  publisher: string;
+  /** Draw the data's own outlook path (dashed) after history. */
+  showOutlook?: boolean;
+  height?: string;
+}
+
+/** The plot only (Recharts, loaded after the page): history solid, outlook dashed, forecast bands, forecast years shaded. */
+export function ForecastPlot({ series, historyTo, publisher, showOutlook = true }: ForecastChartProps) {
+  const data = forecastRows(series, historyTo);
+  const last = data[data.length - 1]?.year ?? historyTo;
+  const { hasForecast, clipped, visibleMax } = forecastScale(data, historyTo);
+  return (
+      <div className="h-full w-full text-slate-700 dark:text-slate-300" aria-hidden="true">
+        <ResponsiveContainer width="100%" height="100%">
+          <ComposedChart data={data} margin={{ top: 10, right: 16, bottom: 0, left: 4 }} accessibilityLayer={false}>
+            <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.15} />
+            {last > historyTo && (
+              <ReferenceArea x1={historyTo} x2={last} fill="#94a3b8" fillOpacity={0.14} label={{ value: "Outlook / forecast", position: "insideTopRight", fontSize: 11 }} />
+            )}
+            <XAxis dataKey="year" tick={{ fontSize: 12 }} stroke="currentColor" />
+            <YAxis
+              tickFormatter={formatAxisUsdM}
+              tick={{ fontSize: 12 }}
+              width={52}
+              stroke="currentColor"
+              domain={clipped ? [0, Math.ceil((visibleMax * 1.15) / 1000) * 1000] : [0, "auto"]}
+              allowDataOverflow={clipped}
+            />
+            <Tooltip content={<Tip historyTo={historyTo} publisher={publisher} method={series.forecast?.method} />} />
+            {hasForecast && <Area dataKey="band95" stroke="none" fill={ROLE.forecast} fillOpacity={0.15} isAnimationActive={false} name="95% interval" />}
+            {hasForecast && <Area dataKey="band80" stroke="none" fill={ROLE.forecast} fillOpacity={0.3} isAnimationActive={false} name="80% interval" />}
+            <Area type="monotone" dataKey="history" stroke={ROLE.history} fill={ROLE.history} fillOpacity={0.12} strokeWidth={2.5} isAnimationActive={false} connectNulls={false} name="History" />
+            {showOutlook && (
+              <Line type="monotone" dataKey="outlook" stroke={ROLE.outlook} strokeDasharray="6 4" strokeWidth={2.5} dot={{ r: 3 }} isAnimationActive={false} connectNulls={false} name={`${publisher} outlook`} />
+            )}
+            {hasForecast && <Line type="monotone" dataKey="mean" stroke={ROLE.forecast} strokeWidth={2.5} dot={false} isAnimationActive={false} name="Our forecast" />}
+          </ComposedChart>
+        </ResponsiveContainer>
+      </div>
+  );
+}
+

@@ -1,0 +1,95 @@
+"use client";
+
+import { ChartCard } from "@/components/charts/chart-card";
+import { stackedSpec } from "@/components/charts/export-specs";
+import { StackedChart } from "@/components/charts/charts";
+import { StackedTable } from "@/components/charts/stacked-labels";
+import { usePermalink } from "@/components/charts/use-permalink";
+import { describeFilters, isEmpty, stackedRows, summarizeBreakdown } from "@/lib/market/describe";
+import type { Filters } from "@/lib/market/filters";
+import { formatPercent, formatUsdM } from "@/lib/market/format";
+import { dimensionLabel, sharesInYear } from "@/lib/market/series";
+import type { Dimension } from "@/lib/market/types";
+import type { ForecastMethod } from "@/lib/market/view-state";
+import { useMemo } from "react";
+import { useDashboard } from "./dashboard-context";
+import { useStableCallback } from "./use-stable-callback";
+import { useRegisterSpec } from "./spec-registry";
+import { useSeries } from "./use-series";
+
+interface Props {
+  id: string;
+  by: Dimension;
+  title?: string;
+  filters: Filters;
+  from: number;
+  to: number;
+  year: number;
+  dataset?: string;
+  share?: boolean;
+  forecast?: ForecastMethod | "none";
+  onSelect?: (dim: Dimension, slug: string) => void;
+  showShares?: boolean;
+  height?: string;
+}
+
+/** A breakdown over the years (stacked), with each member's share in the selected year. */
+export function BreakdownPanel({ id, by, title, filters, from, to, year, dataset, share = false, forecast = "none", onSelect, showShares = true, height }: Props) {
+  const { dataset: ds, members } = useDashboard();
+  const q = useSeries({ by, ...filters, from, to, dataset, forecast, reconcile: true });
+  const permalink = usePermalink();
+  const series = useMemo(() => q.data?.series ?? [], [q.data]);
+  const useForecast = forecast !== "none";
+  // Same data, same rows: the memoised plot then skips re-rendering while a new answer loads.
+  const rows = useMemo(() => stackedRows(series, ds.historyTo, { useForecast, share }), [series, ds.historyTo, useForecast, share]);
+  const keys = useMemo(() => series.map((s) => ({ key: s.key, label: s.label })), [series]);
+  const selectMember = useStableCallback((key: string) => onSelect?.(by, key));
+  const method = series.find((s) => s.forecast)?.forecast?.method;
+  const heading = title ?? `By ${dimensionLabel(by).toLowerCase()}`;
+  const subtitle = `${describeFilters(filters, members, from, to)} · ${share ? "share of market" : "US$ M"}`;
+  const spec = series.length
+    ? stackedSpec({ id, title: heading, subtitle, rows, keys, share, historyTo: ds.historyTo, publisher: ds.publisher, datasetId: ds.id, currency: ds.currency, permalink })
+    : null;
+  useRegisterSpec(spec);
+  const shareRows = sharesInYear(series, year);
+  const yearInRange = year >= from && year <= to;
+  return (
+    <ChartCard
+      title={heading}
+      subtitle={subtitle}
+      summary={yearInRange ? summarizeBreakdown(series, year, dimensionLabel(by)) : summarizeBreakdown(series, to, dimensionLabel(by))}
+      query={q}
+      empty={!!q.data && isEmpty(series)}
+      spec={spec}
+      table={() => <StackedTable rows={rows} keys={keys} share={share} method={method} caption={heading} />}
+      footer={
+        showShares && yearInRange && series.length > 0 && !isEmpty(series) ? (
+          <details open className="mt-3 text-sm">
+            <summary className="cursor-pointer text-slate-700 dark:text-slate-300">Shares in {year} ({year > ds.historyTo ? "outlook, modelled" : "modelled"})</summary>
+            <ol className="mt-2 grid grid-cols-1 gap-x-4 sm:grid-cols-2">
+              {shareRows.map((r) => (
+                <li key={r.key} className="flex justify-between gap-2 border-b border-slate-100 py-0.5 dark:border-slate-800">
+                  <span className="truncate">{r.label}</span>
+                  <span className="tabular-nums">
+                    {formatPercent(r.share)} · {formatUsdM(r.value)}
+                  </span>
+                </li>
+              ))}
+            </ol>
+          </details>
+        ) : null
+      }
+    >
+      <StackedChart
+        rows={rows}
+        keys={keys}
+        historyTo={ds.historyTo}
+        share={share}
+        method={method}
+        height={height}
+        selected={filters[by]}
+        onSelect={onSelect ? selectMember : undefined}
+      />
+    </ChartCard>
+  );
+}

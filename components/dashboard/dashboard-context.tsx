@@ -1,0 +1,27 @@
+"use client";
+
+import { createContext, useContext } from "react";
+import type { MemberInfo } from "@/lib/market/types";
+import type { SeriesView } from "@/lib/server/market";
+
+export interface DashboardData {
+  dataset: SeriesView["dataset"];
+  members: MemberInfo[];
+  defaultYear: number;
+  publishedYears: number[];
+  outlook: { publisher: string; year: number; value: number; cagr: number; cagrFrom: number; cagrTo: number } | null;
+  /** Server-rendered answers keyed by API query string: the first render needs no fetch. */
+  initialSeries: Record<string, SeriesView>;
+}
+
+const Ctx = createContext<DashboardData | null>(null);
+
+export function DashboardProvider({ value, children }: { value: DashboardData; children: React.ReactNode }) {
+  return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
+}
+
+export function useDashboard(): DashboardData {
+  const v = useContext(Ctx);
+  if (!v) throw new Error("useDashboard needs a DashboardProvider");
+  return v;
+}

@@ -1,0 +1,61 @@
+"use client";
+
+import { ChartCard } from "@/components/charts/chart-card";
+import { DataTable } from "@/components/charts/data-table";
+import { describeFilters, isEmpty } from "@/lib/market/describe";
+import type { Filters } from "@/lib/market/filters";
+import { formatPercent, formatUsdM } from "@/lib/market/format";
+import { ranking, type RankingRow } from "@/lib/market/series";
+import { useDashboard } from "./dashboard-context";
+import { useSeries } from "./use-series";
+
+function change(r: RankingRow): string {
+  if (r.rankChange === null) return "–";
+  if (r.rankChange === 0) return "no change";
+  return r.rankChange > 0 ? `up ${r.rankChange}` : `down ${-r.rankChange}`;
+}
+
+/** Vendors ranked by value in the selected year, with the change against the year before. */
+export function RankingPanel({ filters, year, from, to, dataset }: { filters: Filters; year: number; from: number; to: number; dataset?: string }) {
+  const { dataset: ds, members } = useDashboard();
+  const q = useSeries({ by: "vendor", ...filters, from, to, dataset });
+  const series = q.data?.series ?? [];
+  const rows = ranking(series, year);
+  const title = `Vendor ranking, ${year}`;
+  const table = (
+    <DataTable
+      caption={title}
+      rows={rows}
+      rowKey={(r) => r.key}
+      columns={[
+        { key: "rank", label: "Rank", render: (r) => r.rank },
+        { key: "vendor", label: "Vendor", render: (r) => r.label },
+        { key: "value", label: `Value (${year > ds.historyTo ? "outlook, " : ""}modelled)`, numeric: true, render: (r) => formatUsdM(r.value) },
+        { key: "share", label: "Share (modelled)", numeric: true, render: (r) => formatPercent(r.share) },
+        {
+          key: "change",
+          label: `Rank change vs ${year - 1}`,
+          render: (r) => (
+            <span className={r.rankChange ? (r.rankChange > 0 ? "text-green-800 dark:text-green-300" : "text-red-800 dark:text-red-300") : ""}>
+              {r.rankChange ? (r.rankChange > 0 ? "▲ " : "▼ ") : ""}
+              {change(r)}
+            </span>
+          ),
+        },
+      ]}
+    />
+  );
+  const top = rows[0];
+  return (
+    <ChartCard
+      title={title}
+      subtitle={`${describeFilters({ ...filters, vendor: [] }, members, year, year)} · vendor values are modelled (indicative)`}
+      summary={top ? `${top.label} ranks first in ${year} with ${formatPercent(top.share)} of the market shown (${formatUsdM(top.value)}).` : ""}
+      query={q}
+      empty={!!q.data && isEmpty(series)}
+      table={() => table}
+    >
+      {table}
+    </ChartCard>
+  );
+}

@@ -1,0 +1,53 @@
+"use client";
+
+import { ChartCard } from "@/components/charts/chart-card";
+import { forecastSpec } from "@/components/charts/export-specs";
+import { ForecastChart } from "@/components/charts/charts";
+import { ForecastTable } from "@/components/charts/forecast-table";
+import { usePermalink } from "@/components/charts/use-permalink";
+import { describeFilters, isEmpty, summarizeTotal } from "@/lib/market/describe";
+import type { Filters } from "@/lib/market/filters";
+import type { ForecastMethod } from "@/lib/market/view-state";
+import { useDashboard } from "./dashboard-context";
+import { useRegisterSpec } from "./spec-registry";
+import { useSeries } from "./use-series";
+
+interface Props {
+  id: string;
+  title: string;
+  filters: Filters;
+  from: number;
+  to: number;
+  dataset?: string;
+  forecast: ForecastMethod | "none";
+  /** Subject of the summary sentence: "The market", "Healthcare". */
+  subject?: string;
+  showOutlook?: boolean;
+  height?: string;
+}
+
+/** A slice's total over the years with the publisher's outlook and our forecast. */
+export function TotalPanel({ id, title, filters, from, to, dataset, forecast, subject, showOutlook = true, height }: Props) {
+  const { dataset: ds, members } = useDashboard();
+  const q = useSeries({ by: "total", ...filters, from, to, dataset, forecast });
+  const permalink = usePermalink();
+  const series = q.data?.series[0];
+  const subtitle = `${describeFilters(filters, members, from, to)} · US$ M`;
+  const spec = series
+    ? forecastSpec({ id, title, subtitle, series, historyTo: ds.historyTo, publisher: ds.publisher, datasetId: ds.id, currency: ds.currency, permalink, showOutlook })
+    : null;
+  useRegisterSpec(spec);
+  return (
+    <ChartCard
+      title={title}
+      subtitle={subtitle}
+      summary={series ? summarizeTotal(series, ds.historyTo, subject) : ""}
+      query={q}
+      empty={!!q.data && isEmpty(q.data.series)}
+      spec={spec}
+      table={() => series && <ForecastTable series={series} historyTo={ds.historyTo} publisher={ds.publisher} caption={title} />}
+    >
+      {series && <ForecastChart series={series} historyTo={ds.historyTo} publisher={ds.publisher} showOutlook={showOutlook} height={height} />}
+    </ChartCard>
+  );
+}

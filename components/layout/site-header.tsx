@@ -1,0 +1,36 @@
+import Link from "next/link";
+import { getDataset } from "@/lib/server/queries";
+import { NavLinks } from "./nav-links";
+import { ThemeToggle } from "./theme-toggle";
+
+/** Header on every page: navigation, the dataset version the figures come from, the theme switch. */
+export async function SiteHeader() {
+  // The header must render even when the database is down: the page's error state explains it.
+  const dataset = await getDataset().catch(() => null);
+  return (
+    <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+      <div className="mx-auto flex max-w-[1800px] flex-wrap items-center justify-between gap-3 px-4 py-3 sm:px-6">
+        <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+          <Link href="/" className="text-base font-semibold">
+            AI Models Market
+          </Link>
+          <nav aria-label="Main">
+            <NavLinks />
+          </nav>
+        </div>
+        <div className="flex items-center gap-3">
+          <span className="text-xs text-slate-600 dark:text-slate-400">
+            {dataset ? (
+              <>
+                Dataset <span className="font-mono">{dataset.id}</span> (v{dataset.version}, {dataset.status})
+              </>
+            ) : (
+              "Dataset unavailable"
+            )}
+          </span>
+          <ThemeToggle />
+        </div>
+      </div>
+    </header>
+  );
+}

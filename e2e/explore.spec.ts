@@ -1,0 +1,117 @@
+import { expect, test, type Page } from "@playwright/test";
+
+const param = (page: Page, key: string) => new URL(page.url()).searchParams.get(key);
+const main = (page: Page, name: RegExp | string) => page.getByRole("region", { name });
+
+async function summaryOf(page: Page, name: RegExp | string) {
+  return (await main(page, name).locator("p").nth(1).textContent()) ?? "";
+}
+
+test.describe("explorer", () => {
+  test("the breakdown, view and method controls change the chart and the URL", async ({ page }) => {
+    await page.goto("/explore");
+    await expect(main(page, "Market by application sector")).toBeVisible();
+
+    await page.getByLabel("Break down by").selectOption("vendor");
+    await expect.poll(() => param(page, "by")).toBe("vendor");
+    await expect(main(page, "Market by vendor")).toBeVisible();
+
+    await page.getByRole("radio", { name: "Share of market" }).check();
+    await expect.poll(() => param(page, "view")).toBe("share");
+    await expect(main(page, "Market by vendor")).toContainText("share of market");
+
+    await page.getByLabel("Forecast method").selectOption("theta");
+    await expect.poll(() => param(page, "method")).toBe("theta");
+    const card = main(page, "Market by vendor");
+    await card.getByRole("button", { name: "Show table" }).click();
+    await expect(card.getByRole("row", { name: /^2030/ })).toContainText("our forecast (theta");
+
+    await page.getByLabel("Forecast method").selectOption("outlook");
+    await expect.poll(() => param(page, "method")).toBe("outlook");
+    await expect(card.getByRole("row", { name: /^2030/ })).toContainText("publisher outlook");
+  });
+
+  for (const [dim, label, member, slug] of [
+    ["type", "Model type", "Industry-specific", "industry-specific"],
+    ["sector", "Application sector", "Healthcare", "healthcare"],
+    ["vendor", "Vendor", "OpenAI", "openai"],
+    ["region", "Region", "Europe", "europe"],
+  ] as const) {
+    test(`the ${dim} filter narrows the chart and writes the URL`, async ({ page }) => {
+      await page.goto("/explore?by=total");
+      const before = await summaryOf(page, "Total market");
+      await page.getByText(`${label}: all`).click();
+      await page.getByRole("group", { name: `Filter by ${label.toLowerCase()}` }).getByRole("checkbox", { name: member }).check();
+      await expect.poll(() => param(page, dim)).toBe(slug);
+      await expect(page.getByRole("button", { name: `Remove ${member} filter` })).toBeVisible();
+      await expect.poll(() => summaryOf(page, "Total market")).not.toBe(before);
+    });
+  }
+
+  test("the year range changes the chart and the URL", async ({ page }) => {
+    await page.goto("/explore?by=region");
+    await page.getByLabel("From", { exact: true }).selectOption("2023");
+    await page.getByLabel("To", { exact: true }).selectOption("2028");
+    await expect.poll(() => param(page, "from")).toBe("2023");
+    await expect.poll(() => param(page, "to")).toBe("2028");
+    const card = main(page, "Market by region");
+    await expect(card).toContainText("2023-2028");
+    await card.getByRole("button", { name: "Show table" }).click();
+    const years = await card.getByRole("rowheader").allTextContents();
+    expect(years).toEqual(["2023", "2024", "2025", "2026", "2027", "2028"]);
+  });
+
+  test("two slices compare side by side", async ({ page }) => {
+    await page.goto("/explore");
+    await page.getByLabel("Compare slice A").selectOption("sector:healthcare");
+    await page.getByLabel("Compare slice B").selectOption("region:europe");
+    await expect(main(page, "A: Healthcare")).toBeVisible();
+    await expect(main(page, "B: Europe")).toBeVisible();
+    expect(param(page, "ca")).toBe("sector:healthcare");
+    expect(param(page, "cb")).toBe("region:europe");
+  });
+
+  test("a pasted link reproduces the view", async ({ page, context }) => {
+    const url = "/explore?by=vendor&sector=healthcare,bfsi&region=europe&from=2022&to=2030&view=share&method=drift&year=2025&ca=vendor:openai";
+    await page.goto(url);
+    await expect(page.getByLabel("Break down by")).toHaveValue("vendor");
+    await expect(page.getByLabel("Forecast method")).toHaveValue("drift");
+    await expect(page.getByRole("radio", { name: "Share of market" })).toBeChecked();
+    await expect(page.getByLabel("From", { exact: true })).toHaveValue("2022");
+    for (const name of ["Healthcare", "BFSI", "Europe"]) await expect(page.getByRole("button", { name: `Remove ${name} filter` })).toBeVisible();
+    await expect(main(page, "A: OpenAI")).toBeVisible();
+    const summary = await summaryOf(page, "Market by vendor");
+    // The same link in a fresh tab shows the same figures.
+    const other = await context.newPage();
+    await other.goto(url);
+    await expect.poll(() => summaryOf(other, "Market by vendor")).toBe(summary);
+    await other.close();
+  });
+
+  test("an invalid link falls back to the defaults with a visible notice", async ({ page }) => {
+    await page.goto("/explore?by=colour&sector=Health!,mining&year=3000&method=magic");
+    const notice = page.getByRole("status").filter({ hasText: "not valid" });
+    await expect(notice).toBeVisible();
+    await expect(notice).toContainText("Ignored by");
+    await expect(notice).toContainText("Ignored unknown sector: mining");
+    await expect(notice).toContainText("Ignored method");
+    await expect(main(page, "Market by application sector")).toBeVisible();
+    await expect(page.getByLabel("Forecast method")).toHaveValue("auto");
+    await expect(page.getByText("No filters: the whole market is shown.")).toBeVisible();
+  });
+
+  test("filters work from the keyboard", async ({ page }) => {
+    await page.goto("/explore?by=total");
+    const summary = page.getByText("Region: all");
+    await summary.focus();
+    await page.keyboard.press("Enter");
+    const box = page.getByRole("group", { name: "Filter by region" }).getByRole("checkbox", { name: "Asia-Pacific" });
+    await box.focus();
+    await page.keyboard.press("Space");
+    await expect.poll(() => param(page, "region")).toBe("asia-pacific");
+    const chip = page.getByRole("button", { name: "Remove Asia-Pacific filter" });
+    await chip.focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => param(page, "region")).toBeNull();
+  });
+});

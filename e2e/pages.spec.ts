@@ -1,0 +1,55 @@
+import { expect, test } from "@playwright/test";
+
+test.describe("sector, vendor and methodology pages", () => {
+  test("the nav reaches every page", async ({ page }) => {
+    await page.goto("/");
+    const nav = page.getByRole("navigation", { name: "Main" });
+    for (const [link, heading] of [
+      ["Explore", "Explore the market"],
+      ["Sectors", "Application sectors"],
+      ["Vendors", "Vendors"],
+      ["Methodology", "Methodology and sources"],
+      ["Overview", "Large-scale AI Models market, global"],
+    ]) {
+      await nav.getByRole("link", { name: link }).click();
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
+    }
+  });
+
+  test("a sector page shows its use cases, size, forecast and splits", async ({ page }) => {
+    await page.goto("/sectors");
+    await page.getByRole("link", { name: "Healthcare" }).click();
+    await expect(page).toHaveURL(/\/sectors\/healthcare$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Healthcare");
+    await expect(page.getByRole("heading", { name: "What Healthcare uses large models for" })).toBeVisible();
+    await expect(page.getByRole("region", { name: "Key figures" })).toContainText("Modelled");
+    for (const name of ["Healthcare: size and forecast", "By model type", "By vendor", "By region"])
+      await expect(page.getByRole("region", { name, exact: true })).toBeVisible();
+    await expect(page.getByRole("region", { name: "By region" })).toContainText("Application sector: Healthcare");
+  });
+
+  test("a vendor page shows its group, value, share and splits", async ({ page }) => {
+    await page.goto("/vendors/openai");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("OpenAI");
+    for (const name of ["OpenAI: estimated value", "OpenAI: share of the market", "By application sector", "By model type"])
+      await expect(page.getByRole("region", { name, exact: true })).toBeVisible();
+    await expect(page.getByText(/indicative/).first()).toBeVisible();
+  });
+
+  test("unknown slugs answer 404 with the not-found page", async ({ page }) => {
+    for (const path of ["/sectors/mining", "/vendors/nobody"]) {
+      const response = await page.goto(path);
+      expect(response?.status()).toBe(404);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Not found");
+    }
+  });
+
+  test("the methodology lists published and modelled figures, other estimates and forecast accuracy", async ({ page }) => {
+    await page.goto("/methodology");
+    await expect(page.getByRole("region", { name: "Figures and their sources (table)" })).toContainText("published");
+    await expect(page.getByRole("heading", { name: "What is modelled, and how" })).toBeVisible();
+    const estimates = page.getByRole("region", { name: "Other firms' estimates" });
+    await expect(estimates.locator(".recharts-wrapper")).toBeVisible();
+    await expect(page.getByRole("region", { name: "Forecast accuracy (table)" })).toContainText("sMAPE");
+  });
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { describeFilters, describeSlice, isEmpty, stackedRows, summarizeBreakdown, summarizeTotal } from "./describe";
+import type { MemberInfo, Series } from "./types";
+
+const members: MemberInfo[] = [
+  { dimension: "sector", slug: "healthcare", name: "Healthcare", description: "", sortOrder: 1 },
+  { dimension: "region", slug: "europe", name: "Europe", description: "", sortOrder: 1 },
+];
+const none = { type: [], sector: [], vendor: [], region: [] };
+const s = (key: string, values: number[], from = 2024): Series => ({
+  key,
+  label: key.toUpperCase(),
+  points: values.map((value, i) => ({ year: from + i, value, basis: "modelled" as const })),
+});
+
+describe("describe", () => {
+  it.each([
+    [none, 2021, 2032, "All segments · 2021-2032"],
+    [{ ...none, sector: ["healthcare"], region: ["europe"] }, 2024, 2024, "Application sector: Healthcare · Region: Europe · 2024"],
+    [{ ...none, vendor: ["acme"] }, 2021, 2025, "Vendor: acme · 2021-2025"],
+  ])("describeFilters %j", (filters, from, to, text) => {
+    expect(describeFilters(filters, members, from, to)).toBe(text);
+  });
+
+  it("names slices", () => {
+    expect(describeSlice(none, members)).toBe("Whole market");
+    expect(describeSlice({ ...none, sector: ["healthcare"], region: ["europe"] }, members)).toBe("Healthcare + Europe");
+  });
+
+  it("builds stacked rows with forecast or outlook after history, and shares", () => {
+    const a = { ...s("a", [10, 20]), forecast: { method: "drift", points: [{ year: 2025, mean: 30, lower: {}, upper: {} }] } };
+    const b = s("b", [30, 20]);
+    expect(stackedRows([a, b], 2024, { useForecast: true, share: false })).toEqual([
+      { year: 2024, phase: "history", a: 10, b: 30 },
+      { year: 2025, phase: "forecast", a: 30, b: 20 },
+    ]);
+    expect(stackedRows([a, b], 2024, { useForecast: false, share: true })).toEqual([
+      { year: 2024, phase: "history", a: 0.25, b: 0.75 },
+      { year: 2025, phase: "outlook", a: 0.5, b: 0.5 },
+    ]);
+  });
+
+  it.each([
+    [[s("a", [0, 0])], true],
+    [[], true],
+    [[s("a", [0, 1])], false],
+  ])("isEmpty %#", (series, empty) => {
+    expect(isEmpty(series)).toBe(empty);
+  });
+
+  it("summarises a breakdown and a total in one sentence", () => {
+    expect(summarizeBreakdown([s("a", [100]), s("b", [300])], 2024, "Sector")).toBe(
+      "B is the largest sector in 2024 with 75.0% (US$ 300 M) of US$ 400 M, followed by A with 25.0%.",
+    );
+    expect(summarizeTotal(s("t", [100, 121]), 2024)).toBe(
+      "The market grows from US$ 100 M in 2024 to US$ 121 M in 2025 (21.0% a year); figures after 2024 are outlook or forecast.",
+    );
+  });
+});

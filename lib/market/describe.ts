@@ -1,0 +1,88 @@
+/**
+ * Words and rows derived from series: chart subtitles (active filters and years), one-sentence
+ * summaries for screen readers, and the year-by-year rows that stacked charts and tables draw.
+ */
+import { cagr } from "./metrics";
+import type { Filters } from "./filters";
+import { formatPercent, formatUsdM } from "./format";
+import type { ForecastedSeries } from "./forecast-series";
+import { dimensionLabel, sharesInYear, sumSeries } from "./series";
+import { DIMENSIONS, type MemberInfo, type Series } from "./types";
+
+export function memberName(members: MemberInfo[], dim: string, slug: string): string {
+  return members.find((m) => m.dimension === dim && m.slug === slug)?.name ?? slug;
+}
+
+/** "Sector: Healthcare, Finance · Region: Europe · 2021-2032", or "All segments · 2021-2032". */
+export function describeFilters(filters: Filters, members: MemberInfo[], from: number, to: number): string {
+  const parts = DIMENSIONS.filter((d) => filters[d].length).map(
+    (d) => `${dimensionLabel(d)}: ${filters[d].map((s) => memberName(members, d, s)).join(", ")}`,
+  );
+  return [...(parts.length ? parts : ["All segments"]), from === to ? String(from) : `${from}-${to}`].join(" · ");
+}
+
+/** A short name for a compared slice: "Healthcare + Europe", or "Whole market". */
+export function describeSlice(filters: Filters, members: MemberInfo[]): string {
+  const names = DIMENSIONS.flatMap((d) => filters[d].map((s) => memberName(members, d, s)));
+  return names.length ? names.join(" + ") : "Whole market";
+}
+
+export type PointPhase = "history" | "outlook" | "forecast";
+
+export interface StackedRow {
+  year: number;
+  phase: PointPhase;
+  [key: string]: number | string;
+}
+
+/**
+ * One row per year with a column per series. History years carry the data; later years carry the
+ * series' forecast mean when there is one ("forecast"), else the data's outlook path ("outlook").
+ * With `share`, each row is divided by its sum.
+ */
+export function stackedRows(series: ForecastedSeries[], historyTo: number, opts: { useForecast: boolean; share: boolean }): StackedRow[] {
+  const years = [...new Set(series.flatMap((s) => s.points.map((p) => p.year)))].sort((a, b) => a - b);
+  return years.map((year) => {
+    const future = year > historyTo;
+    let phase: PointPhase = future ? "outlook" : "history";
+    const values = series.map((s) => {
+      const f = future && opts.useForecast ? s.forecast?.points.find((p) => p.year === year) : undefined;
+      if (f) phase = "forecast";
+      return f ? f.mean : (s.points.find((p) => p.year === year)?.value ?? 0);
+    });
+    const sum = values.reduce((a, b) => a + b, 0);
+    const row: StackedRow = { year, phase };
+    series.forEach((s, i) => (row[s.key] = opts.share ? (sum > 0 ? values[i] / sum : 0) : values[i]));
+    return row;
+  });
+}
+
+export function isEmpty(series: Series[]): boolean {
+  return series.length === 0 || series.every((s) => s.points.every((p) => !p.value));
+}
+
+/** "Healthcare is the largest application sector in 2024 with 18.2% (US$ 1,626 M) of US$ 8,934 M; ..." */
+export function summarizeBreakdown(series: Series[], year: number, dimension: string): string {
+  const rows = sharesInYear(series, year);
+  if (!rows.length || rows.every((r) => r.value === 0)) return `No data for ${year}.`;
+  const total = rows.reduce((a, r) => a + r.value, 0);
+  const [top, second] = rows;
+  const tail = second ? `, followed by ${second.label} with ${formatPercent(second.share)}` : "";
+  return `${top.label} is the largest ${dimension.toLowerCase()} in ${year} with ${formatPercent(top.share)} (${formatUsdM(top.value)}) of ${formatUsdM(total)}${tail}.`;
+}
+
+/** "The market grows from US$ 6,081 M in 2021 to US$ 21,925 M in 2032, 12.4% a year; history to 2025." */
+export function summarizeTotal(series: Series, historyTo: number, subject = "The market"): string {
+  const pts = series.points.filter((p) => Number.isFinite(p.value));
+  if (pts.length < 2 || pts.every((p) => !p.value)) return `No data for ${subject.toLowerCase()}.`;
+  const a = pts[0];
+  const b = pts[pts.length - 1];
+  const rate = cagr(a.value, b.value, b.year - a.year);
+  const verb = b.value >= a.value ? "grows" : "shrinks";
+  return `${subject} ${verb} from ${formatUsdM(a.value)} in ${a.year} to ${formatUsdM(b.value)} in ${b.year} (${formatPercent(rate)} a year); figures after ${historyTo} are outlook or forecast.`;
+}
+
+/** The summed series of a breakdown, as one "total" series (modelled unless the parts say otherwise). */
+export function totalOf(series: Series[], label = "Total"): Series {
+  return { key: "total", label, points: sumSeries(series).map((p) => ({ ...p, basis: "modelled" as const })) };
+}

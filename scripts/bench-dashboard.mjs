@@ -1,0 +1,233 @@
+// Dashboard performance on a production build and a real Postgres database. Builds nothing: run
+// `npm run build` first (NEXT_DIST_DIR selects another build folder). It makes a throwaway database
+// on the server named by TEST_DATABASE_URL (default: local Postgres), seeds it, starts `next start`
+// on localhost, measures, then stops the server and drops the database.
+//   npm run bench:dashboard            (BENCH_PORT to change the port, default 3300)
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import zlib from "node:zlib";
+import autocannon from "autocannon";
+import pg from "pg";
+import { chromium } from "@playwright/test";
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const distDir = process.env.NEXT_DIST_DIR || ".next";
+const port = Number(process.env.BENCH_PORT || 3300);
+const base = `http://127.0.0.1:${port}`;
+const adminUrl = process.env.TEST_DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
+const TARGETS = { firstLoadKb: 250, filterMs: 300, apiP95Ms: 50 };
+
+if (!fs.existsSync(path.join(root, distDir, "BUILD_ID"))) {
+  console.error(`No production build in ${distDir}: run \`npm run build\` first.`);
+  process.exit(1);
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const quantile = (xs, q) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
+};
+const ms = (x) => `${x.toFixed(1)} ms`;
+
+async function createDatabase() {
+  const name = `market_bench_${process.pid}_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+async function waitForHealth(timeoutMs = 120_000) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      const r = await fetch(`${base}/api/health`);
+      if (r.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("the server did not become healthy in time");
+}
+
+async function timeRequest(url) {
+  const t = performance.now();
+  const r = await fetch(url);
+  await r.arrayBuffer();
+  if (!r.ok) throw new Error(`${url}: ${r.status}`);
+  return performance.now() - t;
+}
+
+async function overviewResponse() {
+  for (let i = 0; i < 3; i++) await timeRequest(`${base}/`);
+  const times = [];
+  for (let i = 0; i < 20; i++) times.push(await timeRequest(`${base}/`));
+  return { median: median(times), min: Math.min(...times), max: Math.max(...times) };
+}
+
+async function firstLoadJs() {
+  const html = await (await fetch(`${base}/`)).text();
+  const srcs = [...new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+\.js[^"]*)"/g)].map((m) => m[1]))];
+  let gzip = 0;
+  let raw = 0;
+  for (const src of srcs) {
+    const body = Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer());
+    raw += body.length;
+    gzip += zlib.gzipSync(body).length;
+  }
+  return { chunks: srcs.length, gzipKb: gzip / 1024, rawKb: raw / 1024 };
+}
+
+/** JS fetched by the time the page is idle (includes the chart library loaded after first paint). */
+async function allJsAfterIdle(browser) {
+  const page = await browser.newPage();
+  const urls = new Set();
+  page.on("response", (r) => {
+    if (r.url().endsWith(".js") || r.request().resourceType() === "script") urls.add(r.url());
+  });
+  await page.goto(`${base}/`, { waitUntil: "networkidle" });
+  await page.close();
+  let gzip = 0;
+  for (const u of urls) gzip += zlib.gzipSync(Buffer.from(await (await fetch(u)).arrayBuffer())).length;
+  return { chunks: urls.size, gzipKb: gzip / 1024 };
+}
+
+/**
+ * Click a legend item (cross-filter) and time until the model-type chart, scrolled into view, is
+ * redrawn with the new figures (its bars moved and no "Updating…" remains), plus one frame.
+ */
+async function filterToChart(browser) {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  const targets = [
+    ["By application sector", "Healthcare"],
+    ["By application sector", "BFSI"],
+    ["By application sector", "Manufacturing"],
+    ["By application sector", "Education"],
+    ["By application sector", "Retail & eCommerce"],
+    ["By region", "Europe"],
+    ["By region", "Asia-Pacific"],
+    ["By region", "Latin America"],
+    ["By vendor", "OpenAI"],
+    ["By vendor", "Anthropic"],
+  ];
+  const times = [];
+  for (const [panel, member] of targets) {
+    await page.goto(`${base}/`, { waitUntil: "networkidle" });
+    const button = page.getByRole("region", { name: panel, exact: true }).getByRole("button", { name: `Filter by ${member}` });
+    await button.waitFor();
+    const modelType = page.getByRole("region", { name: "By model type", exact: true });
+    await modelType.scrollIntoViewIfNeeded();
+    await modelType.locator(".recharts-bar-rectangle path").first().waitFor();
+    const handle = await button.elementHandle();
+    const elapsed = await page.evaluate(
+      (el) =>
+        new Promise((resolve, reject) => {
+          const card = [...document.querySelectorAll("section")].find((s) => s.querySelector("h2")?.textContent === "By model type");
+          const bars = () => [...(card?.querySelectorAll(".recharts-bar-rectangle path") ?? [])].map((p) => p.getAttribute("d")).join(";");
+          const before = bars();
+          const start = performance.now();
+          const done = () => bars() !== before && !card?.textContent?.includes("Updating…");
+          const obs = new MutationObserver(() => {
+            if (!done()) return;
+            obs.disconnect();
+            requestAnimationFrame(() => resolve(performance.now() - start));
+          });
+          obs.observe(card ?? document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+          setTimeout(() => reject(new Error("no update within 10 s")), 10_000);
+          el.click();
+        }),
+      handle,
+    );
+    times.push(elapsed);
+  }
+  await page.close();
+  return { median: median(times), max: Math.max(...times) };
+}
+
+async function apiLoad() {
+  const paths = [
+    "/api/v1/series",
+    "/api/v1/series?by=sector",
+    "/api/v1/series?by=vendor&region=europe",
+    "/api/v1/series?by=total&forecast=auto",
+    "/api/v1/series?by=region&sector=healthcare&forecast=auto&reconcile=true",
+    "/api/v1/series?by=type&vendor=openai,google&from=2022&to=2030",
+  ];
+  for (const p of paths) await timeRequest(`${base}${p}`); // warm the caches once
+  const latencies = [];
+  const instance = autocannon({
+    url: base,
+    connections: 20,
+    duration: 10,
+    requests: paths.map((p) => ({ method: "GET", path: p })),
+  });
+  instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  const result = await instance;
+  return {
+    requests: result.requests.total,
+    rps: result.requests.average,
+    p50: quantile(latencies, 0.5),
+    p95: quantile(latencies, 0.95),
+    p99: quantile(latencies, 0.99),
+    errors: result.errors + result.timeouts + result.non2xx,
+  };
+}
+
+const db = await createDatabase();
+let server;
+try {
+  const env = { ...process.env, DATABASE_URL: db.url, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" };
+  const setup = spawnSync(path.join(root, "node_modules", ".bin", "tsx"), ["--conditions=react-server", "scripts/db.ts", "setup"], { cwd: root, env, stdio: "ignore" });
+  if (setup.status !== 0) throw new Error("database setup failed");
+  server = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env, stdio: "ignore" });
+  await waitForHealth();
+
+  const overview = await overviewResponse();
+  const js = await firstLoadJs();
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
+  let idle;
+  let filter;
+  try {
+    idle = await allJsAfterIdle(browser);
+    filter = await filterToChart(browser);
+  } finally {
+    await browser.close();
+  }
+  const api = await apiLoad();
+
+  const mark = (ok) => (ok ? "ok" : "OVER TARGET");
+  console.log(`Dashboard bench (build ${distDir}, Postgres, localhost:${port})`);
+  console.log(`overview server response (20 warm requests): median ${ms(overview.median)} (min ${ms(overview.min)}, max ${ms(overview.max)})`);
+  console.log(
+    `overview first-load JS (HTML script tags, gzip): ${js.gzipKb.toFixed(1)} KB in ${js.chunks} chunks (raw ${js.rawKb.toFixed(0)} KB); target <= ${TARGETS.firstLoadKb} KB: ${mark(js.gzipKb <= TARGETS.firstLoadKb)}`,
+  );
+  console.log(`overview JS once idle, incl. charts loaded after first paint (gzip): ${idle.gzipKb.toFixed(1)} KB in ${idle.chunks} files`);
+  console.log(`filter click -> updated chart (Chromium, 10 clicks): median ${ms(filter.median)} (max ${ms(filter.max)}); target <= ${TARGETS.filterMs} ms: ${mark(filter.median <= TARGETS.filterMs)}`);
+  console.log(
+    `/api/v1/series, 20 connections, 10 s: ${api.requests} requests (${api.rps.toFixed(0)}/s), p50 ${ms(api.p50)}, p95 ${ms(api.p95)}, p99 ${ms(api.p99)}, errors ${api.errors}; target p95 <= ${TARGETS.apiP95Ms} ms and 0 errors: ${mark(api.p95 <= TARGETS.apiP95Ms && api.errors === 0)}`,
+  );
+} finally {
+  if (server) {
+    server.kill("SIGTERM");
+    await new Promise((r) => server.once("exit", r));
+  }
+  await db.drop();
+}
