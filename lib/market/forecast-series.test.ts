@@ -39,7 +39,7 @@ describe("forecastSeriesSet", () => {
     const out = forecastSeriesSet(parts, { ...opts, reconcile: true });
     const sum = forecastSeriesSet([series("t", parts[0].points.map((p, i) => p.value + parts[1].points[i].value + parts[2].points[i].value))], { ...opts, reconcile: false });
     expect(maxForecastGap(sum[0].forecast!, out.map((s) => s.forecast ?? null))).toBeLessThan(1e-6);
-    expect(out[0].forecast!.method).toMatch(/\+reconciled$/);
+    expect(out[0].forecast!.method).toMatch(/\+share-trend$/);
   });
 
   it("cuts forecasts to the shown years", () => {

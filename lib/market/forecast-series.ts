@@ -3,7 +3,7 @@
  * breakdowns can be reconciled to the forecast of their sum. Pure: no I/O.
  */
 import { forecast, ForecastInputError } from "../forecast";
-import { reconcileProportional, type SeriesForecastInfo } from "./reconcile";
+import { reconcileByShareTrend, type SeriesForecastInfo } from "./reconcile";
 import type { Series } from "./types";
 import type { ForecastMethod } from "./view-state";
 
@@ -53,7 +53,7 @@ export interface ForecastSetOptions {
 
 /**
  * Forecasts every series from its full history (not only the shown years); with `reconcile`, a
- * breakdown's forecasts are scaled to the forecast of their sum. Returns the series with their
+ * breakdown is forecast top-down: the forecast of its sum, split by projected shares. Returns the series with their
  * forecasts cut to the shown years.
  */
 export function forecastSeriesSet(full: Series[], opts: ForecastSetOptions): ForecastedSeries[] {
@@ -63,7 +63,7 @@ export function forecastSeriesSet(full: Series[], opts: ForecastSetOptions): For
     const sums = new Map<number, number>();
     for (const s of full) for (const p of s.points) sums.set(p.year, (sums.get(p.year) ?? 0) + p.value);
     const total = fc([...sums.entries()].map(([year, value]) => ({ year, value })));
-    if (total) parts = reconcileProportional(total, parts);
+    if (total) parts = reconcileByShareTrend(total, full.map((s) => s.points.filter((p) => p.year <= opts.historyTo)));
   }
   const inRange = (f: SeriesForecastInfo | null) =>
     f && { ...f, points: f.points.filter((p) => p.year >= opts.from && p.year <= opts.to) };

@@ -1,44 +1,42 @@
 import { describe, expect, it } from "vitest";
-import { maxForecastGap, reconcileProportional, type SeriesForecastInfo } from "./reconcile";
+import { maxForecastGap, reconcileByShareTrend } from "./reconcile";
 
-const fc = (means: number[], spread = 0.1): SeriesForecastInfo => ({
-  method: "drift",
-  points: means.map((mean, i) => ({
-    year: 2026 + i,
-    mean,
-    lower: { "80": mean * (1 - spread), "95": mean * (1 - 2 * spread) },
-    upper: { "80": mean * (1 + spread), "95": mean * (1 + 2 * spread) },
-  })),
-});
+describe("reconcileByShareTrend", () => {
+  const years = [2021, 2022, 2023, 2024, 2025];
+  const hist = (values: number[]) => values.map((value, i) => ({ year: years[i], value }));
+  const total = {
+    method: "auto",
+    points: [2026, 2027, 2028, 2029, 2030, 2031, 2032].map((year, i) => ({
+      year,
+      mean: 100 * 1.1 ** (i + 1),
+      lower: { "80": 90 * 1.1 ** (i + 1) },
+      upper: { "80": 110 * 1.1 ** (i + 1) },
+    })),
+  };
+  // A fast riser from a tiny base, a steady part, a decliner, and a part with no history.
+  const parts = [hist([1, 3, 8, 15, 25]), hist([50, 55, 60, 66, 72]), hist([49, 42, 32, 19, 3]), hist([0, 0, 0, 0, 0])];
+  const out = reconcileByShareTrend(total, parts);
 
-describe("reconcileProportional", () => {
-  it.each([
-    ["parts below the total", [110, 121], [[40, 44], [50, 55]]],
-    ["parts above the total", [100, 100], [[80, 90], [70, 60]]],
-    ["three parts, already coherent", [30, 60], [[10, 20], [10, 20], [10, 20]]],
-  ])("%s: the parts add up to the total afterwards", (_name, total, parts) => {
-    const t = fc(total);
-    const r = reconcileProportional(t, parts.map((p) => fc(p)));
-    expect(maxForecastGap(t, r)).toBeLessThan(1e-9);
-    // Relative shape kept: each part's share of the year equals its share before scaling.
-    for (let k = 0; k < total.length; k++) {
-      const before = parts.map((p) => p[k] / parts.reduce((a, q) => a + q[k], 0));
-      const after = r.map((p) => p!.points[k].mean / total[k]);
-      after.forEach((a, i) => expect(a).toBeCloseTo(before[i], 12));
+  it("splits the total exactly, bounds included", () => {
+    expect(maxForecastGap(total, out)).toBeLessThan(1e-9);
+    for (const [k, t] of total.points.entries()) {
+      expect(out.reduce((a, p) => a + p.points[k].upper["80"], 0)).toBeCloseTo(t.upper["80"], 9);
     }
   });
 
-  it("scales interval bounds by the same factor as the mean", () => {
-    const [p] = reconcileProportional(fc([200]), [fc([100]), fc([100])]);
-    const q = p!.points[0];
-    expect(q.mean).toBeCloseTo(100, 9);
-    expect([q.lower["80"], q.lower["95"], q.upper["80"], q.upper["95"]].map((v) => Math.round(v * 1e6) / 1e6)).toEqual([90, 80, 110, 120]);
-    expect(p!.method).toBe("drift+reconciled");
+  it("keeps a part with no history at zero and every part within [0, total]", () => {
+    expect(out[3].points.every((p) => p.mean === 0)).toBe(true);
+    for (const p of out.flatMap((o) => o.points)) expect(p.mean).toBeGreaterThanOrEqual(0);
   });
 
-  it("leaves zero and missing parts alone", () => {
-    const r = reconcileProportional(fc([50]), [fc([0]), null]);
-    expect(r[0]!.points[0].mean).toBe(0);
-    expect(r[1]).toBeNull();
+  it("moves shares along the trend, damped: the riser gains, the decliner loses, nobody takes the market", () => {
+    const share = (i: number, k: number) => out[i].points[k].mean / total.points[k].mean;
+    expect(share(0, 0)).toBeGreaterThan(25 / 100);
+    expect(share(0, 6)).toBeGreaterThan(share(0, 0));
+    expect(share(0, 6)).toBeLessThan(0.6);
+    expect(share(2, 6)).toBeLessThan(share(2, 0));
+    // Damped: the last step moves the share less than the first.
+    expect(share(0, 6) - share(0, 5)).toBeLessThan(share(0, 1) - share(0, 0));
+    expect(out[0].method).toBe("auto+share-trend");
   });
 });

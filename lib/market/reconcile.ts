@@ -1,7 +1,6 @@
 /**
- * Forecast reconciliation: segment forecasts are made one by one, so they need not add up to the
- * forecast of their total. Proportional top-down scaling keeps each segment's forecast shape and
- * makes the sum equal the total's forecast, year by year.
+ * Forecast reconciliation: segment forecasts made one by one need not add up to the forecast of
+ * their total. Here a breakdown is forecast top-down instead, so it always does.
  */
 
 export interface ForecastPoint {
@@ -13,38 +12,9 @@ export interface ForecastPoint {
 }
 
 export interface SeriesForecastInfo {
-  /** The method actually used, e.g. "auto:mean(drift,naive)"; "+reconciled" when scaled to the total. */
+  /** The method actually used, e.g. "auto:loggrowth(half,eb)"; "+share-trend" when split top-down from the total. */
   method: string;
   points: ForecastPoint[];
-}
-
-/**
- * Scales each part so that, in every year, the parts' means add up to the total's mean. The
- * interval bounds are scaled by the same factor: a segment keeps its relative uncertainty.
- * Parts without a forecast (null) are left out of the sum and returned as null.
- */
-export function reconcileProportional(
-  total: SeriesForecastInfo,
-  parts: (SeriesForecastInfo | null)[],
-): (SeriesForecastInfo | null)[] {
-  const factor = new Map<number, number>();
-  for (const t of total.points) {
-    const sum = parts.reduce((acc, p) => acc + (p?.points.find((q) => q.year === t.year)?.mean ?? 0), 0);
-    // Nothing to scale when every part forecasts zero: the parts stay at zero.
-    factor.set(t.year, sum > 0 ? t.mean / sum : 1);
-  }
-  const scale = (r: Record<string, number>, f: number) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v * f]));
-  return parts.map((p) =>
-    p === null
-      ? null
-      : {
-          method: p.method.endsWith("+reconciled") ? p.method : `${p.method}+reconciled`,
-          points: p.points.map((q) => {
-            const f = factor.get(q.year) ?? 1;
-            return { year: q.year, mean: q.mean * f, lower: scale(q.lower, f), upper: scale(q.upper, f) };
-          }),
-        },
-  );
 }
 
 /** The largest gap, over the forecast years, between the parts' summed means and the total's mean. */
@@ -53,4 +23,47 @@ export function maxForecastGap(total: SeriesForecastInfo, parts: (SeriesForecast
     0,
     ...total.points.map((t) => Math.abs(parts.reduce((a, p) => a + (p?.points.find((q) => q.year === t.year)?.mean ?? 0), 0) - t.mean)),
   );
+}
+
+/** How much of each year's share trend carries into the next forecast year (damped trend). */
+export const SHARE_TREND_DAMPING = 0.8;
+
+/**
+ * Top-down reconciliation for a breakdown: the total's forecast is split by each part's share,
+ * and the shares are projected, not the parts' levels. Forecasting each part's level on its own
+ * lets a fast riser from a small base (a few history years of hypergrowth) compound into most of
+ * the market; shares instead move along a damped trend in logit space, at half the historical
+ * pace (the same restraint the forecast library applies to short series' growth), and always add
+ * up to 1. Each part's bounds are its share of the total's bounds: they carry the total's
+ * uncertainty, not the uncertainty of the share itself.
+ */
+export function reconcileByShareTrend(total: SeriesForecastInfo, histories: { year: number; value: number }[][]): SeriesForecastInfo[] {
+  const years = [...new Set(histories.flatMap((h) => h.map((p) => p.year)))].sort((a, b) => a - b);
+  const sums = years.map((y) => histories.reduce((acc, h) => acc + (h.find((p) => p.year === y)?.value ?? 0), 0));
+  const clip = (s: number) => Math.min(1 - 1e-9, Math.max(1e-9, s));
+  const logit = (s: number) => Math.log(clip(s) / (1 - clip(s)));
+  const trends = histories.map((h) => {
+    const shares = years.map((y, i) => (sums[i] > 0 ? (h.find((p) => p.year === y)?.value ?? 0) / sums[i] : 0));
+    const last = shares[shares.length - 1] ?? 0;
+    if (last <= 0 || shares.length < 2) return { last, logitLast: Number.NEGATIVE_INFINITY, slope: 0 };
+    const first = shares.findIndex((s) => s > 0);
+    const span = shares.length - 1 - first;
+    const slope = span > 0 ? (0.5 * (logit(last) - logit(shares[first]))) / span : 0;
+    return { last, logitLast: logit(last), slope };
+  });
+  const projected = total.points.map((_, k) => {
+    let carried = 0;
+    for (let j = 1; j <= k + 1; j++) carried += Math.pow(SHARE_TREND_DAMPING, j);
+    const raw = trends.map((t) => (t.last <= 0 ? 0 : 1 / (1 + Math.exp(-(t.logitLast + t.slope * carried)))));
+    const sum = raw.reduce((a, b) => a + b, 0);
+    return raw.map((r) => (sum > 0 ? r / sum : 0));
+  });
+  const scale = (r: Record<string, number>, f: number) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v * f]));
+  return histories.map((_, i) => ({
+    method: `${total.method}+share-trend`,
+    points: total.points.map((t, k) => {
+      const s = projected[k][i];
+      return { year: t.year, mean: t.mean * s, lower: scale(t.lower, s), upper: scale(t.upper, s) };
+    }),
+  }));
 }
