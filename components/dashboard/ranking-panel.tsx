@@ -10,6 +10,7 @@ import { useDashboard } from "./dashboard-context";
 import { useSeries } from "./use-series";
 
 function change(r: RankingRow): string {
+  if (r.rank === null) return "not ranked";
   if (r.rankChange === null) return "–";
   if (r.rankChange === 0) return "no change";
   return r.rankChange > 0 ? `up ${r.rankChange}` : `down ${-r.rankChange}`;
@@ -20,7 +21,8 @@ export function RankingPanel({ filters, year, from, to, dataset }: { filters: Fi
   const { dataset: ds, members } = useDashboard();
   const q = useSeries({ by: "vendor", ...filters, from, to, dataset });
   const series = q.data?.series ?? [];
-  const rows = ranking(series, year);
+  // "Others" is the rest of the market, not a competitor: shown, but not ranked.
+  const rows = ranking(series, year, { unranked: ["others"] });
   const title = `Vendor ranking, ${year}`;
   const table = (
     <DataTable
@@ -28,7 +30,7 @@ export function RankingPanel({ filters, year, from, to, dataset }: { filters: Fi
       rows={rows}
       rowKey={(r) => r.key}
       columns={[
-        { key: "rank", label: "Rank", render: (r) => r.rank },
+        { key: "rank", label: "Rank", render: (r) => r.rank ?? "–" },
         { key: "vendor", label: "Vendor", render: (r) => r.label },
         { key: "value", label: `Value (${year > ds.historyTo ? "outlook, " : ""}modelled)`, numeric: true, render: (r) => formatUsdM(r.value) },
         { key: "share", label: "Share (modelled)", numeric: true, render: (r) => formatPercent(r.share) },

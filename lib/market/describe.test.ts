@@ -52,6 +52,9 @@ describe("describe", () => {
     expect(summarizeBreakdown([s("a", [100]), s("b", [300])], 2024, "Sector")).toBe(
       "B is the largest sector in 2024 with 75.0% (US$ 300 M) of US$ 400 M, followed by A with 25.0%.",
     );
+    expect(summarizeBreakdown([s("a", [100]), s("others", [500]), s("b", [300])], 2024, "Vendor")).toBe(
+      "B is the largest vendor in 2024 with 33.3% (US$ 300 M) of US$ 900 M, followed by A with 11.1%.",
+    );
     expect(summarizeTotal(s("t", [100, 121]), 2024)).toBe(
       "The market grows from US$ 100 M in 2024 to US$ 121 M in 2025 (21.0% a year); figures after 2024 are outlook or forecast.",
     );

@@ -63,10 +63,12 @@ export function isEmpty(series: Series[]): boolean {
 
 /** "Healthcare is the largest application sector in 2024 with 18.2% (US$ 1,626 M) of US$ 8,934 M; ..." */
 export function summarizeBreakdown(series: Series[], year: number, dimension: string): string {
-  const rows = sharesInYear(series, year);
-  if (!rows.length || rows.every((r) => r.value === 0)) return `No data for ${year}.`;
-  const total = rows.reduce((a, r) => a + r.value, 0);
-  const [top, second] = rows;
+  const all = sharesInYear(series, year);
+  if (!all.length || all.every((r) => r.value === 0)) return `No data for ${year}.`;
+  const total = all.reduce((a, r) => a + r.value, 0);
+  // A catch-all "Others" is no single member: name the largest real ones.
+  const named = all.filter((r) => r.key !== "others");
+  const [top, second] = named.length ? named : all;
   const tail = second ? `, followed by ${second.label} with ${formatPercent(second.share)}` : "";
   return `${top.label} is the largest ${dimension.toLowerCase()} in ${year} with ${formatPercent(top.share)} (${formatUsdM(top.value)}) of ${formatUsdM(total)}${tail}.`;
 }

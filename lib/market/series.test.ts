@@ -65,6 +65,15 @@ describe("shares, rankings and checks", () => {
     ]);
     expect(ranking(s, 2024)[0].previousRank).toBeNull();
   });
+  it("leaves a catch-all member unranked, last, with its share of the whole", () => {
+    const r = ranking(s, 2025, { unranked: ["a"] });
+    expect(r.map((x) => [x.key, x.rank, x.rankChange])).toEqual([
+      ["b", 1, 0],
+      ["c", 2, 0],
+      ["a", null, null],
+    ]);
+    expect(r[2].share).toBeCloseTo(40 / 65, 12);
+  });
   it("measures the breakdown-vs-total gap", () => {
     const total = { key: "total", label: "Total", points: [{ year: 2024, value: 40.5, basis: "modelled" as const }, { year: 2025, value: 65, basis: "modelled" as const }] };
     expect(maxBreakdownGap(s, total)).toBeCloseTo(0.5, 12);

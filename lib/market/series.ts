@@ -97,22 +97,36 @@ export function toShareSeries(series: Series[]): Series[] {
 }
 
 export interface RankingRow extends ShareRow {
-  rank: number;
+  /** Null for an unranked catch-all member such as "Others". */
+  rank: number | null;
   /** Rank the year before; null when the year before is outside the data. */
   previousRank: number | null;
   /** Positive = moved up. */
   rankChange: number | null;
 }
 
-/** Ranking of members by value in `year`, with the change against the year before. */
-export function ranking(series: Series[], year: number): RankingRow[] {
+/**
+ * Ranking of members by value in `year`, with the change against the year before. Members listed
+ * in `unranked` (a catch-all like "Others" is no competitor) keep their share of the total but
+ * take no rank, and come last.
+ */
+export function ranking(series: Series[], year: number, opts: { unranked?: string[] } = {}): RankingRow[] {
+  const skip = new Set(opts.unranked ?? []);
   const now = sharesInYear(series, year);
   const hasPrev = series.some((s) => s.points.some((p) => p.year === year - 1));
-  const prevRank = new Map(sharesInYear(series, year - 1).map((r, i) => [r.key, i + 1]));
-  return now.map((r, i) => {
-    const previousRank = hasPrev ? (prevRank.get(r.key) ?? null) : null;
-    return { ...r, rank: i + 1, previousRank, rankChange: previousRank === null ? null : previousRank - (i + 1) };
-  });
+  const prevRank = new Map(
+    sharesInYear(series, year - 1)
+      .filter((r) => !skip.has(r.key))
+      .map((r, i) => [r.key, i + 1]),
+  );
+  const ranked = now.filter((r) => !skip.has(r.key));
+  return [
+    ...ranked.map((r, i) => {
+      const previousRank = hasPrev ? (prevRank.get(r.key) ?? null) : null;
+      return { ...r, rank: i + 1, previousRank, rankChange: previousRank === null ? null : previousRank - (i + 1) };
+    }),
+    ...now.filter((r) => skip.has(r.key)).map((r) => ({ ...r, rank: null, previousRank: null, rankChange: null })),
+  ];
 }
 
 export function dimensionLabel(d: Dimension | "total"): string {
