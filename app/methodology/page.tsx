@@ -87,13 +87,15 @@ export default async function MethodologyPage({ searchParams }: { searchParams: 
           <li>History years ({dataset.firstYear}-{dataset.historyTo}) are data; each series shown is forecast from its own history to {dataset.lastYear}, on the server.</li>
           <li>
             Methods: naive, drift, log-linear (constant growth), exponential smoothing (simple, Holt, damped trend, automatic ETS), Theta and its optimised
-            variants, the Comb S-H-D combination, and <code>auto</code>, which picks a robust combination (with fewer than seven years of history it averages the
-            random walk with and without drift).
+            variants, the Comb S-H-D combination, and <code>auto</code>: the median of automatic ETS, dynamic optimised Theta and drift. With fewer than seven
+            years of history (as here: {dataset.historyTo - dataset.firstYear + 1}) it grows the last value at half the historical compound growth, with
+            intervals from a log random walk whose volatility is shrunk toward a prior fitted on thousands of short yearly windows.
           </li>
           <li>Prediction intervals (80% and 95%) are calibrated on the series&apos; own past forecast errors.</li>
           <li>
-            Breakdowns can be reconciled: each segment&apos;s forecast is scaled, year by year, so the segments add up to the forecast of their total
-            (proportional top-down); the intervals are scaled by the same factor.
+            Breakdowns are forecast top-down: the forecast of their total is split by each segment&apos;s share, projected as a damped trend at half
+            its historical pace, so segments always add up to the total and a fast riser from a small base cannot take the whole market. A
+            segment&apos;s interval is its share of the total&apos;s interval.
           </li>
           <li>The publisher&apos;s outlook is drawn beside our forecast, never blended into it.</li>
         </ul>
