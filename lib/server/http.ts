@@ -32,3 +32,20 @@ export function notModified(request: Request, etag: string): boolean {
   const header = request.headers.get("if-none-match");
   return !!header && header.split(",").some((t) => t.trim() === etag || t.trim() === `W/${etag}`);
 }
+
+const BODY_CACHE_MAX = 1_000;
+const bodies = new Map<string, string>();
+
+/**
+ * Serialised answers by ETag: the same (dataset version, query) always gives the same bytes, so
+ * a repeated request skips the serialisation.
+ */
+export function cachedBody(etag: string, make: () => string): string {
+  let body = bodies.get(etag);
+  if (body === undefined) {
+    body = make();
+    if (bodies.size >= BODY_CACHE_MAX) bodies.delete(bodies.keys().next().value as string);
+    bodies.set(etag, body);
+  }
+  return body;
+}

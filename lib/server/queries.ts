@@ -84,8 +84,28 @@ function toDatasetInfo(row: DatasetRow, latestVersion: number): DatasetInfo & { 
 
 export type DatasetSummary = ReturnType<typeof toDatasetInfo>;
 
-/** Every dataset version, newest first. Not cached: a new version may arrive at any time. */
-export async function getDatasets(): Promise<DatasetSummary[]> {
+/**
+ * How long the list of dataset versions is reused. A new version (loaded by `npm run db:seed` in
+ * another process) shows up within this time; every other read is of immutable versions.
+ */
+const DATASETS_TTL_MS = 5_000;
+let datasetsCache: { at: number; value: Promise<DatasetSummary[]> } | undefined;
+
+/** Forgets the list of versions, so a version loaded by this process is seen at once. */
+export function forgetDatasets(): void {
+  datasetsCache = undefined;
+}
+
+/** Every dataset version, newest first. */
+export function getDatasets(): Promise<DatasetSummary[]> {
+  if (datasetsCache && performance.now() - datasetsCache.at < DATASETS_TTL_MS) return datasetsCache.value;
+  const value = readDatasets();
+  datasetsCache = { at: performance.now(), value };
+  value.catch(() => forgetDatasets());
+  return value;
+}
+
+async function readDatasets(): Promise<DatasetSummary[]> {
   // Only the listed columns: notes and methodology (JSON) are read on their own, when needed.
   const rows = await getDb().prisma.dataset.findMany({
     orderBy: [{ createdAt: "desc" }, { version: "desc" }],

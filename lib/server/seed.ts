@@ -4,6 +4,7 @@ import { buildCube, validateDefinition } from "@/lib/market/build-cube";
 import type { DatasetDefinition } from "@/lib/market/definition";
 import { DIMENSIONS, MEMBER_KIND } from "@/lib/market/types";
 import type { Db } from "./db";
+import { forgetDatasets } from "./queries";
 
 /** Bump when the cube builder changes its output for the same definition. */
 export const CUBE_BUILDER_VERSION = 1;
@@ -184,7 +185,7 @@ export async function seedDataset(prisma: Db, def: DatasetDefinition): Promise<S
         return { datasetId: id, created: true, facts: cube.length };
       },
       { timeout: 300_000, maxWait: 60_000 },
-    );
+    ).finally(forgetDatasets);
   } catch (error) {
     // Two seeders racing on the same definition: the loser finds the winner's version.
     const again = await prisma.dataset.findUnique({ where: { checksum }, select: { id: true } });

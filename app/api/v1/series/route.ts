@@ -5,7 +5,7 @@ import { seriesViewExport } from "@/lib/export/api-export";
 import { exportDate } from "@/lib/export/presets";
 import { buildWorkbook, XLSX_MIME } from "@/lib/export/xlsx";
 import { getSeriesView } from "@/lib/server/market";
-import { cacheHeaders, etagFor, notModified, problemResponse, unavailableResponse } from "@/lib/server/http";
+import { cachedBody, cacheHeaders, etagFor, notModified, problemResponse, unavailableResponse } from "@/lib/server/http";
 
 export const dynamic = "force-dynamic";
 
@@ -43,7 +43,7 @@ export async function GET(request: Request) {
     const headers = cacheHeaders(etag, parsed.value.dataset !== undefined);
     if (notModified(request, etag)) return new Response(null, { status: 304, headers });
     if (format === "csv") {
-      return new Response(seriesToCsv({ ...view, historyTo: view.dataset.historyTo }), {
+      return new Response(cachedBody(etag, () => seriesToCsv({ ...view, historyTo: view.dataset.historyTo })), {
         headers: {
           ...headers,
           "Content-Type": "text/csv; charset=utf-8",
@@ -61,7 +61,9 @@ export async function GET(request: Request) {
         },
       });
     }
-    return Response.json(view, { headers });
+    return new Response(cachedBody(etag, () => JSON.stringify(view)), {
+      headers: { ...headers, "Content-Type": "application/json" },
+    });
   } catch (error) {
     return unavailableResponse(error);
   }
