@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { EstimatesChart } from "@/components/charts/estimates-chart";
 import { dimensionLabel } from "@/lib/market/series";
-import { getDataset, getFigures, getMethodology, getOtherEstimates, getOutlook } from "@/lib/server/queries";
+import { getFigures, getMethodology, getOtherEstimates, getOutlook } from "@/lib/server/provenance";
+import { getDataset } from "@/lib/server/queries";
 import { NoDataset } from "../_components/no-dataset";
 import { FiguresTable } from "./_components/figures-table";
 import { ForecastAccuracy } from "./_components/forecast-accuracy";

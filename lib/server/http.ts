@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { QueryProblem } from "@/lib/market/filters";
+import { LruCache } from "./cache";
 import { describeDbError } from "./db";
 
 /** A 4xx with a message that names the parameter. */
@@ -33,8 +34,7 @@ export function notModified(request: Request, etag: string): boolean {
   return !!header && header.split(",").some((t) => t.trim() === etag || t.trim() === `W/${etag}`);
 }
 
-const BODY_CACHE_MAX = 1_000;
-const bodies = new Map<string, string>();
+const bodies = new LruCache<string>(1_000);
 
 /**
  * Serialised answers by ETag: the same (dataset version, query) always gives the same bytes, so
@@ -44,7 +44,6 @@ export function cachedBody(etag: string, make: () => string): string {
   let body = bodies.get(etag);
   if (body === undefined) {
     body = make();
-    if (bodies.size >= BODY_CACHE_MAX) bodies.delete(bodies.keys().next().value as string);
     bodies.set(etag, body);
   }
   return body;

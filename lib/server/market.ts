@@ -17,7 +17,9 @@ import {
   type ResolvedView,
   type SeriesApiParams,
 } from "@/lib/market/view-state";
-import { getDataset, getDatasets, getFigures, getMembers, getOutlook, getSliceAggregates, type DatasetSummary, type OutlookInfo } from "./queries";
+import { LruCache } from "./cache";
+import { getFigures, getOutlook, type OutlookInfo } from "./provenance";
+import { getDataset, getDatasets, getMembers, getSliceAggregates, type DatasetSummary } from "./queries";
 
 /** What `/api/v1/series` returns, and what pages render: one code path, two entrances. */
 export interface SeriesView {
@@ -40,8 +42,7 @@ export interface SeriesViewOptions {
 }
 
 // Forecasts depend only on (dataset, slice, method): datasets are immutable, so they are kept.
-const forecastCache = new Map<string, ForecastedSeries[]>();
-const FORECAST_CACHE_MAX = 500;
+const forecastCache = new LruCache<ForecastedSeries[]>(500);
 
 export type SeriesResult =
   | { ok: true; view: SeriesView }
@@ -85,7 +86,6 @@ export async function getSeriesView(query: SeriesQuery, options: SeriesViewOptio
         from: dataset.firstYear,
         to: dataset.lastYear,
       });
-      if (forecastCache.size >= FORECAST_CACHE_MAX) forecastCache.delete(forecastCache.keys().next().value as string);
       forecastCache.set(key, full);
     }
     series = series.map((s, i) => {

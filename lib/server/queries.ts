@@ -3,11 +3,13 @@ import type { Breakdown, Filters } from "@/lib/market/filters";
 import { aggregateCube, packCube, type Cube } from "@/lib/market/cube-aggregate";
 import type { AggregateRow } from "@/lib/market/series";
 import { DIMENSIONS, MEMBER_KIND, type DatasetInfo, type Dimension, type MemberInfo, type VendorGroup } from "@/lib/market/types";
-import { describeDbError, getDb } from "./db";
+import { memo } from "./cache";
+import { getDb } from "./db";
 
 /**
- * The data-access module: the only code that reads the database. It returns plain domain objects.
- * Dataset versions are immutable, so every answer for (dataset, query) is cached in memory.
+ * The data-access layer (this file, provenance.ts and health.ts): the only code that reads the
+ * database. It returns plain domain objects. Dataset versions are immutable, so every answer for
+ * (dataset, query) is cached in memory.
  */
 
 const KIND_TO_DIMENSION = Object.fromEntries(DIMENSIONS.map((d) => [MEMBER_KIND[d], d])) as Record<string, Dimension>;
@@ -17,35 +19,6 @@ const COLUMN: Record<Dimension, "typeId" | "sectorId" | "vendorId" | "regionId">
   vendor: "vendorId",
   region: "regionId",
 };
-
-class LruCache<V> {
-  private map = new Map<string, V>();
-  constructor(private readonly max: number) {}
-  get(key: string): V | undefined {
-    const v = this.map.get(key);
-    if (v !== undefined) {
-      this.map.delete(key);
-      this.map.set(key, v);
-    }
-    return v;
-  }
-  set(key: string, value: V) {
-    this.map.set(key, value);
-    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value as string);
-  }
-}
-
-const cache = new LruCache<Promise<unknown>>(2_000);
-
-/** Memoises an immutable read; a failed read is not kept, so a retry reaches the database again. */
-function memo<T>(key: string, load: () => Promise<T>): Promise<T> {
-  const hit = cache.get(key) as Promise<T> | undefined;
-  if (hit) return hit;
-  const p = load();
-  cache.set(key, p);
-  p.catch(() => cache.set(key, undefined as never));
-  return p;
-}
 
 type DatasetRow = {
   id: string;
@@ -234,116 +207,4 @@ export function getSliceAggregates(q: AggregateQuery): Promise<AggregateRow[]> {
     const cube = await getCube(q.datasetId);
     return cube ? aggregateCube(cube, q) : getAggregates(q);
   });
-}
-
-export interface FigureInfo {
-  key: string;
-  label: string;
-  year: number | null;
-  value: number | null;
-  unit: string;
-  basis: "published" | "modelled";
-  source: string | null;
-  url: string | null;
-  publishedOn: string | null;
-  method: string | null;
-  assumptions: string | null;
-}
-
-export function getFigures(datasetId: string): Promise<FigureInfo[]> {
-  return memo(`figures:${datasetId}`, async () => {
-    const rows = await getDb().prisma.figure.findMany({ where: { datasetId }, orderBy: { id: "asc" } });
-    return rows.map(({ id: _id, datasetId: _d, ...rest }) => rest);
-  });
-}
-
-export interface OutlookInfo {
-  publisher: string;
-  year: number;
-  value: number;
-  cagr: number;
-  cagrFrom: number;
-  cagrTo: number;
-  source: string;
-  url: string | null;
-  publishedOn: string | null;
-}
-
-export function getOutlook(datasetId: string): Promise<OutlookInfo | null> {
-  return memo(`outlook:${datasetId}`, async () => {
-    const row = await getDb().prisma.outlook.findFirst({ where: { datasetId }, orderBy: { year: "desc" } });
-    if (!row) return null;
-    const { id: _id, datasetId: _d, ...rest } = row;
-    return rest;
-  });
-}
-
-export interface OtherEstimateInfo {
-  firm: string;
-  scope: string;
-  baseYear: number;
-  baseValue: number;
-  targetYear: number | null;
-  targetValue: number | null;
-  cagr: number | null;
-  verification: string;
-  source: string;
-  url: string | null;
-  publishedOn: string | null;
-  note: string | null;
-}
-
-export function getOtherEstimates(datasetId: string): Promise<OtherEstimateInfo[]> {
-  return memo(`estimates:${datasetId}`, async () => {
-    const rows = await getDb().prisma.otherEstimate.findMany({ where: { datasetId }, orderBy: { sortOrder: "asc" } });
-    return rows.map(({ id: _id, datasetId: _d, sortOrder: _s, ...rest }) => rest);
-  });
-}
-
-export interface Methodology {
-  notes: string[];
-  marginals: { dimension: Dimension; method: string; sources: { label: string; url?: string; date?: string }[] }[];
-  affinities: { a: Dimension; b: Dimension; reason: string }[];
-}
-
-export function getMethodology(datasetId: string): Promise<Methodology | null> {
-  return memo(`methodology:${datasetId}`, async () => {
-    const row = await getDb().prisma.dataset.findUnique({ where: { id: datasetId }, select: { notes: true, methodology: true } });
-    if (!row) return null;
-    const m = row.methodology as unknown as Omit<Methodology, "notes">;
-    return { notes: row.notes, marginals: m.marginals ?? [], affinities: m.affinities ?? [] };
-  });
-}
-
-export interface Health {
-  ok: boolean;
-  database: { kind: "postgres" | "pglite"; location: string; reachable: boolean; latencyMs: number | null; error?: string };
-  dataset: { id: string; title: string; version: number; facts: number } | null;
-}
-
-export async function getHealth(): Promise<Health> {
-  let handle: ReturnType<typeof getDb>;
-  try {
-    handle = getDb();
-  } catch (error) {
-    return { ok: false, database: { kind: "postgres", location: "-", reachable: false, latencyMs: null, error: describeDbError(error) }, dataset: null };
-  }
-  const started = performance.now();
-  try {
-    await handle.prisma.$queryRawUnsafe("SELECT 1");
-    const latencyMs = Math.round((performance.now() - started) * 10) / 10;
-    const ds = await getDataset();
-    const facts = ds ? await handle.prisma.fact.count({ where: { datasetId: ds.id } }) : 0;
-    return {
-      ok: ds !== null,
-      database: { kind: handle.kind, location: handle.location, reachable: true, latencyMs },
-      dataset: ds ? { id: ds.id, title: ds.title, version: ds.version, facts } : null,
-    };
-  } catch (error) {
-    return {
-      ok: false,
-      database: { kind: handle.kind, location: handle.location, reachable: false, latencyMs: null, error: describeDbError(error) },
-      dataset: null,
-    };
-  }
 }

@@ -1,4 +1,4 @@
-import { getHealth } from "@/lib/server/queries";
+import { getHealth } from "@/lib/server/health";
 
 export const dynamic = "force-dynamic";
 
