@@ -12,6 +12,7 @@ import { useView } from "@/components/dashboard/use-view";
 import { DIMENSIONS, type Dimension } from "@/lib/market/types";
 import { filtersOf, toggleFilter } from "@/lib/market/view-state";
 import { useStableCallback } from "@/components/dashboard/use-stable-callback";
+import { usePrefetchSeries } from "@/components/dashboard/use-series";
 import { YearSelect } from "./year-select";
 
 /** The overview: headline figures, the total with forecasts, four breakdowns and the vendor ranking; all cross-filtered. */
@@ -21,8 +22,18 @@ export function OverviewDashboard() {
   const filters = filtersOf(view);
   const from = dataset.firstYear;
   const to = dataset.lastYear;
-  const select = useStableCallback((dim: Dimension, slug: string) => setView({ [dim]: toggleFilter(filters, dim, slug)[dim] }));
   const pinned = view.dataset;
+  const prefetch = usePrefetchSeries();
+  const select = useStableCallback((dim: Dimension, slug: string) => {
+    const next = toggleFilter(filters, dim, slug);
+    // The same requests the panels below make for the new filters (total, breakdowns, ranking).
+    prefetch([
+      { by: "total", ...next, from, to, dataset: pinned, forecast: "auto" },
+      ...DIMENSIONS.map((by) => ({ by, ...next, from, to, dataset: pinned, forecast: "none" as const, reconcile: true })),
+      { by: "vendor", ...next, from, to, dataset: pinned },
+    ]);
+    setView({ [dim]: next[dim] });
+  });
   return (
     <>
       <div className="flex flex-wrap items-end justify-between gap-3">

@@ -1,6 +1,6 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { seriesApiQuery, type SeriesApiParams } from "@/lib/market/view-state";
 import type { SeriesView } from "@/lib/server/market";
 import { useDashboard } from "./dashboard-context";
@@ -27,3 +27,17 @@ export function useSeries(params: SeriesApiParams) {
 }
 
 export type SeriesQueryResult = ReturnType<typeof useSeries>;
+
+/**
+ * Starts the requests of a view about to be shown, before React re-renders for it: a filter click
+ * then overlaps the network with the render instead of waiting for it.
+ */
+export function usePrefetchSeries(): (requests: SeriesApiParams[]) => void {
+  const client = useQueryClient();
+  return (requests) => {
+    for (const params of requests) {
+      const qs = seriesApiQuery(params);
+      void client.prefetchQuery({ queryKey: ["series", qs], queryFn: ({ signal }) => fetchSeries(qs, signal) });
+    }
+  };
+}
