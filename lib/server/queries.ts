@@ -20,42 +20,19 @@ const COLUMN: Record<Dimension, "typeId" | "sectorId" | "vendorId" | "regionId">
   region: "regionId",
 };
 
-type DatasetRow = {
-  id: string;
-  key: string;
-  version: number;
-  title: string;
-  publisher: string;
-  edition: string;
-  currency: string;
-  unit: string;
-  firstYear: number;
-  historyTo: number;
-  lastYear: number;
-  createdAt: Date;
-  checksum: string;
-};
+export type DatasetSummary = DatasetInfo & { key: string; version: number };
 
-function toDatasetInfo(row: DatasetRow, latestVersion: number): DatasetInfo & { key: string; version: number } {
+/** A stored row as selected below: the domain fields, with the date not yet serialised. */
+type DatasetRow = Omit<DatasetSummary, "status" | "createdAt"> & { createdAt: Date };
+
+function toDatasetInfo(row: DatasetRow, latestVersion: number): DatasetSummary {
   return {
-    id: row.id,
-    key: row.key,
-    version: row.version,
-    title: row.title,
-    publisher: row.publisher,
-    edition: row.edition,
-    currency: row.currency,
-    unit: row.unit,
-    firstYear: row.firstYear,
-    historyTo: row.historyTo,
-    lastYear: row.lastYear,
+    ...row,
     status: row.version === latestVersion ? "active" : "superseded",
     createdAt: row.createdAt.toISOString(),
-    checksum: row.checksum,
   };
 }
 
-export type DatasetSummary = ReturnType<typeof toDatasetInfo>;
 
 /**
  * How long the list of dataset versions is reused. A new version (loaded by `npm run db:seed` in
