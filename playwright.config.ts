@@ -7,6 +7,8 @@ import { defineConfig, devices } from "@playwright/test";
  * /usr/bin/chromium): Playwright's own browser downloads are not used.
  */
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+/** A second server always on a fresh embedded PGlite, so the browser tests cover the default too. */
+const PGLITE_PORT = PORT + 1;
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export default defineConfig({
@@ -36,13 +38,30 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
-  webServer: {
-    command: `node scripts/e2e-server.mjs ${PORT}`,
-    url: `http://127.0.0.1:${PORT}/api/health`,
-    timeout: 180_000,
-    reuseExistingServer: !process.env.CI,
-    stdout: "pipe",
-    stderr: "pipe",
-  },
+  projects: [
+    { name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } },
+    {
+      name: "embedded-pglite",
+      testMatch: ["home.spec.ts"],
+      use: { ...devices["Desktop Chrome"], channel: undefined, baseURL: `http://127.0.0.1:${PGLITE_PORT}` },
+    },
+  ],
+  webServer: [
+    {
+      command: `node scripts/e2e-server.mjs ${PORT}`,
+      url: `http://127.0.0.1:${PORT}/api/health`,
+      timeout: 180_000,
+      reuseExistingServer: !process.env.CI,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+    {
+      command: `node scripts/e2e-server.mjs ${PGLITE_PORT} --pglite`,
+      url: `http://127.0.0.1:${PGLITE_PORT}/api/health`,
+      timeout: 180_000,
+      reuseExistingServer: !process.env.CI,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+  ],
 });

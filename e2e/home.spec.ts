@@ -14,10 +14,13 @@ test("the home page shows the published figures and renders the total market cha
   await expect(page.locator('.recharts-line-curve[stroke-dasharray]').first()).toBeVisible();
 });
 
-test("the health endpoint reports a reachable database and the active dataset", async ({ request }) => {
+test("the health endpoint reports a reachable database and the active dataset", async ({ request }, testInfo) => {
   const res = await request.get("/api/health");
   expect(res.status()).toBe(200);
   const body = await res.json();
   expect(body.database.reachable).toBe(true);
+  // The second project runs these checks against the app on its default embedded database.
+  if (testInfo.project.name === "embedded-pglite") expect(body.database.kind).toBe("pglite");
+  else expect(body.database.kind).toBe(process.env.DATABASE_URL ? "postgres" : "pglite");
   expect(body.dataset.facts).toBe(25_920);
 });

@@ -1,5 +1,6 @@
-// Serves the production build for the browser tests: DATABASE_URL when set, else a fresh embedded
-// PGlite directory; migrates and seeds it, then runs `next start`. Fails fast without a build.
+// Serves the production build for the browser tests: DATABASE_URL when set (unless --pglite), else
+// a fresh embedded PGlite directory; migrates and seeds it, then runs `next start`. Fails fast
+// without a build.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -13,6 +14,7 @@ if (!fs.existsSync(path.join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_
   process.exit(1);
 }
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+if (process.argv.includes("--pglite")) delete env.DATABASE_URL;
 let cleanup = () => {};
 if (!env.DATABASE_URL) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "market-e2e-"));
