@@ -24,7 +24,7 @@ test.describe("explorer", () => {
     await expect.poll(() => param(page, "method")).toBe("theta");
     const card = main(page, "Market by vendor");
     await card.getByRole("button", { name: "Show table" }).click();
-    await expect(card.getByRole("row", { name: /^2030/ })).toContainText("our forecast (theta");
+    await expect(card.getByRole("row", { name: /^2030/ })).toContainText("our forecast (Theta");
 
     await page.getByLabel("Forecast method").selectOption("outlook");
     await expect.poll(() => param(page, "method")).toBe("outlook");

@@ -3,6 +3,7 @@ import type { ChartExportSpec } from "@/lib/export/chart-spec";
 import type { StackedRow } from "@/lib/market/describe";
 import type { ForecastedSeries } from "@/lib/market/forecast-series";
 import type { Series } from "@/lib/market/types";
+import { methodLabel } from "@/lib/market/format";
 import type { StackedKey } from "./stacked-labels";
 
 interface Common {
@@ -34,7 +35,7 @@ export function forecastSpec(c: Common & { series: ForecastedSeries; showOutlook
       : undefined,
     forecast: fc?.points.length
       ? {
-          label: `Our forecast (${fc.method})`,
+          label: `Our forecast (${methodLabel(fc.method)})`,
           points: fc.points.map((p) => ({ year: p.year, value: p.mean })),
           bands: [80, 95].map((level) => ({
             level,

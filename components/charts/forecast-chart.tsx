@@ -1,7 +1,7 @@
 "use client";
 
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatAxisUsdM, formatUsdM } from "@/lib/market/format";
+import { formatAxisUsdM, formatUsdM, methodLabel } from "@/lib/market/format";
 import type { ForecastedSeries } from "@/lib/market/forecast-series";
 import { basisWord, forecastRows, forecastScale, type ForecastRow } from "./forecast-rows";
 import { ROLE } from "./palette";
@@ -31,7 +31,7 @@ function Tip({ active, payload, historyTo, publisher, method }: TipProps) {
       {r.year > historyTo && r.mean !== null && (
         <>
           <div>
-            Our forecast: {formatUsdM(r.mean)} (modelled{method ? `, ${method}` : ""})
+            Our forecast: {formatUsdM(r.mean)} (modelled{method ? `, ${methodLabel(method)}` : ""})
           </div>
           {r.band80 && <div>80% interval: {formatUsdM(r.band80[0])} – {formatUsdM(r.band80[1])}</div>}
           {r.band95 && <div>95% interval: {formatUsdM(r.band95[0])} – {formatUsdM(r.band95[1])}</div>}

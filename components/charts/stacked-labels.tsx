@@ -1,5 +1,5 @@
 import type { StackedRow } from "@/lib/market/describe";
-import { formatPercent, formatUsdM } from "@/lib/market/format";
+import { formatPercent, formatUsdM, methodLabel } from "@/lib/market/format";
 import { DataTable } from "./data-table";
 import { colorAt } from "./palette";
 
@@ -21,7 +21,7 @@ export interface StackedChartProps {
 }
 
 export const phaseWord = (phase: string, method?: string) =>
-  phase === "history" ? "history, modelled" : phase === "forecast" ? `our forecast${method ? ` (${method})` : ""}, modelled` : "publisher outlook, modelled";
+  phase === "history" ? "history, modelled" : phase === "forecast" ? `our forecast${method ? ` (${methodLabel(method)})` : ""}, modelled` : "publisher outlook, modelled";
 
 export const fmt = (v: number, share: boolean) => (share ? formatPercent(v) : formatUsdM(v));
 

@@ -2,7 +2,7 @@
 
 import { cagr } from "@/lib/market/metrics";
 import type { Filters } from "@/lib/market/filters";
-import { formatPercent, formatUsdM } from "@/lib/market/format";
+import { formatPercent, formatUsdM, methodLabel } from "@/lib/market/format";
 import { hasFilters } from "@/lib/market/view-state";
 import { useDashboard } from "./dashboard-context";
 import { useSeries } from "./use-series";
@@ -51,7 +51,7 @@ export function KpiCards({ filters, year, dataset }: { filters: Filters; year: n
         label={`Our forecast ${ds.lastYear}`}
         value={fc ? formatUsdM(fc.mean) : "–"}
         detail={fc ? `80%: ${formatUsdM(fc.lower["80"])} – ${formatUsdM(fc.upper["80"])} · 95%: ${formatUsdM(fc.lower["95"])} – ${formatUsdM(fc.upper["95"])}` : undefined}
-        note={`Modelled forecast${total?.forecast ? ` (${total.forecast.method})` : ""} from history to ${ds.historyTo}`}
+        note={`Modelled forecast${total?.forecast ? ` (${methodLabel(total.forecast.method)})` : ""} from history to ${ds.historyTo}`}
       />
     </section>
   );

@@ -1,5 +1,5 @@
 import type { ForecastedSeries } from "@/lib/market/forecast-series";
-import { formatPercent, formatUsdM } from "@/lib/market/format";
+import { formatPercent, formatUsdM, methodLabel } from "@/lib/market/format";
 import { cagr } from "@/lib/market/metrics";
 
 interface Props {
@@ -24,7 +24,7 @@ export function SliceFacts({ name, slice, market, year, historyTo, lastYear, cag
     {
       label: `Our forecast ${lastYear}`,
       value: fc ? formatUsdM(fc.mean) : "–",
-      note: fc ? `Modelled (${slice.forecast?.method}); 80%: ${formatUsdM(fc.lower["80"])} – ${formatUsdM(fc.upper["80"])}; from history to ${historyTo}` : "No forecast",
+      note: fc ? `Modelled (${methodLabel(slice.forecast?.method ?? "")}); 80%: ${formatUsdM(fc.lower["80"])} – ${formatUsdM(fc.upper["80"])}; from history to ${historyTo}` : "No forecast",
     },
   ];
   return (

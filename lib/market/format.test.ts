@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { formatAxisUsdM, formatMillions, formatPercent, formatUsdM, methodLabel } from "./format";
+
+describe("number formats", () => {
+  it.each([
+    [8_934, "US$ 8,934 M"],
+    [19_700, "US$ 19,700 M"],
+    [150_000, "US$ 150.0 B"],
+    [2.5, "US$ 2.5 M"],
+    [Number.NaN, "–"],
+  ])("formatUsdM(%d) = %s", (v, s) => expect(formatUsdM(v)).toBe(s));
+  it("compacts to billions on request, and formats shares and axes", () => {
+    expect(formatUsdM(19_700, { compact: true })).toBe("US$ 19.7 B");
+    expect(formatMillions(8_934.000000000027)).toBe("8,934");
+    expect(formatPercent(0.121)).toBe("12.1%");
+    expect(formatAxisUsdM(22_500)).toBe("22.5 B");
+    expect(formatAxisUsdM(750)).toBe("750 M");
+  });
+});
+
+describe("methodLabel", () => {
+  it.each([
+    ["auto:loggrowth(half,eb)", "auto: half the past growth rate"],
+    ["auto:loggrowth(half,eb)+share-trend", "auto: half the past growth rate, split by share trend"],
+    ["auto:median(ets(M,A,N),dotm,drift)", "auto: median of ETS, optimised Theta and drift"],
+    ["ets(A,Ad,N)", "exponential smoothing"],
+    ["drift", "random walk with drift"],
+    ["auto:constant", "auto: constant series"],
+    ["something-new", "something-new"],
+  ])("%s → %s", (raw, words) => expect(methodLabel(raw)).toBe(words));
+});
