@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { bytesOf, exportFrom, parseCsv, pdfPages, pdfText, totalChart, vendorChart, xlsxRows } from "./export-support";
+import { parseCsv } from "../lib/export/test-fixtures";
+import { bytesOf, exportFrom, pdfPages, pdfText, totalChart, vendorChart, xlsxRows } from "./export-support";
 
 /** Data exports (CSV, XLSX, the API's) and the dashboard deck, in real Chromium. */
 
