@@ -3,7 +3,7 @@
  * printed by `npm run bench:forecast`. A static copy: re-run the bench and update it when the
  * forecast library changes.
  */
-const ROWS = [
+export const FORECAST_ACCURACY = [
   { method: "auto", smape: 15.75, mase: 2.554, cov80: 84.1, cov95: 95.3, reference: "mean(ETS, ARIMA, Theta): 16.03 / 2.688" },
   { method: "dotm", smape: 15.85, mase: 2.583, cov80: 83.4, cov95: 94.8, reference: "DOTM (Fiorucci 2016): 15.94" },
   { method: "theta", smape: 16.74, mase: 2.772, cov80: 81.9, cov95: 94.2, reference: "R thetaf(): 16.76 / 2.774" },
@@ -32,7 +32,7 @@ export function ForecastAccuracy() {
           </tr>
         </thead>
         <tbody>
-          {ROWS.map((r) => (
+          {FORECAST_ACCURACY.map((r) => (
             <tr key={r.method} className="border-t border-slate-200 dark:border-slate-700">
               <th scope="row" className="px-2 py-1 text-left font-mono font-normal">
                 {r.method}
