@@ -36,6 +36,26 @@ test.describe("sector, vendor and methodology pages", () => {
     await expect(page.getByText(/indicative/).first()).toBeVisible();
   });
 
+  test("sector and vendor pages cross-filter by the other dimensions; the page's own member stays fixed", async ({ page }) => {
+    for (const [path, panel, member] of [
+      ["/sectors/healthcare", "By region", "Europe"],
+      ["/vendors/openai", "By application sector", "BFSI"],
+    ] as const) {
+      await page.goto(path);
+      const typeSummary = page.getByRole("region", { name: "By model type" }).locator("p").first();
+      const before = await typeSummary.textContent();
+      await page.getByRole("region", { name: panel, exact: true }).getByRole("button", { name: `Filter by ${member}` }).click();
+      const chip = page.getByRole("button", { name: `Remove ${member} filter` });
+      await expect(chip).toBeVisible();
+      await expect.poll(() => new URL(page.url()).search).toContain(member === "Europe" ? "region=europe" : "sector=bfsi");
+      await expect(typeSummary).not.toHaveText(before!);
+      expect(new URL(page.url()).pathname).toBe(path);
+      await chip.click();
+      await expect(chip).toBeHidden();
+      await expect(typeSummary).toHaveText(before!);
+    }
+  });
+
   test("unknown slugs answer 404 with the not-found page", async ({ page }) => {
     for (const path of ["/sectors/mining", "/vendors/nobody"]) {
       const response = await page.goto(path);

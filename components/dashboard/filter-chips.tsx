@@ -6,12 +6,16 @@ import { DIMENSIONS, type Dimension } from "@/lib/market/types";
 import { useDashboard } from "./dashboard-context";
 import { useView } from "./use-view";
 
-/** The active filters as removable chips; cross-filter clicks land here. */
-export function FilterChips() {
+/**
+ * The active filters as removable chips; cross-filter clicks land here. A member page passes its own
+ * dimension as `fixed`: that filter is the page itself, not a chip.
+ */
+export function FilterChips({ fixed, subject = "the whole market" }: { fixed?: Dimension; subject?: string } = {}) {
   const { view, setView } = useView();
   const { members } = useDashboard();
-  const active = DIMENSIONS.flatMap((d) => view[d].map((slug) => ({ d, slug })));
-  if (!active.length) return <p className="text-sm text-slate-600 dark:text-slate-400">No filters: the whole market is shown. Click a bar or a legend item to filter by it.</p>;
+  const active = DIMENSIONS.filter((d) => d !== fixed).flatMap((d) => view[d].map((slug) => ({ d, slug })));
+  if (!active.length)
+    return <p className="text-sm text-slate-600 dark:text-slate-400">No filters: {subject} is shown. Click a bar or a legend item to filter by it.</p>;
   const remove = (d: Dimension, slug: string) => setView({ [d]: view[d].filter((s) => s !== slug) });
   return (
     <div className="flex flex-wrap items-center gap-2" aria-label="Active filters" role="group">

@@ -9,6 +9,7 @@ import {
   resolveViewState,
   seriesApiQuery,
   sliceFilters,
+  memberFilters,
   toggleFilter,
 } from "./view-state";
 import type { MemberInfo } from "./types";
@@ -102,5 +103,11 @@ describe("helpers", () => {
     const on = toggleFilter(none, "sector", "healthcare");
     expect(on.sector).toEqual(["healthcare"]);
     expect(toggleFilter(on, "sector", "healthcare").sector).toEqual([]);
+  });
+
+  it("fixes a member page's own member and keeps the other cross-filters", () => {
+    const url = { type: [], sector: ["bfsi"], vendor: [], region: ["europe"] };
+    expect(memberFilters(url, "sector", "healthcare")).toEqual({ type: [], sector: ["healthcare"], vendor: [], region: ["europe"] });
+    expect(memberFilters(url, "vendor", "openai")).toEqual({ type: [], sector: ["bfsi"], vendor: ["openai"], region: ["europe"] });
   });
 });

@@ -197,3 +197,8 @@ export function toggleFilter(f: Filters, dim: Dimension, slug: string): Filters 
   const list = f[dim].includes(slug) ? f[dim].filter((s) => s !== slug) : [...f[dim], slug];
   return { ...filtersOf(f), [dim]: list };
 }
+
+/** A member page's filters: the URL's cross-filters, with the page's own member fixed in its dimension. */
+export function memberFilters(f: Filters, dim: Dimension, slug: string): Filters {
+  return { ...filtersOf(f), [dim]: [slug] };
+}

@@ -1,13 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { BreakdownPanel } from "@/components/dashboard/breakdown-panel";
 import { DashboardProvider } from "@/components/dashboard/dashboard-context";
 import { SliceFacts } from "@/components/dashboard/slice-facts";
-import { TotalPanel } from "@/components/dashboard/total-panel";
+import { MemberPanels } from "@/components/dashboard/member-panels";
 import type { Dimension } from "@/lib/market/types";
-import type { SeriesApiParams } from "@/lib/market/view-state";
 import { getInitialSeries, getPageContext } from "@/lib/server/market";
-import { seriesApiQuery } from "@/lib/market/view-state";
+import { memberFilters, seriesApiQuery, type SeriesApiParams } from "@/lib/market/view-state";
 import { NoDataset } from "@/app/_components/no-dataset";
 
 export const dynamic = "force-dynamic";
@@ -28,13 +26,16 @@ export default async function SectorPage({ params, searchParams }: Params) {
   const sector = ctx.members.find((m) => m.dimension === "sector" && m.slug === slug);
   if (!sector) notFound();
   const { dataset, state } = ctx;
-  const filters = { type: [], sector: [slug], vendor: [], region: [] };
+  const own = { type: [], sector: [slug], vendor: [], region: [] };
+  // The panels follow the URL's cross-filters too; the facts above them describe the whole sector.
+  const filters = memberFilters(state, "sector", slug);
   const base = { from: dataset.firstYear, to: dataset.lastYear, dataset: state.dataset };
-  const sliceReq: SeriesApiParams = { ...filters, ...base, by: "total", forecast: "auto" };
+  const sliceReq: SeriesApiParams = { ...own, ...base, by: "total", forecast: "auto" };
   const marketReq: SeriesApiParams = { type: [], sector: [], vendor: [], region: [], ...base, by: "total" };
   const initialSeries = await getInitialSeries([
     sliceReq,
     marketReq,
+    { ...filters, ...base, by: "total", forecast: "auto" },
     ...SPLITS.map((by) => ({ ...filters, ...base, by, forecast: "none" as const })),
   ]);
   const slice = initialSeries[seriesApiQuery(sliceReq)]?.series[0];
@@ -70,12 +71,16 @@ export default async function SectorPage({ params, searchParams }: Params) {
           cagrTo={ctx.outlook?.cagrTo ?? dataset.lastYear}
         />
       )}
-      <TotalPanel id={`sector-${slug}-total`} title={`${sector.name}: size and forecast`} subject={sector.name} filters={filters} {...base} forecast="auto" />
-      <div className="grid gap-6 xl:grid-cols-3">
-        {SPLITS.map((by) => (
-          <BreakdownPanel key={by} id={`sector-${slug}-${by}`} by={by} filters={filters} {...base} year={ctx.defaultYear} />
-        ))}
-      </div>
+      <MemberPanels
+        dimension="sector"
+        slug={slug}
+        name={sector.name}
+        totalTitle={`${sector.name}: size and forecast`}
+        splits={SPLITS}
+        splitsClassName="xl:grid-cols-3"
+        {...base}
+        year={ctx.defaultYear}
+      />
     </DashboardProvider>
   );
 }

@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ShareLineChart } from "@/components/charts/share-line-chart";
-import { BreakdownPanel } from "@/components/dashboard/breakdown-panel";
 import { DashboardProvider } from "@/components/dashboard/dashboard-context";
 import { SliceFacts } from "@/components/dashboard/slice-facts";
-import { TotalPanel } from "@/components/dashboard/total-panel";
+import { MemberPanels } from "@/components/dashboard/member-panels";
 import { formatPercent } from "@/lib/market/format";
 import type { Dimension } from "@/lib/market/types";
-import { seriesApiQuery, type SeriesApiParams } from "@/lib/market/view-state";
+import { memberFilters, seriesApiQuery, type SeriesApiParams } from "@/lib/market/view-state";
 import { getInitialSeries, getPageContext } from "@/lib/server/market";
 import { NoDataset } from "@/app/_components/no-dataset";
 import { GROUP_LABEL } from "@/app/vendors/group-label";
@@ -30,11 +29,18 @@ export default async function VendorPage({ params, searchParams }: Params) {
   const vendor = ctx.members.find((m) => m.dimension === "vendor" && m.slug === slug);
   if (!vendor) notFound();
   const { dataset, state } = ctx;
-  const filters = { type: [], sector: [], vendor: [slug], region: [] };
+  const own = { type: [], sector: [], vendor: [slug], region: [] };
+  // The panels follow the URL's cross-filters too; the facts above them describe the whole vendor.
+  const filters = memberFilters(state, "vendor", slug);
   const base = { from: dataset.firstYear, to: dataset.lastYear, dataset: state.dataset };
-  const sliceReq: SeriesApiParams = { ...filters, ...base, by: "total", forecast: "auto" };
+  const sliceReq: SeriesApiParams = { ...own, ...base, by: "total", forecast: "auto" };
   const marketReq: SeriesApiParams = { type: [], sector: [], vendor: [], region: [], ...base, by: "total" };
-  const initialSeries = await getInitialSeries([sliceReq, marketReq, ...SPLITS.map((by) => ({ ...filters, ...base, by, forecast: "none" as const }))]);
+  const initialSeries = await getInitialSeries([
+    sliceReq,
+    marketReq,
+    { ...filters, ...base, by: "total", forecast: "auto" },
+    ...SPLITS.map((by) => ({ ...filters, ...base, by, forecast: "none" as const })),
+  ]);
   const slice = initialSeries[seriesApiQuery(sliceReq)]?.series[0];
   const market = initialSeries[seriesApiQuery(marketReq)]?.series[0];
   const shares = slice && market ? slice.points.map((p, i) => ({ year: p.year, share: market.points[i]?.value ? p.value / market.points[i].value : 0 })) : [];
@@ -60,21 +66,25 @@ export default async function VendorPage({ params, searchParams }: Params) {
           cagrTo={ctx.outlook?.cagrTo ?? dataset.lastYear}
         />
       )}
-      <div className="grid gap-6 xl:grid-cols-2">
-        <TotalPanel id={`vendor-${slug}-total`} title={`${vendor.name}: estimated value`} subject={vendor.name} filters={filters} {...base} forecast="auto" />
-        <ShareLineChart
-          title={`${vendor.name}: share of the market`}
-          subtitle={`${dataset.firstYear}-${dataset.lastYear} · share of the global market · modelled`}
-          summary={first && last ? `${vendor.name}'s modelled share moves from ${formatPercent(first.share)} in ${first.year} to ${formatPercent(last.share)} in ${last.year}.` : ""}
-          points={shares}
-          historyTo={dataset.historyTo}
-        />
-      </div>
-      <div className="grid gap-6 xl:grid-cols-2">
-        {SPLITS.map((by) => (
-          <BreakdownPanel key={by} id={`vendor-${slug}-${by}`} by={by} filters={filters} {...base} year={ctx.defaultYear} />
-        ))}
-      </div>
+      <MemberPanels
+        dimension="vendor"
+        slug={slug}
+        name={vendor.name}
+        totalTitle={`${vendor.name}: estimated value`}
+        aside={
+          <ShareLineChart
+            title={`${vendor.name}: share of the market`}
+            subtitle={`${dataset.firstYear}-${dataset.lastYear} · share of the global market · modelled`}
+            summary={first && last ? `${vendor.name}'s modelled share moves from ${formatPercent(first.share)} in ${first.year} to ${formatPercent(last.share)} in ${last.year}.` : ""}
+            points={shares}
+            historyTo={dataset.historyTo}
+          />
+        }
+        splits={SPLITS}
+        splitsClassName="xl:grid-cols-2"
+        {...base}
+        year={ctx.defaultYear}
+      />
     </DashboardProvider>
   );
 }
