@@ -71,6 +71,16 @@ test.describe("explorer", () => {
     expect(param(page, "cb")).toBe("region:europe");
   });
 
+  test("a slice of several members from a pasted link shows in its picker and compares", async ({ page }) => {
+    await page.goto("/explore?ca=sector:healthcare,region:europe");
+    const picker = page.getByLabel("Compare slice A");
+    await expect(picker.locator("option:checked")).toHaveText(/Healthcare/);
+    await expect(picker.locator("option:checked")).toHaveText(/Europe/);
+    await expect(page.getByRole("region", { name: /^A: / })).toBeVisible();
+    await picker.selectOption("vendor:openai");
+    await expect.poll(() => param(page, "ca")).toBe("vendor:openai");
+  });
+
   test("a pasted link reproduces the view", async ({ page, context }) => {
     const url = "/explore?by=vendor&sector=healthcare,bfsi&region=europe&from=2022&to=2030&view=share&method=drift&year=2025&ca=vendor:openai";
     await page.goto(url);

@@ -9,9 +9,13 @@ import { dimensionLabel } from "@/lib/market/series";
 import { DIMENSIONS } from "@/lib/market/types";
 import { forecastParam, sliceFilters } from "@/lib/market/view-state";
 
-function SlicePicker({ label, value, onChange }: { label: string; value: string; onChange: (v: string) => void }) {
+/** The value of a slice that combines several members (only a pasted URL makes one): shown, kept until replaced. */
+const COMBINED = "combined";
+
+function SlicePicker({ label, items, onChange }: { label: string; items: string[]; onChange: (v: string) => void }) {
   const id = useId();
   const { members } = useDashboard();
+  const value = items.length > 1 ? COMBINED : (items[0] ?? "");
   return (
     <div className="flex flex-col text-sm">
       <label htmlFor={id} className="text-slate-700 dark:text-slate-300">
@@ -19,6 +23,7 @@ function SlicePicker({ label, value, onChange }: { label: string; value: string;
       </label>
       <select id={id} value={value} onChange={(e) => onChange(e.target.value)} className="rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-900">
         <option value="">None</option>
+        {items.length > 1 && <option value={COMBINED}>{describeSlice(sliceFilters(items), members)}</option>}
         {DIMENSIONS.map((d) => (
           <optgroup key={d} label={dimensionLabel(d)}>
             {members
@@ -51,7 +56,12 @@ export function ComparePanel() {
           Compare two slices
         </h2>
         {slices.map((s) => (
-          <SlicePicker key={s.key} label={s.label} value={s.items.length === 1 ? s.items[0] : ""} onChange={(v) => setView({ [s.key]: v ? [v] : [] })} />
+          <SlicePicker
+            key={s.key}
+            label={s.label}
+            items={s.items}
+            onChange={(v) => v !== COMBINED && setView({ [s.key]: v ? [v] : [] })}
+          />
         ))}
       </div>
       {active.length === 0 ? (
