@@ -4,8 +4,7 @@ import { DashboardProvider } from "@/components/dashboard/dashboard-context";
 import { SliceFacts } from "@/components/dashboard/slice-facts";
 import { MemberPanels } from "@/components/dashboard/member-panels";
 import type { Dimension } from "@/lib/market/types";
-import { getInitialSeries, getPageContext } from "@/lib/server/market";
-import { memberFilters, seriesApiQuery, type SeriesApiParams } from "@/lib/market/view-state";
+import { getMemberPage } from "@/lib/server/member-page";
 import { NoDataset } from "@/app/_components/no-dataset";
 
 export const dynamic = "force-dynamic";
@@ -21,25 +20,10 @@ const SPLITS: Dimension[] = ["type", "vendor", "region"];
 
 export default async function SectorPage({ params, searchParams }: Params) {
   const { slug } = await params;
-  const ctx = await getPageContext(await searchParams);
-  if (!ctx) return <NoDataset />;
-  const sector = ctx.members.find((m) => m.dimension === "sector" && m.slug === slug);
-  if (!sector) notFound();
-  const { dataset, state } = ctx;
-  const own = { type: [], sector: [slug], vendor: [], region: [] };
-  // The panels follow the URL's cross-filters too; the facts above them describe the whole sector.
-  const filters = memberFilters(state, "sector", slug);
-  const base = { from: dataset.firstYear, to: dataset.lastYear, dataset: state.dataset };
-  const sliceReq: SeriesApiParams = { ...own, ...base, by: "total", forecast: "auto" };
-  const marketReq: SeriesApiParams = { type: [], sector: [], vendor: [], region: [], ...base, by: "total" };
-  const initialSeries = await getInitialSeries([
-    sliceReq,
-    marketReq,
-    { ...filters, ...base, by: "total", forecast: "auto" },
-    ...SPLITS.map((by) => ({ ...filters, ...base, by, forecast: "none" as const })),
-  ]);
-  const slice = initialSeries[seriesApiQuery(sliceReq)]?.series[0];
-  const market = initialSeries[seriesApiQuery(marketReq)]?.series[0];
+  const page = await getMemberPage("sector", slug, await searchParams, SPLITS);
+  if (page === "no-dataset") return <NoDataset />;
+  if (page === "not-found") notFound();
+  const { ctx, member: sector, base, initialSeries, facts } = page;
   return (
     <DashboardProvider value={{ ...ctx, initialSeries }}>
       <div>
@@ -59,18 +43,7 @@ export default async function SectorPage({ params, searchParams }: Params) {
           </ul>
         </section>
       )}
-      {slice && market && (
-        <SliceFacts
-          name={sector.name}
-          slice={slice}
-          market={market}
-          year={ctx.defaultYear}
-          historyTo={dataset.historyTo}
-          lastYear={dataset.lastYear}
-          cagrFrom={ctx.outlook?.cagrFrom ?? dataset.historyTo}
-          cagrTo={ctx.outlook?.cagrTo ?? dataset.lastYear}
-        />
-      )}
+      {facts && <SliceFacts name={sector.name} {...facts} />}
       <MemberPanels
         dimension="sector"
         slug={slug}

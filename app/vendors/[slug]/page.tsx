@@ -6,8 +6,7 @@ import { SliceFacts } from "@/components/dashboard/slice-facts";
 import { MemberPanels } from "@/components/dashboard/member-panels";
 import { formatPercent } from "@/lib/market/format";
 import type { Dimension } from "@/lib/market/types";
-import { memberFilters, seriesApiQuery, type SeriesApiParams } from "@/lib/market/view-state";
-import { getInitialSeries, getPageContext } from "@/lib/server/market";
+import { getMemberPage } from "@/lib/server/member-page";
 import { NoDataset } from "@/app/_components/no-dataset";
 import { GROUP_LABEL } from "@/app/vendors/group-label";
 
@@ -24,26 +23,12 @@ const SPLITS: Dimension[] = ["sector", "type"];
 
 export default async function VendorPage({ params, searchParams }: Params) {
   const { slug } = await params;
-  const ctx = await getPageContext(await searchParams);
-  if (!ctx) return <NoDataset />;
-  const vendor = ctx.members.find((m) => m.dimension === "vendor" && m.slug === slug);
-  if (!vendor) notFound();
-  const { dataset, state } = ctx;
-  const own = { type: [], sector: [], vendor: [slug], region: [] };
-  // The panels follow the URL's cross-filters too; the facts above them describe the whole vendor.
-  const filters = memberFilters(state, "vendor", slug);
-  const base = { from: dataset.firstYear, to: dataset.lastYear, dataset: state.dataset };
-  const sliceReq: SeriesApiParams = { ...own, ...base, by: "total", forecast: "auto" };
-  const marketReq: SeriesApiParams = { type: [], sector: [], vendor: [], region: [], ...base, by: "total" };
-  const initialSeries = await getInitialSeries([
-    sliceReq,
-    marketReq,
-    { ...filters, ...base, by: "total", forecast: "auto" },
-    ...SPLITS.map((by) => ({ ...filters, ...base, by, forecast: "none" as const })),
-  ]);
-  const slice = initialSeries[seriesApiQuery(sliceReq)]?.series[0];
-  const market = initialSeries[seriesApiQuery(marketReq)]?.series[0];
-  const shares = slice && market ? slice.points.map((p, i) => ({ year: p.year, share: market.points[i]?.value ? p.value / market.points[i].value : 0 })) : [];
+  const page = await getMemberPage("vendor", slug, await searchParams, SPLITS);
+  if (page === "no-dataset") return <NoDataset />;
+  if (page === "not-found") notFound();
+  const { ctx, member: vendor, base, initialSeries, facts } = page;
+  const { dataset } = ctx;
+  const shares = facts ? facts.slice.points.map((p, i) => ({ year: p.year, share: facts.market.points[i]?.value ? p.value / facts.market.points[i].value : 0 })) : [];
   const first = shares[0];
   const last = shares[shares.length - 1];
   return (
@@ -54,18 +39,7 @@ export default async function VendorPage({ params, searchParams }: Params) {
         <p className="mt-1 max-w-3xl text-slate-700 dark:text-slate-300">{vendor.description}</p>
         <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">Vendor values are modelled from public proxies and are indicative, not reported revenue.</p>
       </div>
-      {slice && market && (
-        <SliceFacts
-          name={vendor.name}
-          slice={slice}
-          market={market}
-          year={ctx.defaultYear}
-          historyTo={dataset.historyTo}
-          lastYear={dataset.lastYear}
-          cagrFrom={ctx.outlook?.cagrFrom ?? dataset.historyTo}
-          cagrTo={ctx.outlook?.cagrTo ?? dataset.lastYear}
-        />
-      )}
+      {facts && <SliceFacts name={vendor.name} {...facts} />}
       <MemberPanels
         dimension="vendor"
         slug={slug}
