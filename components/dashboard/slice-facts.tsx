@@ -1,17 +1,8 @@
-import type { ForecastedSeries } from "@/lib/market/forecast-series";
+import type { ForecastedSeries, MemberFacts } from "@/lib/market/forecast-series";
 import { formatPercent, formatUsdM, methodLabel } from "@/lib/market/format";
 import { cagr } from "@/lib/market/metrics";
 
-interface Props {
-  name: string;
-  slice: ForecastedSeries;
-  market: ForecastedSeries;
-  year: number;
-  historyTo: number;
-  lastYear: number;
-  cagrFrom: number;
-  cagrTo: number;
-}
+type Props = MemberFacts & { name: string };
 
 /** Headline figures of one sector or vendor; all of them modelled. */
 export function SliceFacts({ name, slice, market, year, historyTo, lastYear, cagrFrom, cagrTo }: Props) {

@@ -69,3 +69,14 @@ export function forecastSeriesSet(full: Series[], opts: ForecastSetOptions): For
     f && { ...f, points: f.points.filter((p) => p.year >= opts.from && p.year <= opts.to) };
   return full.map((s, i) => ({ ...s, forecast: inRange(parts[i]) }));
 }
+
+/** Key facts of one sector or vendor: its whole series beside the market's, and the years to read. */
+export interface MemberFacts {
+  slice: ForecastedSeries;
+  market: ForecastedSeries;
+  year: number;
+  historyTo: number;
+  lastYear: number;
+  cagrFrom: number;
+  cagrTo: number;
+}

@@ -1,5 +1,5 @@
 import "server-only";
-import type { ForecastedSeries } from "@/lib/market/forecast-series";
+import type { MemberFacts } from "@/lib/market/forecast-series";
 import type { Filters, RawParams } from "@/lib/market/filters";
 import type { Dimension, MemberInfo } from "@/lib/market/types";
 import { memberFilters, seriesApiQuery, type SeriesApiParams } from "@/lib/market/view-state";
@@ -13,15 +13,7 @@ export interface MemberPage {
   base: { from: number; to: number; dataset?: string };
   initialSeries: Record<string, SeriesView>;
   /** The whole member (no cross-filters) beside the whole market, for the facts at the top. */
-  facts: {
-    slice: ForecastedSeries;
-    market: ForecastedSeries;
-    year: number;
-    historyTo: number;
-    lastYear: number;
-    cagrFrom: number;
-    cagrTo: number;
-  } | null;
+  facts: MemberFacts | null;
 }
 
 /**
