@@ -4,8 +4,8 @@
  * over every year, for the whole market and for every single-member slice.
  * Exits 1 when a published total is off by more than 0.5 or a gap exceeds 0.01 (US$ M).
  */
-import { parseSeriesQuery } from "@/lib/market/filters";
-import { maxBreakdownGap } from "@/lib/market/series";
+import { parseSeriesQuery } from "@/lib/market/query/filters";
+import { maxBreakdownGap } from "@/lib/market/series/series";
 import { DIMENSIONS } from "@/lib/market/types";
 import { closeDb, describeDbError } from "@/lib/server/db";
 import { getSeriesView } from "@/lib/server/market";

@@ -1,7 +1,7 @@
 import { DashboardProvider } from "@/components/dashboard/dashboard-context";
 import { SpecRegistryProvider } from "@/components/dashboard/spec-registry";
 import { DIMENSIONS } from "@/lib/market/types";
-import { filtersOf, type SeriesApiParams } from "@/lib/market/view-state";
+import { filtersOf, type SeriesApiParams } from "@/lib/market/query/view-state";
 import { getInitialSeries, getPageContext } from "@/lib/server/market";
 import { NoDataset } from "@/app/_components/no-dataset";
 import { OverviewDashboard } from "@/app/_components/overview-dashboard";

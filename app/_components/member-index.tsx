@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { formatPercent, formatUsdM } from "@/lib/market/format";
-import { sharesInYear } from "@/lib/market/series";
+import { formatPercent, formatUsdM } from "@/lib/market/presentation/format";
+import { sharesInYear } from "@/lib/market/series/series";
 import type { Dimension, MemberInfo, Series } from "@/lib/market/types";
 
 interface Props {

@@ -10,7 +10,7 @@ import { TotalPanel } from "@/components/dashboard/total-panel";
 import { UrlNotice } from "@/components/dashboard/url-notice";
 import { useView } from "@/components/dashboard/use-view";
 import { DIMENSIONS, type Dimension } from "@/lib/market/types";
-import { filtersOf, toggleFilter } from "@/lib/market/view-state";
+import { filtersOf, toggleFilter } from "@/lib/market/query/view-state";
 import { useStableCallback } from "@/components/dashboard/use-stable-callback";
 import { usePrefetchSeries } from "@/components/dashboard/use-series";
 import { YearSelect } from "./year-select";

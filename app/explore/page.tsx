@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { DashboardProvider } from "@/components/dashboard/dashboard-context";
 import { SpecRegistryProvider } from "@/components/dashboard/spec-registry";
-import { filtersOf, forecastParam, sliceFilters, type SeriesApiParams } from "@/lib/market/view-state";
+import { filtersOf, forecastParam, sliceFilters, type SeriesApiParams } from "@/lib/market/query/view-state";
 import { getInitialSeries, getPageContext } from "@/lib/server/market";
 import { NoDataset } from "../_components/no-dataset";
 import { ExploreDashboard } from "./_components/explore-dashboard";

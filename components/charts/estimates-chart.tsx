@@ -1,7 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatAxisUsdM, formatPercent, formatUsdM } from "@/lib/market/format";
+import { formatAxisUsdM, formatPercent, formatUsdM } from "@/lib/market/presentation/format";
 import { ChartCard } from "./chart-card";
 import { DataTable } from "./data-table";
 import { ROLE } from "./palette";

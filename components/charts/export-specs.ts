@@ -1,9 +1,9 @@
 /** Export specs built from exactly what a chart shows (see lib/export/chart-spec.ts). */
 import type { ChartExportSpec } from "@/lib/export/chart-spec";
-import type { StackedRow } from "@/lib/market/describe";
-import type { ForecastedSeries } from "@/lib/market/forecast-series";
+import type { StackedRow } from "@/lib/market/presentation/describe";
+import type { ForecastedSeries } from "@/lib/market/series/forecast-series";
 import type { Series } from "@/lib/market/types";
-import { methodLabel } from "@/lib/market/format";
+import { methodLabel } from "@/lib/market/presentation/format";
 import type { StackedKey } from "./stacked-labels";
 
 interface Common {

@@ -1,8 +1,8 @@
 "use client";
 
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatAxisUsdM, formatUsdM, methodLabel } from "@/lib/market/format";
-import type { ForecastedSeries } from "@/lib/market/forecast-series";
+import { formatAxisUsdM, formatUsdM, methodLabel } from "@/lib/market/presentation/format";
+import type { ForecastedSeries } from "@/lib/market/series/forecast-series";
 import { basisWord, forecastRows, forecastScale, type ForecastRow } from "./forecast-rows";
 import { ROLE } from "./palette";
 

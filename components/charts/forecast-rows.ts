@@ -1,5 +1,5 @@
 /** Year rows of a forecast chart and its table: history, the data's outlook path, our forecast and bands. */
-import type { ForecastedSeries } from "@/lib/market/forecast-series";
+import type { ForecastedSeries } from "@/lib/market/series/forecast-series";
 import type { Basis } from "@/lib/market/types";
 
 export interface ForecastRow {

@@ -1,5 +1,5 @@
-import { formatUsdM } from "@/lib/market/format";
-import type { ForecastedSeries } from "@/lib/market/forecast-series";
+import { formatUsdM } from "@/lib/market/presentation/format";
+import type { ForecastedSeries } from "@/lib/market/series/forecast-series";
 import { DataTable } from "./data-table";
 import { basisWord, forecastRows } from "./forecast-rows";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { CartesianGrid, Line, LineChart, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatPercent } from "@/lib/market/format";
+import { formatPercent } from "@/lib/market/presentation/format";
 import { ChartCard } from "./chart-card";
 import { DataTable } from "./data-table";
 import { ROLE } from "./palette";

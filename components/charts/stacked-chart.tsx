@@ -1,8 +1,8 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { StackedRow } from "@/lib/market/describe";
-import { formatAxisUsdM, formatPercent } from "@/lib/market/format";
+import type { StackedRow } from "@/lib/market/presentation/describe";
+import { formatAxisUsdM, formatPercent } from "@/lib/market/presentation/format";
 import { colorAt } from "./palette";
 import { fmt, phaseWord, type StackedChartProps, type StackedKey } from "./stacked-labels";
 

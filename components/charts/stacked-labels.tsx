@@ -1,5 +1,5 @@
-import type { StackedRow } from "@/lib/market/describe";
-import { formatPercent, formatUsdM, methodLabel } from "@/lib/market/format";
+import type { StackedRow } from "@/lib/market/presentation/describe";
+import { formatPercent, formatUsdM, methodLabel } from "@/lib/market/presentation/format";
 import { DataTable } from "./data-table";
 import { colorAt } from "./palette";
 

@@ -1,9 +1,9 @@
 "use client";
 
-import { cagr } from "@/lib/market/metrics";
-import type { Filters } from "@/lib/market/filters";
-import { formatPercent, formatUsdM, methodLabel } from "@/lib/market/format";
-import { hasFilters } from "@/lib/market/view-state";
+import { cagr } from "@/lib/market/series/metrics";
+import type { Filters } from "@/lib/market/query/filters";
+import { formatPercent, formatUsdM, methodLabel } from "@/lib/market/presentation/format";
+import { hasFilters } from "@/lib/market/query/view-state";
 import { useDashboard } from "./dashboard-context";
 import { useSeries } from "./use-series";
 

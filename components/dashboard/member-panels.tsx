@@ -2,7 +2,7 @@
 
 import type { ReactNode } from "react";
 import type { Dimension } from "@/lib/market/types";
-import { filtersOf, memberFilters, toggleFilter } from "@/lib/market/view-state";
+import { filtersOf, memberFilters, toggleFilter } from "@/lib/market/query/view-state";
 import { BreakdownPanel } from "./breakdown-panel";
 import { FilterChips } from "./filter-chips";
 import { TotalPanel } from "./total-panel";

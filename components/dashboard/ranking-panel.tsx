@@ -2,10 +2,10 @@
 
 import { ChartCard } from "@/components/charts/chart-card";
 import { DataTable } from "@/components/charts/data-table";
-import { describeFilters, isEmpty } from "@/lib/market/describe";
-import type { Filters } from "@/lib/market/filters";
-import { formatPercent, formatUsdM } from "@/lib/market/format";
-import { ranking, type RankingRow } from "@/lib/market/series";
+import { describeFilters, isEmpty } from "@/lib/market/presentation/describe";
+import type { Filters } from "@/lib/market/query/filters";
+import { formatPercent, formatUsdM } from "@/lib/market/presentation/format";
+import { ranking, type RankingRow } from "@/lib/market/series/series";
 import { useDashboard } from "./dashboard-context";
 import { useSeries } from "./use-series";
 

@@ -1,6 +1,6 @@
-import type { ForecastedSeries, MemberFacts } from "@/lib/market/forecast-series";
-import { formatPercent, formatUsdM, methodLabel } from "@/lib/market/format";
-import { cagr } from "@/lib/market/metrics";
+import type { ForecastedSeries, MemberFacts } from "@/lib/market/series/forecast-series";
+import { formatPercent, formatUsdM, methodLabel } from "@/lib/market/presentation/format";
+import { cagr } from "@/lib/market/series/metrics";
 
 type Props = MemberFacts & { name: string };
 

@@ -2,7 +2,7 @@
 
 import { useSearchParams } from "next/navigation";
 import { useMemo } from "react";
-import { parseViewState, resolveViewState } from "@/lib/market/view-state";
+import { parseViewState, resolveViewState } from "@/lib/market/query/view-state";
 import { useDashboard } from "./dashboard-context";
 
 /** Says which parts of the URL were ignored (and replaced by defaults), instead of failing. */

@@ -1,7 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
-import { seriesApiQuery, type SeriesApiParams } from "@/lib/market/view-state";
+import { seriesApiQuery, type SeriesApiParams } from "@/lib/market/query/view-state";
 import type { SeriesView } from "@/lib/server/market";
 import { useDashboard } from "./dashboard-context";
 

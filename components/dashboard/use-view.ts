@@ -2,7 +2,7 @@
 
 import { useQueryStates } from "nuqs";
 import { useMemo } from "react";
-import { resolveViewState, type ResolvedView } from "@/lib/market/view-state";
+import { resolveViewState, type ResolvedView } from "@/lib/market/query/view-state";
 import { useDashboard } from "./dashboard-context";
 import { viewParsers } from "./view-parsers";
 

@@ -1,12 +1,12 @@
 /**
  * nuqs parsers for the view's URL state, each validating with the zod schema the server uses
- * (lib/market/view-state.ts), so both sides read a URL the same way.
+ * (lib/market/query/view-state.ts), so both sides read a URL the same way.
  */
 import { createParser, parseAsArrayOf } from "nuqs";
 import type { ZodMiniType } from "zod/mini";
-import type { Breakdown } from "@/lib/market/filters";
-import { check } from "@/lib/market/url-schema";
-import { VIEW_DEFAULTS, viewListSchemas, viewScalarSchemas, type MethodChoice, type ViewMode } from "@/lib/market/view-state";
+import type { Breakdown } from "@/lib/market/query/filters";
+import { check } from "@/lib/market/query/url-schema";
+import { VIEW_DEFAULTS, viewListSchemas, viewScalarSchemas, type MethodChoice, type ViewMode } from "@/lib/market/query/view-state";
 
 function zodParser<T extends string | number>(schema: ZodMiniType<unknown>) {
   return createParser<T>({

@@ -2,7 +2,7 @@
  * The plot's frame: scales, gridlines, axes and the shaded forecast years. Series marks are drawn
  * by plot-series.ts on top of it.
  */
-import { formatAxisUsdM } from "@/lib/market/format";
+import { formatAxisUsdM } from "@/lib/market/presentation/format";
 import type { ChartExportSpec } from "./chart-spec";
 import { futureWord } from "./provenance";
 import { n, niceTicks, textEl } from "./svg-util";

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import type { QueryProblem } from "@/lib/market/filters";
+import type { QueryProblem } from "@/lib/market/query/filters";
 import { LruCache } from "./cache";
 import { describeDbError } from "./db";
 

@@ -4,9 +4,9 @@ import {
   type QueryProblem,
   type RawParams,
   type SeriesQuery,
-} from "@/lib/market/filters";
-import { forecastSeriesSet, type ForecastedSeries } from "@/lib/market/forecast-series";
-import { shapeSeries } from "@/lib/market/series";
+} from "@/lib/market/query/filters";
+import { forecastSeriesSet, type ForecastedSeries } from "@/lib/market/series/forecast-series";
+import { shapeSeries } from "@/lib/market/series/series";
 import { DIMENSIONS, type Dimension, type MemberInfo } from "@/lib/market/types";
 import {
   defaultYear,
@@ -16,7 +16,7 @@ import {
   type ForecastMethod,
   type ResolvedView,
   type SeriesApiParams,
-} from "@/lib/market/view-state";
+} from "@/lib/market/query/view-state";
 import { LruCache } from "./cache";
 import { getFigures, getOutlook, type OutlookInfo } from "./provenance";
 import { getDataset, getDatasets, getMembers, getSliceAggregates, type DatasetSummary } from "./queries";

@@ -1,8 +1,8 @@
 import "server-only";
-import type { MemberFacts } from "@/lib/market/forecast-series";
-import type { Filters, RawParams } from "@/lib/market/filters";
+import type { MemberFacts } from "@/lib/market/series/forecast-series";
+import type { Filters, RawParams } from "@/lib/market/query/filters";
 import type { Dimension, MemberInfo } from "@/lib/market/types";
-import { memberFilters, seriesApiQuery, type SeriesApiParams } from "@/lib/market/view-state";
+import { memberFilters, seriesApiQuery, type SeriesApiParams } from "@/lib/market/query/view-state";
 import { getInitialSeries, getPageContext, type PageContext, type SeriesView } from "./market";
 
 export interface MemberPage {

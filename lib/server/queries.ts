@@ -1,7 +1,7 @@
 import "server-only";
-import type { Breakdown, Filters } from "@/lib/market/filters";
-import { aggregateCube, packCube, type Cube } from "@/lib/market/cube-aggregate";
-import type { AggregateRow } from "@/lib/market/series";
+import type { Breakdown, Filters } from "@/lib/market/query/filters";
+import { aggregateCube, packCube, type Cube } from "@/lib/market/cube/cube-aggregate";
+import type { AggregateRow } from "@/lib/market/series/series";
 import { DIMENSIONS, MEMBER_KIND, type DatasetInfo, type Dimension, type MemberInfo, type VendorGroup } from "@/lib/market/types";
 import { memo } from "./cache";
 import { getDb } from "./db";

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { buildCube, validateDefinition } from "@/lib/market/build-cube";
-import type { DatasetDefinition } from "@/lib/market/definition";
+import { buildCube, validateDefinition } from "@/lib/market/cube/build-cube";
+import type { DatasetDefinition } from "@/lib/market/cube/definition";
 import { DIMENSIONS, MEMBER_KIND } from "@/lib/market/types";
 import type { Db } from "./db";
 import { forgetDatasets } from "./queries";

@@ -2,7 +2,7 @@
  * Seed interactions for the fit (default weight 1). They shape how the marginals combine, e.g.
  * where each vendor sells; the fitted cube still matches every marginal exactly.
  */
-import type { AffinityDefinition } from "@/lib/market/definition";
+import type { AffinityDefinition } from "@/lib/market/cube/definition";
 
 type Weights = AffinityDefinition["weights"];
 

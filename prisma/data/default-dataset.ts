@@ -2,7 +2,7 @@
  * The default data set: the global Large-scale AI Models market, built around the three figures
  * QYResearch publishes (2024 and 2031 size, 2025-2031 CAGR). Every other number is modelled.
  */
-import type { DatasetDefinition } from "@/lib/market/definition";
+import type { DatasetDefinition } from "@/lib/market/cube/definition";
 import { affinities } from "./affinities";
 import { otherEstimates, outlook, published } from "./estimates";
 import { marginals } from "./marginals";

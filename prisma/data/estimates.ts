@@ -1,5 +1,5 @@
 /** Published figures, the publisher's outlook, and other firms' sizing of comparable markets. */
-import type { OtherEstimateDefinition, OutlookDefinition, PublishedFigure } from "@/lib/market/definition";
+import type { OtherEstimateDefinition, OutlookDefinition, PublishedFigure } from "@/lib/market/cube/definition";
 import {
   BONAFIDE_LLM,
   GARTNER_GENAI_MODELS,

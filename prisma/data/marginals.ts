@@ -3,7 +3,7 @@
  * None of these splits is published for this market: the shares are calibrated to public proxies,
  * used as weights, and every one is labelled as modelled in the app.
  */
-import type { MarginalDefinition } from "@/lib/market/definition";
+import type { MarginalDefinition } from "@/lib/market/cube/definition";
 import {
   CHINA_LARGE_MODEL_MARKET,
   GARTNER_GENAI_MODELS,

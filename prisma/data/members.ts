@@ -1,5 +1,5 @@
 /** Model types, application sectors and regions of the default data set (vendors: ./vendors.ts). */
-import type { MemberDefinition } from "@/lib/market/definition";
+import type { MemberDefinition } from "@/lib/market/cube/definition";
 
 export const modelTypes: MemberDefinition[] = [
   {

@@ -2,7 +2,7 @@
  * Public sources behind the default data set. Labels name the firm and the page; URLs are given
  * where the page address is known in full (otherwise only the label).
  */
-import type { SourceRef } from "@/lib/market/definition";
+import type { SourceRef } from "@/lib/market/cube/definition";
 
 export const QY_RELEASE: SourceRef = {
   label:

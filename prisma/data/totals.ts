@@ -2,7 +2,7 @@
  * Yearly market totals (US$ M). Published: 2024 and 2031. Everything else follows from those two
  * figures and the publisher's CAGR, except 2021-2023, which are modelled backwards from 2024.
  */
-import type { TotalDefinition } from "@/lib/market/definition";
+import type { TotalDefinition } from "@/lib/market/cube/definition";
 import { QY_RELEASE } from "./sources";
 
 export const PUBLISHED_2024 = 8934;

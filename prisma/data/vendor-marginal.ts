@@ -2,7 +2,7 @@
  * Modelled vendor shares at anchor years. No revenue of any player in this market is published:
  * the shares are weights drawn from usage, spend and cloud-share surveys, and are labelled modelled.
  */
-import type { MarginalDefinition } from "@/lib/market/definition";
+import type { MarginalDefinition } from "@/lib/market/cube/definition";
 import {
   A16Z_CIO,
   FROST_CHINA_TOKENS,

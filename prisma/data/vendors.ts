@@ -1,5 +1,5 @@
 /** The 15 named players of the release plus "Others", with their group and role in this market. */
-import type { MemberDefinition } from "@/lib/market/definition";
+import type { MemberDefinition } from "@/lib/market/cube/definition";
 
 export const vendors: MemberDefinition[] = [
   {

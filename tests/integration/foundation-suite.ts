@@ -19,7 +19,7 @@ export function defineFoundationSuite(kind: string, setup: Setup) {
       health: typeof import("@/app/api/health/route");
       data: typeof import("@/prisma/data/default-dataset");
       seed: typeof import("@/lib/server/seed");
-      filters: typeof import("@/lib/market/filters");
+      filters: typeof import("@/lib/market/query/filters");
     };
 
     beforeAll(async () => {
@@ -36,7 +36,7 @@ export function defineFoundationSuite(kind: string, setup: Setup) {
         health: await import("@/app/api/health/route"),
         data: await import("@/prisma/data/default-dataset"),
         seed: await import("@/lib/server/seed"),
-        filters: await import("@/lib/market/filters"),
+        filters: await import("@/lib/market/query/filters"),
       };
     });
 

@@ -4,10 +4,10 @@ import { useId } from "react";
 import { useDashboard } from "@/components/dashboard/dashboard-context";
 import { TotalPanel } from "@/components/dashboard/total-panel";
 import { useView } from "@/components/dashboard/use-view";
-import { describeSlice } from "@/lib/market/describe";
-import { dimensionLabel } from "@/lib/market/series";
+import { describeSlice } from "@/lib/market/presentation/describe";
+import { dimensionLabel } from "@/lib/market/series/series";
 import { DIMENSIONS } from "@/lib/market/types";
-import { forecastParam, sliceFilters } from "@/lib/market/view-state";
+import { forecastParam, sliceFilters } from "@/lib/market/query/view-state";
 
 /** The value of a slice that combines several members (only a pasted URL makes one): shown, kept until replaced. */
 const COMBINED = "combined";

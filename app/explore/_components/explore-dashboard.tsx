@@ -7,7 +7,7 @@ import { UrlNotice } from "@/components/dashboard/url-notice";
 import { useStableCallback } from "@/components/dashboard/use-stable-callback";
 import { useView } from "@/components/dashboard/use-view";
 import type { Dimension } from "@/lib/market/types";
-import { filtersOf, forecastParam, toggleFilter } from "@/lib/market/view-state";
+import { filtersOf, forecastParam, toggleFilter } from "@/lib/market/query/view-state";
 import { ComparePanel } from "./compare-panel";
 import { FilterBar } from "./filter-bar";
 

@@ -3,10 +3,10 @@
 import { useEffect, useId, useRef } from "react";
 import { useDashboard } from "@/components/dashboard/dashboard-context";
 import { useView } from "@/components/dashboard/use-view";
-import { dimensionLabel } from "@/lib/market/series";
+import { dimensionLabel } from "@/lib/market/series/series";
 import { DIMENSIONS, type Dimension } from "@/lib/market/types";
-import { BREAKDOWN_CHOICES as BREAKDOWNS } from "@/lib/market/url-schema";
-import { METHOD_CHOICES, toggleFilter, filtersOf, type MethodChoice } from "@/lib/market/view-state";
+import { BREAKDOWN_CHOICES as BREAKDOWNS } from "@/lib/market/query/url-schema";
+import { METHOD_CHOICES, toggleFilter, filtersOf, type MethodChoice } from "@/lib/market/query/view-state";
 
 const control = "rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-900";
 

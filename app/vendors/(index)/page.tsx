@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { seriesQuerySchema } from "@/lib/market/filters";
+import { seriesQuerySchema } from "@/lib/market/query/filters";
 import { getPageContext, getSeriesView } from "@/lib/server/market";
 import { MemberIndex } from "@/app/_components/member-index";
 import { NoDataset } from "@/app/_components/no-dataset";

@@ -4,7 +4,7 @@ import { ShareLineChart } from "@/components/charts/share-line-chart";
 import { DashboardProvider } from "@/components/dashboard/dashboard-context";
 import { SliceFacts } from "@/components/dashboard/slice-facts";
 import { MemberPanels } from "@/components/dashboard/member-panels";
-import { formatPercent } from "@/lib/market/format";
+import { formatPercent } from "@/lib/market/presentation/format";
 import type { Dimension } from "@/lib/market/types";
 import { getMemberPage } from "@/lib/server/member-page";
 import { NoDataset } from "@/app/_components/no-dataset";

@@ -1,5 +1,5 @@
-import { parseSeriesQuery, QUERY_KEYS } from "@/lib/market/filters";
-import { FORECAST_METHODS, type ForecastMethod } from "@/lib/market/view-state";
+import { parseSeriesQuery, QUERY_KEYS } from "@/lib/market/query/filters";
+import { FORECAST_METHODS, type ForecastMethod } from "@/lib/market/query/view-state";
 import { seriesToCsv } from "@/lib/export/csv";
 import { seriesViewExport } from "@/lib/export/api-export";
 import { exportDate } from "@/lib/export/presets";

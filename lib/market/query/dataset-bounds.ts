@@ -3,7 +3,7 @@
  * can use it without the API's schema (./filters re-exports it).
  */
 import type { DatasetBounds, QueryProblem, SeriesQuery } from "./filters";
-import { DIMENSIONS, type MemberInfo } from "./types";
+import { DIMENSIONS, type MemberInfo } from "../types";
 
 /** Lenient version for pages: drops unknown members and clamps years, with notices. */
 export function reconcileQueryWithDataset(

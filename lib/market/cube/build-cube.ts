@@ -6,7 +6,7 @@
 import type { DatasetDefinition, FactRow, MarginalDefinition } from "./definition";
 import { ipf } from "./ipf";
 import { interpolateShares } from "./shares";
-import { DIMENSIONS, type Dimension } from "./types";
+import { DIMENSIONS, type Dimension } from "../types";
 
 export { interpolateShares };
 

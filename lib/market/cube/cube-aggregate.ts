@@ -3,9 +3,9 @@
  * (the default one has 25,920 cells) can be read once and every slice summed here in about a
  * millisecond, instead of one database round trip per filter combination.
  */
-import type { Breakdown, Filters } from "./filters";
-import type { AggregateRow } from "./series";
-import { DIMENSIONS, type Dimension } from "./types";
+import type { Breakdown, Filters } from "../query/filters";
+import type { AggregateRow } from "../series/series";
+import { DIMENSIONS, type Dimension } from "../types";
 
 export interface Cube {
   /** One entry per cell, column-wise: member indexes into `slugs[dimension]`. */

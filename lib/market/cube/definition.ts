@@ -4,7 +4,7 @@
  * The default data set is one such definition (prisma/data/default-dataset.ts); a licensed report's
  * figures can be another.
  */
-import type { Basis, Dimension, VendorGroup } from "./types";
+import type { Basis, Dimension, VendorGroup } from "../types";
 
 export interface MemberDefinition {
   slug: string;

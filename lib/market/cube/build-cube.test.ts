@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { defaultDataset } from "@/prisma/data/default-dataset";
 import { buildCube, interpolateShares, validateDefinition } from "./build-cube";
 import type { DatasetDefinition, FactRow, MarginalDefinition } from "./definition";
-import { DIMENSIONS, type Dimension } from "./types";
+import { DIMENSIONS, type Dimension } from "../types";
 
 const def = defaultDataset;
 const YEARS = Array.from({ length: def.lastYear - def.firstYear + 1 }, (_, i) => def.firstYear + i);

@@ -7,7 +7,7 @@
 import { reconcileQueryWithDataset } from "./dataset-bounds";
 import type { Breakdown, DatasetBounds, Filters, QueryProblem, RawParams } from "./filters";
 import { BREAKDOWN_CHOICES, check, enumOf, urlDatasetId, urlSliceItem, urlSlug, urlYear } from "./url-schema";
-import { DIMENSIONS, type Dimension, type MemberInfo } from "./types";
+import { DIMENSIONS, type Dimension, type MemberInfo } from "../types";
 
 export const VIEW_MODES = ["absolute", "share"] as const;
 export type ViewMode = (typeof VIEW_MODES)[number];

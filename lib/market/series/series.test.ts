@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { maxBreakdownGap, ranking, shapeSeries, sharesInYear, sumSeries, toShareSeries } from "./series";
-import type { MemberInfo } from "./types";
+import type { MemberInfo } from "../types";
 
 const members: MemberInfo[] = [
   { dimension: "vendor", slug: "b", name: "Beta", description: "", sortOrder: 1 },

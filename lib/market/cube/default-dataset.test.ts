@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defaultDataset as def } from "@/prisma/data/default-dataset";
-import { DIMENSIONS } from "./types";
+import { DIMENSIONS } from "../types";
 
 describe("default dataset definition", () => {
   it.each([

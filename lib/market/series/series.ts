@@ -2,9 +2,9 @@
  * Shapes aggregated rows into the series the API and the charts use, and derives shares,
  * rankings and the breakdown-vs-total check from them.
  */
-import type { Breakdown } from "./filters";
+import type { Breakdown } from "../query/filters";
 import { shares } from "./metrics";
-import type { Basis, Dimension, MemberInfo, Series } from "./types";
+import type { Basis, Dimension, MemberInfo, Series } from "../types";
 
 /** One aggregated row: the sum of the cube's cells for a year and (optionally) one member. */
 export interface AggregateRow {

@@ -2,10 +2,10 @@
  * Forecasts for the series a view shows: each series' history years go through lib/forecast, and
  * breakdowns can be reconciled to the forecast of their sum. Pure: no I/O.
  */
-import { forecast, ForecastInputError } from "../forecast";
+import { forecast, ForecastInputError } from "../../forecast";
 import { reconcileByShareTrend, type SeriesForecastInfo } from "./reconcile";
-import type { Series } from "./types";
-import type { ForecastMethod } from "./view-state";
+import type { Series } from "../types";
+import type { ForecastMethod } from "../query/view-state";
 
 export const FORECAST_LEVELS = [80, 95] as const;
 

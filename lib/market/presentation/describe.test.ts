@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { describeFilters, describeSlice, isEmpty, stackedRows, summarizeBreakdown, summarizeTotal } from "./describe";
-import type { MemberInfo, Series } from "./types";
+import type { MemberInfo, Series } from "../types";
 
 const members: MemberInfo[] = [
   { dimension: "sector", slug: "healthcare", name: "Healthcare", description: "", sortOrder: 1 },

@@ -6,7 +6,7 @@ import {
   parseSeriesQueryLenient,
   reconcileQueryWithDataset,
 } from "./filters";
-import type { MemberInfo } from "./types";
+import type { MemberInfo } from "../types";
 
 const members: MemberInfo[] = [
   { dimension: "vendor", slug: "openai", name: "OpenAI", description: "", sortOrder: 0 },

@@ -4,7 +4,7 @@
  * rules and messages as the API's schema in ./filters (a unit test keeps them in step).
  */
 import * as z from "zod/mini";
-import { DIMENSIONS } from "./types";
+import { DIMENSIONS } from "../types";
 
 export const MIN_URL_YEAR = 1990;
 export const MAX_URL_YEAR = 2100;

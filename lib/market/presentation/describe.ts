@@ -2,12 +2,12 @@
  * Words and rows derived from series: chart subtitles (active filters and years), one-sentence
  * summaries for screen readers, and the year-by-year rows that stacked charts and tables draw.
  */
-import { cagr } from "./metrics";
-import type { Filters } from "./filters";
+import { cagr } from "../series/metrics";
+import type { Filters } from "../query/filters";
 import { formatPercent, formatUsdM } from "./format";
-import type { ForecastedSeries } from "./forecast-series";
-import { dimensionLabel, sharesInYear, sumSeries } from "./series";
-import { DIMENSIONS, type MemberInfo, type Series } from "./types";
+import type { ForecastedSeries } from "../series/forecast-series";
+import { dimensionLabel, sharesInYear, sumSeries } from "../series/series";
+import { DIMENSIONS, type MemberInfo, type Series } from "../types";
 
 export function memberName(members: MemberInfo[], dim: string, slug: string): string {
   return members.find((m) => m.dimension === dim && m.slug === slug)?.name ?? slug;

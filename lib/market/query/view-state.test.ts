@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { METHODS } from "../forecast";
+import { METHODS } from "../../forecast";
 import {
   FORECAST_METHODS,
   VIEW_DEFAULTS,
@@ -12,7 +12,7 @@ import {
   memberFilters,
   toggleFilter,
 } from "./view-state";
-import type { MemberInfo } from "./types";
+import type { MemberInfo } from "../types";
 
 const members: MemberInfo[] = [
   { dimension: "sector", slug: "healthcare", name: "Healthcare", description: "", sortOrder: 1 },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { forecastHistory, forecastSeriesSet } from "./forecast-series";
 import { maxForecastGap } from "./reconcile";
-import type { Series } from "./types";
+import type { Series } from "../types";
 
 const series = (key: string, values: number[]): Series => ({
   key,

@@ -5,7 +5,7 @@
  * and list what they ignored, never throw).
  */
 import { z } from "zod";
-import { DIMENSIONS, type Dimension, type MemberInfo } from "./types";
+import { DIMENSIONS, type Dimension, type MemberInfo } from "../types";
 
 export const BREAKDOWNS = ["total", ...DIMENSIONS] as const;
 export type Breakdown = (typeof BREAKDOWNS)[number];
