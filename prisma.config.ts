@@ -1,5 +1,5 @@
 // Configuration for the Prisma CLI (used here only for `prisma generate`; migrations run through
-// scripts/db-migrate.ts, which drives Prisma's WASM migration engine over the app's own driver adapter).
+// lib/server/admin/migrate.ts (scripts/db.ts), which drives Prisma's WASM migration engine over the app's own driver adapter).
 import { defineConfig } from "prisma/config";
 
 export default defineConfig({

@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import { defaultPaths, diffMigrationsToSchema } from "@/lib/server/migrate";
+import { defaultPaths, diffMigrationsToSchema } from "@/lib/server/admin/migrate";
 
 async function main() {
   const name = (process.argv[2] ?? "").trim();

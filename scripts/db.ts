@@ -3,7 +3,7 @@
  * (idempotent), `setup` does both. The target is DATABASE_URL, or the embedded PGlite when unset.
  */
 import { closeDb, describeDbError, getDb } from "@/lib/server/db";
-import { migrate, seed } from "@/lib/server/setup";
+import { migrate, seed } from "@/lib/server/admin/setup";
 
 async function main(command: string | undefined) {
   if (!command || !["migrate", "seed", "setup"].includes(command)) {

@@ -1,7 +1,7 @@
 // Generates the Prisma client (lib/server/generated/prisma). `prisma generate` does not use the
 // native schema engine, but the CLI insists on downloading it unless PRISMA_SCHEMA_ENGINE_BINARY
 // points at an existing file; machines without access to Prisma's binary host would fail here.
-// Migrations run through the WASM engine instead (lib/server/migrate.ts).
+// Migrations run through the WASM engine instead (lib/server/admin/migrate.ts).
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import path from "node:path";

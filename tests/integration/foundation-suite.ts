@@ -12,13 +12,13 @@ export function defineFoundationSuite(kind: string, setup: Setup) {
     let teardown: () => Promise<void> = async () => {};
     let mods: {
       db: typeof import("@/lib/server/db");
-      setup: typeof import("@/lib/server/setup");
+      setup: typeof import("@/lib/server/admin/setup");
       market: typeof import("@/lib/server/market");
       queries: typeof import("@/lib/server/queries");
       route: typeof import("@/app/api/v1/series/route");
       health: typeof import("@/app/api/health/route");
       data: typeof import("@/prisma/data/default-dataset");
-      seed: typeof import("@/lib/server/seed");
+      seed: typeof import("@/lib/server/admin/seed");
       filters: typeof import("@/lib/market/query/filters");
     };
 
@@ -29,13 +29,13 @@ export function defineFoundationSuite(kind: string, setup: Setup) {
       // Imported after the environment is set: the db module reads it once.
       mods = {
         db: await import("@/lib/server/db"),
-        setup: await import("@/lib/server/setup"),
+        setup: await import("@/lib/server/admin/setup"),
         market: await import("@/lib/server/market"),
         queries: await import("@/lib/server/queries"),
         route: await import("@/app/api/v1/series/route"),
         health: await import("@/app/api/health/route"),
         data: await import("@/prisma/data/default-dataset"),
-        seed: await import("@/lib/server/seed"),
+        seed: await import("@/lib/server/admin/seed"),
         filters: await import("@/lib/market/query/filters"),
       };
     });

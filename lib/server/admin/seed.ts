@@ -3,8 +3,8 @@ import { createHash } from "node:crypto";
 import { buildCube, validateDefinition } from "@/lib/market/cube/build-cube";
 import type { DatasetDefinition } from "@/lib/market/cube/definition";
 import { DIMENSIONS, MEMBER_KIND } from "@/lib/market/types";
-import type { Db } from "./db";
-import { forgetDatasets } from "./queries";
+import type { Db } from "../db";
+import { forgetDatasets } from "../queries";
 
 /** Bump when the cube builder changes its output for the same definition. */
 export const CUBE_BUILDER_VERSION = 1;

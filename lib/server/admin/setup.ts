@@ -1,6 +1,6 @@
 import "server-only";
 import { defaultDataset } from "@/prisma/data/default-dataset";
-import { getDb } from "./db";
+import { getDb } from "../db";
 import { applyMigrations } from "./migrate";
 import { seedDataset, type SeedResult } from "./seed";
 
