@@ -37,7 +37,7 @@ export function ChartCard({ title, subtitle, summary, query, empty, spec, table,
   // Layout containment: a redrawn chart re-lays out its own card, not the whole page (a filter
   // click redraws several charts one after another as their answers arrive).
   return (
-    <section aria-labelledby={headingId} className={`flex min-w-0 flex-col rounded-lg [contain:layout] border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900 ${className}`}>
+    <section aria-labelledby={headingId} data-chart-id={spec?.id} data-chart-kind={spec?.kind} className={`flex min-w-0 flex-col rounded-lg [contain:layout] border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900 ${className}`}>
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div className="min-w-0">
           <h2 id={headingId} className="font-semibold">

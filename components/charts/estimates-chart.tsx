@@ -4,7 +4,7 @@ import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis
 import { formatAxisUsdM, formatPercent, formatUsdM } from "@/lib/market/presentation/format";
 import { ChartCard } from "./chart-card";
 import { DataTable } from "./data-table";
-import { ROLE } from "./palette";
+import { ROLE } from "@/lib/chart/palette";
 
 export interface EstimateRow {
   name: string;

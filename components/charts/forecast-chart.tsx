@@ -4,7 +4,7 @@ import { Area, CartesianGrid, ComposedChart, Line, ReferenceArea, ResponsiveCont
 import { formatAxisUsdM, formatUsdM, methodLabel } from "@/lib/market/presentation/format";
 import type { ForecastedSeries } from "@/lib/market/series/forecast-series";
 import { basisWord, forecastRows, forecastScale, type ForecastRow } from "./forecast-rows";
-import { ROLE } from "./palette";
+import { ROLE } from "@/lib/chart/palette";
 
 interface TipProps {
   active?: boolean;

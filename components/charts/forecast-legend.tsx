@@ -1,6 +1,6 @@
 import { forecastRows, forecastScale } from "./forecast-rows";
 import type { ForecastChartProps } from "./forecast-chart";
-import { ROLE } from "./palette";
+import { ROLE } from "@/lib/chart/palette";
 
 /** The forecast chart's legend, as HTML (rendered on the server, readable without the plot). */
 export function ForecastLegend({ series, historyTo, publisher, showOutlook = true }: ForecastChartProps) {

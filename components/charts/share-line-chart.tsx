@@ -4,7 +4,7 @@ import { CartesianGrid, Line, LineChart, ReferenceArea, ResponsiveContainer, Too
 import { formatPercent } from "@/lib/market/presentation/format";
 import { ChartCard } from "./chart-card";
 import { DataTable } from "./data-table";
-import { ROLE } from "./palette";
+import { ROLE } from "@/lib/chart/palette";
 
 interface Props {
   title: string;

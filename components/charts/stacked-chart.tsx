@@ -3,7 +3,6 @@
 import { Bar, BarChart, CartesianGrid, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { StackedRow } from "@/lib/market/presentation/describe";
 import { formatAxisUsdM, formatPercent } from "@/lib/market/presentation/format";
-import { colorAt } from "./palette";
 import { fmt, phaseWord, type StackedChartProps, type StackedKey } from "./stacked-labels";
 
 
@@ -53,13 +52,13 @@ export function StackedPlot({ rows, keys, historyTo, share, method, onSelect }: 
               domain={share ? [0, 1] : [0, "auto"]}
             />
             <Tooltip content={<Tip keys={keys} share={share} method={method} />} cursor={{ fillOpacity: 0.1 }} />
-            {keys.map((k, i) => (
+            {keys.map((k) => (
               <Bar
                 key={k.key}
                 dataKey={k.key}
                 name={k.label}
                 stackId="s"
-                fill={colorAt(i)}
+                fill={k.color}
                 stroke="#ffffff"
                 strokeWidth={0.5}
                 isAnimationActive={false}

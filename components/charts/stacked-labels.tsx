@@ -1,11 +1,12 @@
 import type { StackedRow } from "@/lib/market/presentation/describe";
 import { formatPercent, formatUsdM, methodLabel } from "@/lib/market/presentation/format";
 import { DataTable } from "./data-table";
-import { colorAt } from "./palette";
 
+/** A stacked series as the chart description gives it: key, label and its palette colour. */
 export interface StackedKey {
   key: string;
   label: string;
+  color: string;
 }
 
 export interface StackedChartProps {
@@ -29,8 +30,8 @@ export const fmt = (v: number, share: boolean) => (share ? formatPercent(v) : fo
 export function StackedLegend({ keys, onSelect, selected = [] }: Pick<StackedChartProps, "keys" | "onSelect" | "selected">) {
   return (
     <ul className="mt-2 flex flex-wrap gap-1 text-xs" aria-label="Legend">
-        {keys.map((k, i) => {
-          const swatch = <span aria-hidden="true" className="inline-block h-3 w-3 shrink-0 rounded-sm" style={{ background: colorAt(i) }} />;
+        {keys.map((k) => {
+          const swatch = <span aria-hidden="true" className="inline-block h-3 w-3 shrink-0 rounded-sm" style={{ background: k.color }} />;
           return (
             <li key={k.key}>
               {onSelect ? (

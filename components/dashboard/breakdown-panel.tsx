@@ -1,7 +1,7 @@
 "use client";
 
 import { ChartCard } from "@/components/charts/chart-card";
-import { stackedSpec } from "@/components/charts/export-specs";
+import { describeStacked } from "@/lib/chart/describe";
 import { StackedChart } from "@/components/charts/charts";
 import { StackedTable } from "@/components/charts/stacked-labels";
 import { usePermalink } from "@/components/charts/use-permalink";
@@ -42,14 +42,20 @@ export function BreakdownPanel({ id, by, title, filters, from, to, year, dataset
   const useForecast = forecast !== "none";
   // Same data, same rows: the memoised plot then skips re-rendering while a new answer loads.
   const rows = useMemo(() => stackedRows(series, ds.historyTo, { useForecast, share }), [series, ds.historyTo, useForecast, share]);
-  const keys = useMemo(() => series.map((s) => ({ key: s.key, label: s.label })), [series]);
+  const memberOrder = useMemo(() => members.filter((m) => m.dimension === by).map((m) => m.slug), [members, by]);
   const selectMember = useStableCallback((key: string) => onSelect?.(by, key));
   const method = series.find((s) => s.forecast)?.forecast?.method;
   const heading = title ?? `By ${dimensionLabel(by).toLowerCase()}`;
   const subtitle = `${describeFilters(filters, members, from, to)} · ${share ? "share of market" : "US$ M"}`;
-  const spec = series.length
-    ? stackedSpec({ id, title: heading, subtitle, rows, keys, share, historyTo: ds.historyTo, publisher: ds.publisher, datasetId: ds.id, currency: ds.currency, permalink })
-    : null;
+  // The one description the plot, its legend and every export draw from (kind, order, colours).
+  const spec = useMemo(
+    () =>
+      series.length
+        ? describeStacked({ id, title: heading, subtitle, rows, keys: series, share, memberOrder, historyTo: ds.historyTo, publisher: ds.publisher, datasetId: ds.id, currency: ds.currency, permalink })
+        : null,
+    [id, heading, subtitle, rows, series, share, memberOrder, ds, permalink],
+  );
+  const keys = useMemo(() => (spec?.series ?? []).map((s) => ({ key: s.key, label: s.label, color: s.color })), [spec]);
   useRegisterSpec(spec);
   const shareRows = sharesInYear(series, year);
   const yearInRange = year >= from && year <= to;

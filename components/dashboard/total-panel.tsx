@@ -1,7 +1,7 @@
 "use client";
 
 import { ChartCard } from "@/components/charts/chart-card";
-import { forecastSpec } from "@/components/charts/export-specs";
+import { describeTotal } from "@/lib/chart/describe";
 import { ForecastChart } from "@/components/charts/charts";
 import { ForecastTable } from "@/components/charts/forecast-table";
 import { usePermalink } from "@/components/charts/use-permalink";
@@ -34,7 +34,7 @@ export function TotalPanel({ id, title, filters, from, to, dataset, forecast, su
   const series = q.data?.series[0];
   const subtitle = `${describeFilters(filters, members, from, to)} · US$ M`;
   const spec = series
-    ? forecastSpec({ id, title, subtitle, series, historyTo: ds.historyTo, publisher: ds.publisher, datasetId: ds.id, currency: ds.currency, permalink, showOutlook })
+    ? describeTotal({ id, title, subtitle, series, historyTo: ds.historyTo, publisher: ds.publisher, datasetId: ds.id, currency: ds.currency, permalink, showOutlook })
     : null;
   useRegisterSpec(spec);
   return (

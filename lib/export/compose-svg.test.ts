@@ -5,7 +5,7 @@ import { SIZE_PRESETS } from "./presets";
 import { totalSpec, vendorSpec } from "./test-fixtures";
 import type { ChartExportSpec } from "./chart-spec";
 
-const kinds: ChartExportSpec["kind"][] = ["line", "stacked-area", "bar"];
+const kinds: ChartExportSpec["kind"][] = ["share-line", "stacked-bar"];
 
 describe("composeChartSvg", () => {
   it("carries the title, subtitle, unit line, source line and permalink", () => {

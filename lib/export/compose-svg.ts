@@ -7,6 +7,7 @@
 import type { ChartExportSpec } from "./chart-spec";
 import { layoutLegend, type LegendBox, type LegendLayout } from "./legend-layout";
 import { buildFrame, type Box } from "./plot-frame";
+import { drawRanking } from "./plot-ranking";
 import { drawSeries, legendItems } from "./plot-series";
 import type { ExportBackground } from "./presets";
 import { provenance } from "./provenance";
@@ -94,20 +95,20 @@ export function composeChartSvg(spec: ChartExportSpec, opts: ComposeOptions): Co
   const plotBox: Box = { x: pad, y, width: inner, height: Math.max(120 * u, fy - 18 * u - y) };
   texts.push(...footer);
 
-  const frame = buildFrame(spec, plotBox, theme, 19 * u);
+  const ranking = spec.kind === "ranking-bar" ? drawRanking(spec, plotBox, theme, 21 * u) : null;
+  const frame = ranking ? null : buildFrame(spec, plotBox, theme, 19 * u);
   const body = [
     opts.fontDataUrl
       ? `<defs><style>@font-face{font-family:'Inter Variable';font-style:normal;font-display:block;font-weight:100 900;src:url(${opts.fontDataUrl}) format('woff2');}</style></defs>`
       : "",
     `<title>${esc(stamp.title)}</title>`,
     theme.background ? `<rect width="${W}" height="${H}" fill="${theme.background}"/>` : "",
-    frame.svg,
-    drawSeries(spec, frame.scales, theme, u),
+    frame ? frame.svg + drawSeries(spec, frame.scales, theme, u) : ranking!.svg,
     legend.boxes.map((b) => legendEntry(b, legend, theme)).join(""),
     texts.map(textEl).join(""),
   ].join("");
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="${FONT_FAMILY}">${body}</svg>`;
-  return { svg, width: W, height: H, legend, plot: frame.scales.plot, texts };
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="${FONT_FAMILY}" data-chart-kind="${spec.kind}" data-chart-id="${esc(spec.id)}">${body}</svg>`;
+  return { svg, width: W, height: H, legend, plot: frame ? frame.scales.plot : ranking!.plot, texts };
 }
 
 function legendEntry(box: LegendBox, legend: LegendLayout, theme: ExportTheme): string {

@@ -3,6 +3,7 @@
  * (starting with = + - @, or a tab/CR) are prefixed with a quote so they stay text.
  */
 import type { ChartExportSpec } from "./chart-spec";
+import type { Series } from "@/lib/market/types";
 
 export function escapeFormula(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
@@ -41,10 +42,11 @@ export function seriesToCsv(t: SeriesTable): string {
 }
 
 /** What a data export needs from a chart: its numbers and the provenance stamped beside them. */
-export type DataExportInput = Pick<
-  ChartExportSpec,
-  "title" | "subtitle" | "unit" | "currency" | "historyTo" | "series" | "outlook" | "forecast" | "share" | "source" | "permalink"
->;
+export type DataExportInput = Pick<ChartExportSpec, "title" | "subtitle" | "unit" | "currency" | "historyTo" | "share" | "source" | "permalink"> & {
+  series: Series[];
+  outlook?: { label: string; points: Series["points"] };
+  forecast?: Omit<NonNullable<ChartExportSpec["forecast"]>, "color">;
+};
 
 /**
  * Every number the chart draws, in the API's long format: the series rows come first and are
@@ -53,7 +55,7 @@ export type DataExportInput = Pick<
 export function chartRows(spec: DataExportInput): { header: string[]; rows: (string | number)[][] } {
   const { header, rows } = seriesToRows({ unit: spec.unit, historyTo: spec.historyTo, series: spec.series });
   if (spec.outlook)
-    for (const p of spec.outlook.points) rows.push(["outlook", spec.outlook.label, p.year, p.value, p.basis ?? "modelled", "outlook"]);
+    for (const p of spec.outlook.points) rows.push(["outlook", spec.outlook.label, p.year, p.value, p.basis, "outlook"]);
   if (spec.forecast) {
     const f = spec.forecast;
     for (const p of f.points) rows.push(["forecast", f.label, p.year, p.value, "modelled", "forecast"]);

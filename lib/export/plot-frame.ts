@@ -8,6 +8,7 @@ import { futureWord } from "./provenance";
 import { n, niceTicks, textEl } from "./svg-util";
 import { textWidth } from "./text-metrics";
 import type { ExportTheme } from "./theme";
+import { FUTURE_SHADE } from "@/lib/chart/palette";
 
 export interface Box {
   x: number;
@@ -26,9 +27,9 @@ export interface PlotScales {
   plot: Box;
 }
 
-/** Stacked areas always; bars when there are too many series to group side by side. */
+/** Breakdowns stack, as on screen. */
 export function isStacked(spec: ChartExportSpec): boolean {
-  return spec.kind === "stacked-area" || (spec.kind === "bar" && spec.series.length > 4);
+  return spec.kind === "stacked-bar";
 }
 
 export function allYears(spec: ChartExportSpec): number[] {
@@ -79,7 +80,7 @@ export function buildFrame(spec: ChartExportSpec, box: Box, theme: ExportTheme, 
     width: box.width - gutter - fontSize * 1.4,
     height: box.height - fontSize * 2 - fontSize * 2,
   };
-  const banded = spec.kind === "bar";
+  const banded = spec.kind === "stacked-bar";
   const bandWidth = banded ? plot.width / Math.max(1, years.length) : 0;
   const xOf = banded
     ? (year: number) => plot.x + (year - first + 0.5) * bandWidth
@@ -93,7 +94,7 @@ export function buildFrame(spec: ChartExportSpec, box: Box, theme: ExportTheme, 
   if (last > spec.historyTo && spec.historyTo >= first) {
     const divideX = banded ? xOf(spec.historyTo) + bandWidth / 2 : xOf(spec.historyTo);
     const right = plot.x + plot.width;
-    parts.push(`<rect x="${n(divideX)}" y="${n(plot.y)}" width="${n(right - divideX)}" height="${n(plot.height)}" fill="${theme.shade}" fill-opacity="${theme.shadeOpacity}"/>`);
+    parts.push(`<rect x="${n(divideX)}" y="${n(plot.y)}" width="${n(right - divideX)}" height="${n(plot.height)}" fill="${FUTURE_SHADE.color}" fill-opacity="${FUTURE_SHADE.opacity}"/>`);
     parts.push(`<line x1="${n(divideX)}" x2="${n(divideX)}" y1="${n(plot.y)}" y2="${n(plot.y + plot.height)}" stroke="${theme.axis}" stroke-width="${n(fontSize / 10)}" stroke-dasharray="${n(fontSize / 3)} ${n(fontSize / 4)}"/>`);
     const word = futureWord(spec);
     const labelY = plot.y + fontSize * 1.1;

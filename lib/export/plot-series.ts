@@ -1,17 +1,20 @@
 /**
- * Series marks for the export render (lines, stacked areas, bars, outlook, forecast and its
- * bands) and the legend entries that describe them. History is solid; years after the last
- * history year are dashed or lighter, so the divide reads even in greyscale print.
+ * Series marks for the export render, drawn from the chart description with its colours: stacked
+ * bars, the total with outlook, forecast and bands, share lines. Each series' marks sit in one
+ * <g data-series="key">, so the export can be checked against the screen mark by mark. History is
+ * solid; years after the last history year are dashed or lighter, so the divide reads in greyscale.
  */
+import { publishedPoints } from "@/lib/chart/description";
 import type { ChartExportSpec } from "./chart-spec";
 import type { LegendItem } from "./legend-layout";
-import { isStacked, type PlotScales } from "./plot-frame";
-import { n } from "./svg-util";
-import { seriesColor, TOTAL_COLORS, type ExportTheme } from "./theme";
+import type { PlotScales } from "./plot-frame";
+import { esc, n } from "./svg-util";
+import type { ExportTheme } from "./theme";
 
 type Pt = { x: number; y: number };
 
 const path = (pts: Pt[]) => pts.map((p, i) => `${i ? "L" : "M"}${n(p.x)} ${n(p.y)}`).join("");
+const group = (key: string, color: string, body: string) => `<g data-series="${esc(key)}" data-color="${color.toLowerCase()}">${body}</g>`;
 
 function polyline(pts: Pt[], color: string, width: number, dash?: string): string {
   if (pts.length < 2) return "";
@@ -19,11 +22,10 @@ function polyline(pts: Pt[], color: string, width: number, dash?: string): strin
   return `<path d="${path(pts)}" fill="none" stroke="${color}" stroke-width="${n(width)}" stroke-linejoin="round" stroke-linecap="round"${d}/>`;
 }
 
-function area(top: Pt[], bottom: Pt[], color: string, opacity: number, stroke?: string, strokeWidth = 0): string {
+function area(top: Pt[], bottom: Pt[], color: string, opacity: number): string {
   if (top.length < 2) return "";
   const d = `${path(top)}${bottom.slice().reverse().map((p) => `L${n(p.x)} ${n(p.y)}`).join("")}Z`;
-  const s = stroke ? ` stroke="${stroke}" stroke-width="${n(strokeWidth)}"` : "";
-  return `<path d="${d}" fill="${color}" fill-opacity="${opacity}"${s}/>`;
+  return `<path d="${d}" fill="${color}" fill-opacity="${opacity}"/>`;
 }
 
 export function drawSeries(spec: ChartExportSpec, sc: PlotScales, theme: ExportTheme, unit: number): string {
@@ -31,37 +33,23 @@ export function drawSeries(spec: ChartExportSpec, sc: PlotScales, theme: ExportT
   const dash = `${n(12 * unit)} ${n(8 * unit)}`;
   const out: string[] = [];
   const at = (year: number, value: number): Pt => ({ x: sc.xOf(year), y: sc.yOf(value) });
-  const split = (points: { year: number; value: number }[]) => ({
-    history: points.filter((p) => p.year <= spec.historyTo).map((p) => at(p.year, p.value)),
-    future: points.filter((p) => p.year >= spec.historyTo).map((p) => at(p.year, p.value)),
-  });
 
-  if (spec.kind === "bar") {
-    const stacked = isStacked(spec);
-    const groups = stacked ? 1 : Math.max(1, spec.series.length);
-    const barW = (sc.bandWidth * 0.72) / groups;
+  if (spec.kind === "stacked-bar") {
+    const barW = sc.bandWidth * 0.72;
     const base = new Map<number, number>();
-    spec.series.forEach((s, i) => {
+    for (const s of spec.series) {
+      const rects: string[] = [];
       for (const p of s.points) {
-        const from = stacked ? (base.get(p.year) ?? 0) : 0;
+        const from = base.get(p.year) ?? 0;
         const to = from + p.value;
-        if (stacked) base.set(p.year, to);
-        const x = sc.xOf(p.year) - (sc.bandWidth * 0.72) / 2 + (stacked ? 0 : i * barW);
+        base.set(p.year, to);
+        if (!(p.value > 0)) continue;
+        const x = sc.xOf(p.year) - barW / 2;
         const y = Math.min(sc.yOf(from), sc.yOf(to));
-        const op = p.year > spec.historyTo ? 0.6 : 1;
-        out.push(`<rect x="${n(x)}" y="${n(y)}" width="${n(barW)}" height="${n(Math.abs(sc.yOf(from) - sc.yOf(to)))}" fill="${seriesColor(i)}" fill-opacity="${op}"${stacked ? ` stroke="${theme.separator}" stroke-width="${n(unit)}"` : ""}/>`);
+        rects.push(`<rect x="${n(x)}" y="${n(y)}" width="${n(barW)}" height="${n(Math.abs(sc.yOf(from) - sc.yOf(to)))}" fill="${s.color}" stroke="${theme.separator}" stroke-width="${n(unit)}"/>`);
       }
-    });
-    return out.join("");
-  }
-
-  if (spec.kind === "stacked-area") {
-    let bottom = sc.years.map((year) => ({ year, value: 0 }));
-    spec.series.forEach((s, i) => {
-      const top = bottom.map((b) => ({ year: b.year, value: b.value + (s.points.find((p) => p.year === b.year)?.value ?? 0) }));
-      out.push(area(top.map((p) => at(p.year, p.value)), bottom.map((p) => at(p.year, p.value)), seriesColor(i), 0.85, theme.separator, unit));
-      bottom = top;
-    });
+      out.push(group(s.key, s.color, rects.join("")));
+    }
     return out.join("");
   }
 
@@ -69,60 +57,59 @@ export function drawSeries(spec: ChartExportSpec, sc: PlotScales, theme: ExportT
     const bands = [...(spec.forecast?.bands ?? [])].sort((a, b) => b.level - a.level);
     bands.forEach((b, i) => {
       const pts = [...b.points].sort((p, q) => p.year - q.year);
-      out.push(area(pts.map((p) => at(p.year, p.upper)), pts.map((p) => at(p.year, p.lower)), TOTAL_COLORS.forecast, bandOpacity(i, bands.length)));
+      out.push(group(`band-${b.level}`, spec.forecast!.color, area(pts.map((p) => at(p.year, p.upper)), pts.map((p) => at(p.year, p.lower)), spec.forecast!.color, bandOpacity(i, bands.length))));
     });
     const s = spec.series[0];
     if (s) {
-      const { history, future } = split(s.points);
-      out.push(area(history, history.map((p) => ({ x: p.x, y: sc.yOf(0) })), TOTAL_COLORS.history, 0.15));
-      out.push(polyline(history, TOTAL_COLORS.history, w));
-      out.push(polyline(future, TOTAL_COLORS.history, w * 0.8, dash));
+      const history = s.points.map((p) => at(p.year, p.value));
+      out.push(group(s.key, s.color, area(history, history.map((p) => ({ x: p.x, y: sc.yOf(0) })), s.color, 0.15) + polyline(history, s.color, w)));
     }
-    if (spec.outlook) out.push(polyline(spec.outlook.points.map((p) => at(p.year, p.value)), TOTAL_COLORS.outlook, w, dash));
-    if (spec.forecast) out.push(polyline(spec.forecast.points.map((p) => at(p.year, p.value)), TOTAL_COLORS.forecast, w, `${n(3 * unit)} ${n(6 * unit)}`));
+    if (spec.outlook) out.push(group("outlook", spec.outlook.color, polyline(spec.outlook.points.map((p) => at(p.year, p.value)), spec.outlook.color, w, dash)));
+    if (spec.forecast) out.push(group("forecast", spec.forecast.color, polyline(spec.forecast.points.map((p) => at(p.year, p.value)), spec.forecast.color, w)));
     out.push(publishedDots(spec, sc, theme, unit));
     return out.join("");
   }
 
-  spec.series.forEach((s, i) => {
-    const { history, future } = split(s.points);
-    out.push(polyline(history, seriesColor(i), w));
-    out.push(polyline(future, seriesColor(i), w, dash));
-  });
+  // share-line (and any other line chart): solid to the last history year, dashed after it.
+  for (const s of spec.series) {
+    const history = s.points.filter((p) => p.year <= spec.historyTo).map((p) => at(p.year, p.value));
+    const future = s.points.filter((p) => p.year >= spec.historyTo).map((p) => at(p.year, p.value));
+    const dots = s.points.map((p) => `<circle cx="${n(sc.xOf(p.year))}" cy="${n(sc.yOf(p.value))}" r="${n(4 * unit)}" fill="${s.color}"/>`).join("");
+    out.push(group(s.key, s.color, polyline(history, s.color, w) + polyline(future, s.color, w, dash) + dots));
+  }
   out.push(publishedDots(spec, sc, theme, unit));
   return out.join("");
 }
 
-function bandOpacity(i: number, count: number): number {
-  // Wider (higher-level) bands lighter, drawn first.
-  return count === 1 ? 0.2 : 0.14 + (0.14 * i) / (count - 1);
+export function bandOpacity(i: number, count: number): number {
+  // Wider (higher-level) bands lighter, drawn first; the same opacities as on screen.
+  return count === 1 ? 0.2 : 0.15 + (0.15 * i) / (count - 1);
 }
 
 function publishedDots(spec: ChartExportSpec, sc: PlotScales, theme: ExportTheme, unit: number): string {
-  const outlook = spec.kind === "total-forecast" ? (spec.outlook?.points ?? []) : [];
-  const published = [...spec.series.flatMap((s) => s.points), ...outlook].filter((p) => p.basis === "published");
-  return published
-    .map((p) => `<circle cx="${n(sc.xOf(p.year))}" cy="${n(sc.yOf(p.value))}" r="${n(6 * unit)}" fill="${theme.background ?? "#ffffff"}" stroke="${theme.ink}" stroke-width="${n(2.5 * unit)}"/>`)
+  const dots = publishedPoints(spec)
+    .map((p) => `<circle cx="${n(sc.xOf(p.year))}" cy="${n(sc.yOf(p.value))}" r="${n(7 * unit)}" fill="${theme.background ?? "#ffffff"}" stroke="${theme.ink}" stroke-width="${n(2.5 * unit)}"/>`)
     .join("");
+  return dots ? `<g data-marker="published">${dots}</g>` : "";
 }
 
 export function legendItems(spec: ChartExportSpec): LegendItem[] {
   const items: LegendItem[] = [];
   if (spec.kind === "total-forecast") {
     const s = spec.series[0];
-    if (s) items.push({ label: s.label, color: TOTAL_COLORS.history, swatch: "line" });
-    if (spec.outlook) items.push({ label: spec.outlook.label, color: TOTAL_COLORS.outlook, swatch: "dashed" });
+    if (s) items.push({ label: s.label, color: s.color, swatch: "line" });
+    if (spec.outlook) items.push({ label: spec.outlook.label, color: spec.outlook.color, swatch: "dashed" });
     if (spec.forecast) {
-      items.push({ label: spec.forecast.label, color: TOTAL_COLORS.forecast, swatch: "dotted" });
+      items.push({ label: spec.forecast.label, color: spec.forecast.color, swatch: "line" });
       const bands = [...spec.forecast.bands].sort((a, b) => b.level - a.level);
-      bands.forEach((b, i) => items.push({ label: `${b.level}% prediction interval`, color: TOTAL_COLORS.forecast, swatch: "band", opacity: bandOpacity(i, bands.length) }));
+      bands.forEach((b, i) => items.push({ label: `${b.level}% prediction interval`, color: spec.forecast!.color, swatch: "band", opacity: bandOpacity(i, bands.length) }));
     }
+  } else if (spec.kind === "ranking-bar") {
+    return [];
   } else {
-    const swatch = spec.kind === "bar" ? "bar" : spec.kind === "stacked-area" ? "area" : "line";
-    spec.series.forEach((s, i) => items.push({ label: s.label, color: seriesColor(i), swatch }));
+    const swatch = spec.kind === "stacked-bar" ? "bar" : "line";
+    spec.series.forEach((s) => items.push({ label: s.label, color: s.color, swatch }));
   }
-  const published = [...spec.series.flatMap((s) => s.points), ...(spec.outlook?.points ?? [])].some((p) => p.basis === "published");
-  if (spec.kind !== "bar" && spec.kind !== "stacked-area" && published)
-    items.push({ label: "Published figure", color: "ink", swatch: "dot" });
+  if (publishedPoints(spec).length) items.push({ label: "Published figure", color: "ink", swatch: "dot" });
   return items;
 }

@@ -4,10 +4,11 @@
  */
 import type { ChartExportSpec } from "./chart-spec";
 
-export type ProvenanceInput = Pick<
-  ChartExportSpec,
-  "title" | "subtitle" | "unit" | "currency" | "historyTo" | "source" | "permalink" | "share" | "forecast" | "outlook"
-> & { series: { points: { year: number }[] }[] };
+export type ProvenanceInput = Pick<ChartExportSpec, "title" | "subtitle" | "unit" | "currency" | "historyTo" | "source" | "permalink" | "share"> & {
+  series: { points: { year: number }[] }[];
+  outlook?: { points: { year: number }[] };
+  forecast?: { points: { year: number }[] };
+};
 
 export interface Provenance {
   title: string;
@@ -28,7 +29,7 @@ export function lastYear(spec: ProvenanceInput): number {
 }
 
 /** "forecast" when the chart shows our forecast, else the publisher's "outlook". */
-export function futureWord(spec: Pick<ChartExportSpec, "forecast">): string {
+export function futureWord(spec: { forecast?: unknown }): string {
   return spec.forecast ? "forecast" : "outlook";
 }
 

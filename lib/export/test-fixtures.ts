@@ -1,6 +1,7 @@
 /** Specs shared by the export tests: a total-forecast chart and a 16-vendor chart with long labels. */
 import type { ChartExportSpec } from "./chart-spec";
-import type { Series } from "@/lib/market/types";
+import type { DescribedSeries } from "@/lib/chart/description";
+import { memberColor, ROLE } from "@/lib/chart/palette";
 
 const YEARS = Array.from({ length: 12 }, (_, i) => 2021 + i);
 
@@ -16,6 +17,7 @@ export const totalSpec: ChartExportSpec = {
     {
       key: "total",
       label: "Total market",
+      color: ROLE.history,
       points: YEARS.map((year, i) => ({
         year,
         value: year === 2024 ? 8934 : year === 2031 ? 19700 : 6000 * 1.121 ** i + 0.123456789,
@@ -23,9 +25,10 @@ export const totalSpec: ChartExportSpec = {
       })),
     },
   ],
-  outlook: { label: "QYResearch outlook", points: [2025, 2031].map((year) => ({ year, value: year === 2031 ? 19700 : 10015.2 })) },
+  outlook: { label: "QYResearch outlook", color: ROLE.outlook, points: [2025, 2031].map((year) => ({ year, value: year === 2031 ? 19700 : 10015.2, basis: "modelled" as const })) },
   forecast: {
     label: "Forecast (auto-selected method)",
+    color: ROLE.forecast,
     points: YEARS.filter((y) => y > 2025).map((year, i) => ({ year, value: 10500 * 1.12 ** i })),
     bands: [80, 95].map((level) => ({
       level,
@@ -47,9 +50,12 @@ const VENDORS = [
   "Others (all remaining vendors, including regional specialists and open-weight communities)",
 ];
 
-export const vendorSeries: Series[] = VENDORS.map((label, v) => ({
-  key: `vendor-${v}`,
+const VENDOR_KEYS = VENDORS.map((_, v) => (v === VENDORS.length - 1 ? "others" : `vendor-${v}`));
+
+export const vendorSeries: DescribedSeries[] = VENDORS.map((label, v) => ({
+  key: VENDOR_KEYS[v],
   label,
+  color: memberColor(VENDOR_KEYS, VENDOR_KEYS[v]),
   points: YEARS.map((year, i) => ({ year, value: (v + 1) * 37.5 * 1.1 ** i + 1 / 3, basis: "modelled" as const })),
 }));
 
@@ -57,7 +63,7 @@ export const vendorSpec: ChartExportSpec = {
   id: "vendors",
   title: "Market by vendor, 2021-2032 (US$ M): every named vendor and the rest of the market",
   subtitle: "Sector: Healthcare · Region: Europe · 2021-2032",
-  kind: "stacked-area",
+  kind: "stacked-bar",
   unit: "US$ M",
   currency: "USD",
   historyTo: 2025,

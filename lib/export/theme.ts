@@ -44,18 +44,3 @@ export function themeFor(background: ExportBackground): ExportTheme {
   return LIGHT;
 }
 
-/**
- * Sixteen distinguishable colours (Okabe-Ito first, then Paul Tol's muted set), enough for every
- * vendor without repeating; the first ones are colour-blind safe for the common small breakdowns.
- */
-export const SERIES_COLORS = [
-  "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#882255", "#117733",
-  "#999933", "#AA4499", "#44AA99", "#6699CC", "#DDCC77", "#8C564B", "#7F7F7F", "#BCBD22",
-];
-
-export function seriesColor(index: number): string {
-  return SERIES_COLORS[index % SERIES_COLORS.length];
-}
-
-/** Total-forecast charts: history, publisher outlook, our forecast. */
-export const TOTAL_COLORS = { history: "#0072B2", outlook: "#D55E00", forecast: "#009E73" };
