@@ -16,7 +16,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   // The same requests the client panels make, answered here so the first view is complete HTML.
   const requests: SeriesApiParams[] = [
     { ...base, by: "total", forecast: "auto" },
-    ...DIMENSIONS.map((by) => ({ ...base, by, forecast: "none" as const, reconcile: true })),
+    ...DIMENSIONS.map((by) => ({ ...base, by, forecast: "none" as const })),
   ];
   const initialSeries = await getInitialSeries(requests);
   return (

@@ -29,7 +29,7 @@ export function OverviewDashboard() {
     // The same requests the panels below make for the new filters (total, breakdowns, ranking).
     prefetch([
       { by: "total", ...next, from, to, dataset: pinned, forecast: "auto" },
-      ...DIMENSIONS.map((by) => ({ by, ...next, from, to, dataset: pinned, forecast: "none" as const, reconcile: true })),
+      ...DIMENSIONS.map((by) => ({ by, ...next, from, to, dataset: pinned, forecast: "none" as const })),
       { by: "vendor", ...next, from, to, dataset: pinned },
     ]);
     setView({ [dim]: next[dim] });

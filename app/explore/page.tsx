@@ -16,9 +16,7 @@ export default async function ExplorePage({ searchParams }: { searchParams: Prom
   const forecast = forecastParam(state.method);
   const common = { from: state.from, to: state.to, dataset: state.dataset, forecast };
   const requests: SeriesApiParams[] = [
-    state.by === "total"
-      ? { ...filtersOf(state), ...common, by: "total" }
-      : { ...filtersOf(state), ...common, by: state.by, reconcile: true },
+    { ...filtersOf(state), ...common, by: state.by },
     ...[state.ca, state.cb].filter((s) => s.length).map((s) => ({ ...sliceFilters(s), ...common, by: "total" as const })),
   ];
   const initialSeries = await getInitialSeries(requests);

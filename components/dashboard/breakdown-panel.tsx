@@ -36,7 +36,7 @@ interface Props {
 /** A breakdown over the years (stacked), with each member's share in the selected year. */
 export function BreakdownPanel({ id, by, title, filters, from, to, year, dataset, share = false, forecast = "none", onSelect, showShares = true, height }: Props) {
   const { dataset: ds, members } = useDashboard();
-  const q = useSeries({ by, ...filters, from, to, dataset, forecast, reconcile: true });
+  const q = useSeries({ by, ...filters, from, to, dataset, forecast });
   const permalink = usePermalink();
   const series = useMemo(() => q.data?.series ?? [], [q.data]);
   const useForecast = forecast !== "none";

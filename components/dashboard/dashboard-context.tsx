@@ -2,7 +2,7 @@
 
 import { createContext, useContext } from "react";
 import type { MemberInfo } from "@/lib/market/types";
-import type { SeriesView } from "@/lib/server/market";
+import type { SeriesView } from "@/lib/market/query/api";
 
 export interface DashboardData {
   dataset: SeriesView["dataset"];

@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { seriesApiQuery, type SeriesApiParams } from "@/lib/market/query/view-state";
-import type { SeriesView } from "@/lib/server/market";
+import type { SeriesView } from "@/lib/market/query/api";
 import { useDashboard } from "./dashboard-context";
 
 async function fetchSeries(qs: string, signal: AbortSignal): Promise<SeriesView> {

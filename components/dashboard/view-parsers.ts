@@ -1,37 +1,45 @@
 /**
- * nuqs parsers for the view's URL state, each validating with the zod schema the server uses
- * (lib/market/query/view-state.ts), so both sides read a URL the same way.
+ * nuqs parsers for the view's URL state, derived from the one query schema
+ * (lib/market/query/schema.ts), so the browser and the server read a URL the same way.
  */
 import { createParser, parseAsArrayOf } from "nuqs";
-import type { ZodMiniType } from "zod/mini";
-import type { Breakdown } from "@/lib/market/query/filters";
-import { check } from "@/lib/market/query/url-schema";
-import { VIEW_DEFAULTS, viewListSchemas, viewScalarSchemas, type MethodChoice, type ViewMode } from "@/lib/market/query/view-state";
+import { check, LIST_FIELDS, SCALAR_FIELDS, type Breakdown, type ListKey, type MethodChoice, type ScalarKey, type ViewMode } from "@/lib/market/query/schema";
+import { VIEW_DEFAULTS } from "@/lib/market/query/view-state";
 
-function zodParser<T extends string | number>(schema: ZodMiniType<unknown>) {
+function scalar<T extends string | number>(key: ScalarKey) {
   return createParser<T>({
     parse: (v) => {
-      const r = check(schema, v);
+      const r = check<unknown>(SCALAR_FIELDS[key], v);
       return r.ok ? (r.value as T) : null;
     },
     serialize: (v) => String(v),
   });
 }
 
-const list = (schema: ZodMiniType<unknown>) => parseAsArrayOf(zodParser<string>(schema), ",").withDefault([]);
+const list = (key: ListKey) =>
+  parseAsArrayOf(
+    createParser<string>({
+      parse: (v) => {
+        const r = check(LIST_FIELDS[key], v);
+        return r.ok ? r.value : null;
+      },
+      serialize: (v) => v,
+    }),
+    ",",
+  ).withDefault([]);
 
 export const viewParsers = {
-  by: zodParser<Breakdown>(viewScalarSchemas.by).withDefault(VIEW_DEFAULTS.by),
-  type: list(viewListSchemas.type),
-  sector: list(viewListSchemas.sector),
-  vendor: list(viewListSchemas.vendor),
-  region: list(viewListSchemas.region),
-  from: zodParser<number>(viewScalarSchemas.from),
-  to: zodParser<number>(viewScalarSchemas.to),
-  year: zodParser<number>(viewScalarSchemas.year),
-  dataset: zodParser<string>(viewScalarSchemas.dataset),
-  view: zodParser<ViewMode>(viewScalarSchemas.view).withDefault(VIEW_DEFAULTS.view),
-  method: zodParser<MethodChoice>(viewScalarSchemas.method).withDefault(VIEW_DEFAULTS.method),
-  ca: list(viewListSchemas.ca),
-  cb: list(viewListSchemas.cb),
+  by: scalar<Breakdown>("by").withDefault(VIEW_DEFAULTS.by),
+  type: list("type"),
+  sector: list("sector"),
+  vendor: list("vendor"),
+  region: list("region"),
+  from: scalar<number>("from"),
+  to: scalar<number>("to"),
+  year: scalar<number>("year"),
+  dataset: scalar<string>("dataset"),
+  view: scalar<ViewMode>("view").withDefault(VIEW_DEFAULTS.view),
+  method: scalar<MethodChoice>("method").withDefault(VIEW_DEFAULTS.method),
+  ca: list("ca"),
+  cb: list("cb"),
 };

@@ -3,18 +3,13 @@
  * rows as the CSV, with the sources sheet describing the view. Structural input, so lib/export
  * stays free of server imports.
  */
-import type { Series } from "@/lib/market/types";
+import type { SeriesDataset, SeriesView } from "@/lib/market/query/api";
 import type { DataExportInput } from "./csv";
 
-export interface SeriesViewLike {
-  dataset: { id: string; publisher: string; currency: string; historyTo: number };
-  unit: string;
-  by: string;
-  filters: Record<string, string[]>;
-  from: number;
-  to: number;
-  series: Series[];
-}
+/** The parts of the API's answer an export reads. */
+export type SeriesViewLike = Pick<SeriesView, "unit" | "by" | "filters" | "from" | "to" | "series"> & {
+  dataset: Pick<SeriesDataset, "id" | "publisher" | "currency" | "historyTo">;
+};
 
 const DIMENSION_LABEL: Record<string, string> = { type: "Model type", sector: "Sector", vendor: "Vendor", region: "Region" };
 

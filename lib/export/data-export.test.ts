@@ -66,7 +66,7 @@ describe("API data exports", () => {
   const view = {
     dataset: { id: "qyr-2025-1", publisher: "QYResearch", currency: "USD", historyTo: 2025 },
     unit: "US$ M",
-    by: "vendor",
+    by: "vendor" as const,
     filters: { type: [], sector: ["healthcare"], vendor: [], region: ["europe"] },
     from: 2021,
     to: 2032,

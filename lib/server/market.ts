@@ -1,98 +1,70 @@
 import "server-only";
-import {
-  checkQueryAgainstDataset,
-  type QueryProblem,
-  type RawParams,
-  type SeriesQuery,
-} from "@/lib/market/query/filters";
+import type { OutlookInfo, SeriesView } from "@/lib/market/query/api";
+import { checkAgainstDataset, emptyFilters, type QueryProblem, type RawParams, type SeriesQuery } from "@/lib/market/query/filters";
 import { forecastSeriesSet, type ForecastedSeries } from "@/lib/market/series/forecast-series";
 import { shapeSeries } from "@/lib/market/series/series";
+import { FORECAST_LEVELS } from "@/lib/market/series/forecast-series";
 import { DIMENSIONS, type Dimension, type MemberInfo } from "@/lib/market/types";
 import {
   defaultYear,
   parseViewState,
   resolveViewState,
   seriesApiQuery,
-  type ForecastMethod,
   type ResolvedView,
   type SeriesApiParams,
 } from "@/lib/market/query/view-state";
 import { LruCache } from "./cache";
-import { getFigures, getOutlook, type OutlookInfo } from "./provenance";
-import { getDataset, getDatasets, getMembers, getSliceAggregates, type DatasetSummary } from "./queries";
+import { getFigures, getOutlook } from "./provenance";
+import { getDataset, getDatasets, getMembers, getSliceAggregates } from "./queries";
 
-/** What `/api/v1/series` returns, and what pages render: one code path, two entrances. */
-export interface SeriesView {
-  dataset: Pick<DatasetSummary, "id" | "title" | "publisher" | "edition" | "unit" | "currency" | "historyTo" | "firstYear" | "lastYear" | "version" | "status">;
-  unit: string;
-  by: SeriesQuery["by"];
-  filters: Pick<SeriesQuery, "type" | "sector" | "vendor" | "region">;
-  from: number;
-  to: number;
-  /** With a forecast requested, each series carries `forecast` for the shown years after historyTo. */
-  series: ForecastedSeries[];
-  forecast?: { method: ForecastMethod; reconciled: boolean; levels: number[] };
-}
+export type { SeriesView };
 
-export interface SeriesViewOptions {
-  /** Forecast every shown series with this lib/forecast method; default none. */
-  forecast?: ForecastMethod;
-  /** Scale a breakdown's forecasts so they add up to the forecast of their sum. */
-  reconcile?: boolean;
-}
-
-// Forecasts depend only on (dataset, slice, method): datasets are immutable, so they are kept.
-const forecastCache = new LruCache<ForecastedSeries[]>(500);
+// Whole-range series (with forecasts) depend only on (dataset, slice, method): datasets are immutable, so they are kept.
+const seriesCache = new LruCache<ForecastedSeries[]>(500);
 
 export type SeriesResult =
   | { ok: true; view: SeriesView }
   | { ok: false; status: 400 | 404; problem: QueryProblem };
 
-export async function getSeriesView(query: SeriesQuery, options: SeriesViewOptions = {}): Promise<SeriesResult> {
+/** A series query answered over a dataset: unknown members or years outside the data are a 400 naming the parameter. */
+export async function getSeriesView(query: Omit<SeriesQuery, "forecast"> & Partial<Pick<SeriesQuery, "forecast">>): Promise<SeriesResult> {
   const dataset = await getDataset(query.dataset);
   if (!dataset)
     return query.dataset
       ? { ok: false, status: 404, problem: { param: "dataset", message: `dataset "${query.dataset}" does not exist` } }
       : { ok: false, status: 404, problem: { param: "dataset", message: "no dataset has been loaded; run npm run db:seed" } };
   const [members, figures] = await Promise.all([getMembers(dataset.id), getFigures(dataset.id)]);
-  const checked = checkQueryAgainstDataset(query, dataset, members);
-  if (!checked.ok) return { ok: false, status: 400, problem: checked.problem };
+  const checked = checkAgainstDataset(query, dataset, members);
+  if (checked.problems.length) return { ok: false, status: 400, problem: checked.problems[0] };
   const { from, to } = checked.value;
   const filters = { type: query.type, sector: query.sector, vendor: query.vendor, region: query.region };
-  // The whole year range is read once per slice (and cached): forecasts need every history year.
-  const rows = await getSliceAggregates({ datasetId: dataset.id, by: query.by, filters, from: dataset.firstYear, to: dataset.lastYear });
-  const unfiltered = DIMENSIONS.every((d) => filters[d].length === 0);
-  const shape = (a: number, b: number) =>
-    shapeSeries(rows, {
+  const method = query.forecast && query.forecast !== "none" ? query.forecast : null;
+  const key = JSON.stringify([dataset.id, query.by, filters, method]);
+  let full = seriesCache.get(key);
+  if (!full) {
+    // The whole year range is shaped once per slice: forecasts need every history year.
+    const rows = await getSliceAggregates({ datasetId: dataset.id, by: query.by, filters, from: dataset.firstYear, to: dataset.lastYear });
+    const shaped = shapeSeries(rows, {
       by: query.by,
-      from: a,
-      to: b,
+      from: dataset.firstYear,
+      to: dataset.lastYear,
       members,
       only: query.by === "total" ? undefined : filters[query.by],
-      unfiltered,
+      unfiltered: DIMENSIONS.every((d) => filters[d].length === 0),
       publishedYears: figures.filter((f) => f.basis === "published" && f.key.startsWith("total:") && f.year !== null).map((f) => f.year!),
     });
-  let series: ForecastedSeries[] = shape(from, to);
-  const reconciled = options.reconcile === true && query.by !== "total";
-  if (options.forecast) {
-    const key = JSON.stringify([dataset.id, query.by, filters, options.forecast, reconciled]);
-    let full = forecastCache.get(key);
-    if (!full) {
-      full = forecastSeriesSet(shape(dataset.firstYear, dataset.lastYear), {
-        historyTo: dataset.historyTo,
-        lastYear: dataset.lastYear,
-        method: options.forecast,
-        reconcile: reconciled,
-        from: dataset.firstYear,
-        to: dataset.lastYear,
-      });
-      forecastCache.set(key, full);
-    }
-    series = series.map((s, i) => {
-      const f = full[i]?.forecast;
-      return { ...s, forecast: f ? { ...f, points: f.points.filter((p) => p.year >= from && p.year <= to) } : null };
-    });
+    full = method
+      ? forecastSeriesSet(shaped, { historyTo: dataset.historyTo, lastYear: dataset.lastYear, method, reconcile: query.by !== "total" })
+      : shaped;
+    seriesCache.set(key, full);
   }
+  // Cut once to the shown years: the points and the forecast alike.
+  const inRange = <P extends { year: number }>(points: P[]) => points.filter((p) => p.year >= from && p.year <= to);
+  const series = full.map((s) => ({
+    ...s,
+    points: inRange(s.points),
+    ...(method ? { forecast: s.forecast ? { ...s.forecast, points: inRange(s.forecast.points) } : null } : {}),
+  }));
   const { id, title, publisher, edition, unit, currency, historyTo, firstYear, lastYear, version, status } = dataset;
   return {
     ok: true,
@@ -104,7 +76,7 @@ export async function getSeriesView(query: SeriesQuery, options: SeriesViewOptio
       from,
       to,
       series,
-      ...(options.forecast ? { forecast: { method: options.forecast, reconciled, levels: [80, 95] } } : {}),
+      ...(method ? { forecast: { method, levels: [...FORECAST_LEVELS] } } : {}),
     },
   };
 }
@@ -150,8 +122,7 @@ export async function getInitialSeries(requests: SeriesApiParams[]): Promise<Rec
   await Promise.all(
     requests.map(async (r) => {
       const key = seriesApiQuery(r);
-      const { forecast, reconcile, ...query } = r;
-      const result = await getSeriesView(query, forecast && forecast !== "none" ? { forecast, reconcile } : {});
+      const result = await getSeriesView({ ...emptyFilters(), ...r });
       if (result.ok) out[key] = result.view;
     }),
   );

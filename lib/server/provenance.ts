@@ -1,23 +1,12 @@
 import "server-only";
+import type { FigureInfo, OutlookInfo } from "@/lib/market/query/api";
 import type { Dimension } from "@/lib/market/types";
 import { memo } from "./cache";
 import { getDb } from "./db";
 
 /** Where the figures come from: published figures, the publisher's outlook, other estimates, method notes. */
 
-export interface FigureInfo {
-  key: string;
-  label: string;
-  year: number | null;
-  value: number | null;
-  unit: string;
-  basis: "published" | "modelled";
-  source: string | null;
-  url: string | null;
-  publishedOn: string | null;
-  method: string | null;
-  assumptions: string | null;
-}
+export type { FigureInfo, OutlookInfo };
 
 export function getFigures(datasetId: string): Promise<FigureInfo[]> {
   return memo(`figures:${datasetId}`, async () => {
@@ -26,17 +15,6 @@ export function getFigures(datasetId: string): Promise<FigureInfo[]> {
   });
 }
 
-export interface OutlookInfo {
-  publisher: string;
-  year: number;
-  value: number;
-  cagr: number;
-  cagrFrom: number;
-  cagrTo: number;
-  source: string;
-  url: string | null;
-  publishedOn: string | null;
-}
 
 export function getOutlook(datasetId: string): Promise<OutlookInfo | null> {
   return memo(`outlook:${datasetId}`, async () => {

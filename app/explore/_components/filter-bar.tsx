@@ -5,7 +5,7 @@ import { useDashboard } from "@/components/dashboard/dashboard-context";
 import { useView } from "@/components/dashboard/use-view";
 import { dimensionLabel } from "@/lib/market/series/series";
 import { DIMENSIONS, type Dimension } from "@/lib/market/types";
-import { BREAKDOWN_CHOICES as BREAKDOWNS } from "@/lib/market/query/url-schema";
+import { BREAKDOWNS } from "@/lib/market/query/schema";
 import { METHOD_CHOICES, toggleFilter, filtersOf, type MethodChoice } from "@/lib/market/query/view-state";
 
 const control = "rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-900";

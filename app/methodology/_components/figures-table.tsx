@@ -1,4 +1,4 @@
-import type { FigureInfo } from "@/lib/server/provenance";
+import type { FigureInfo } from "@/lib/market/query/api";
 import { formatPercent, formatUsdM } from "@/lib/market/presentation/format";
 
 const value = (f: FigureInfo) => (f.value === null ? "–" : f.unit === "ratio" ? formatPercent(f.value) : f.unit === "US$ M" ? formatUsdM(f.value) : `${f.value} ${f.unit}`);

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { seriesQuerySchema } from "@/lib/market/query/filters";
+import { emptyFilters } from "@/lib/market/query/filters";
 import { getPageContext, getSeriesView } from "@/lib/server/market";
 import { MemberIndex } from "@/app/_components/member-index";
 import { NoDataset } from "@/app/_components/no-dataset";
@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Sectors" };
 export default async function SectorsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await getPageContext(await searchParams);
   if (!ctx) return <NoDataset />;
-  const result = await getSeriesView(seriesQuerySchema.parse({ by: "sector", dataset: ctx.state.dataset }));
+  const result = await getSeriesView({ ...emptyFilters(), by: "sector", dataset: ctx.state.dataset });
   return (
     <>
       <div>

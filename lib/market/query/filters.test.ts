@@ -1,11 +1,7 @@
 import { describe, expect, it } from "vitest";
-import {
-  checkQueryAgainstDataset,
-  collectParams,
-  parseSeriesQuery,
-  parseSeriesQueryLenient,
-  reconcileQueryWithDataset,
-} from "./filters";
+import { checkAgainstDataset, parseSeriesQuery, readParams } from "./filters";
+import { API_KEYS } from "./schema";
+import { parseViewState } from "./view-state";
 import type { MemberInfo } from "../types";
 
 const members: MemberInfo[] = [
@@ -17,25 +13,25 @@ const members: MemberInfo[] = [
 ];
 const dataset = { firstYear: 2021, lastYear: 2032 };
 
-describe("collectParams", () => {
-  it("merges repeated and comma-separated list values, without duplicates", () => {
-    expect(collectParams(new URLSearchParams("vendor=openai,google&vendor=openai&by=vendor&by=sector"))).toEqual({
+describe("readParams", () => {
+  it("merges repeated and comma-separated list values without duplicates; a repeated scalar keeps its first value", () => {
+    expect(readParams(new URLSearchParams("vendor=openai,google&vendor=openai&by=vendor&by=sector"), API_KEYS).values).toEqual({
       vendor: ["openai", "google"],
       by: "vendor",
     });
   });
   it("accepts a record of strings and arrays", () => {
-    expect(collectParams({ sector: ["healthcare", "bfsi,education"], from: "2022" })).toEqual({
+    expect(readParams({ sector: ["healthcare", "bfsi,education"], from: "2022" }, API_KEYS).values).toEqual({
       sector: ["healthcare", "bfsi", "education"],
-      from: "2022",
+      from: 2022,
     });
   });
 });
 
-describe("parseSeriesQuery (strict)", () => {
+describe("parseSeriesQuery (strict, the API)", () => {
   it("applies defaults", () => {
     const r = parseSeriesQuery(new URLSearchParams(""));
-    expect(r).toEqual({ ok: true, value: { by: "total", type: [], sector: [], vendor: [], region: [] } });
+    expect(r).toEqual({ ok: true, value: { by: "total", type: [], sector: [], vendor: [], region: [], format: "json", forecast: "none" } });
   });
   it.each([
     ["by=colour", "by"],
@@ -45,68 +41,67 @@ describe("parseSeriesQuery (strict)", () => {
     ["vendor=Open%20AI", "vendor"],
     ["from=2030&to=2025", "from"],
     ["dataset=../etc", "dataset"],
+    ["format=pdf", "format"],
+    ["forecast=magic", "forecast"],
+    ["reconcile=maybe", "reconcile"],
+    ["colour=red", "colour"],
   ])("rejects %s naming %s", (qs, param) => {
     const r = parseSeriesQuery(new URLSearchParams(qs));
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.problem.param).toBe(param);
-      expect(r.problem.message.startsWith(param)).toBe(true);
+      expect(r.problem.message).toContain(param);
     }
   });
-  it("coerces years", () => {
-    const r = parseSeriesQuery(new URLSearchParams("from=2022&to=2030&by=region"));
-    expect(r.ok && r.value).toMatchObject({ from: 2022, to: 2030, by: "region" });
+  it("coerces years and reads format and forecast; reconcile is accepted and changes nothing", () => {
+    const r = parseSeriesQuery(new URLSearchParams("from=2022&to=2030&by=region&format=csv&forecast=theta&reconcile=true"));
+    expect(r.ok && r.value).toEqual({ by: "region", type: [], sector: [], vendor: [], region: [], from: 2022, to: 2030, format: "csv", forecast: "theta" });
   });
 });
 
-describe("parseSeriesQueryLenient", () => {
+describe("parseViewState (lenient, the pages)", () => {
   it("keeps the valid parameters and reports each invalid one", () => {
-    const { value, notices } = parseSeriesQueryLenient(new URLSearchParams("by=colour&from=2023&to=abc&vendor=openai"));
-    expect(value).toMatchObject({ by: "total", from: 2023, vendor: ["openai"] });
+    const { value, notices } = parseViewState(new URLSearchParams("by=colour&from=2023&to=abc&vendor=openai,Bad%20One&method=magic"));
+    expect(value).toMatchObject({ by: "sector", from: 2023, vendor: ["openai"], method: "auto" });
     expect(value.to).toBeUndefined();
-    expect(notices.map((n) => n.param)).toEqual(["by", "to"]);
+    expect(notices.map((n) => n.param)).toEqual(["by", "to", "vendor", "method"]);
+    expect(notices.every((n) => n.message.startsWith("Ignored"))).toBe(true);
   });
-  it("drops an inverted year range", () => {
-    const { value, notices } = parseSeriesQueryLenient({ from: "2030", to: "2022" });
-    expect(value.from).toBeUndefined();
-    expect(notices).toHaveLength(1);
+  it("ignores parameters pages do not use, without a notice", () => {
+    expect(parseViewState({ utm_source: "x", format: "csv" }).notices).toEqual([]);
   });
 });
 
-describe("checkQueryAgainstDataset", () => {
+describe("checkAgainstDataset", () => {
   const parse = (qs: string) => {
     const r = parseSeriesQuery(new URLSearchParams(qs));
     if (!r.ok) throw new Error(r.problem.message);
     return r.value;
   };
   it("resolves the default year range to the dataset's", () => {
-    expect(checkQueryAgainstDataset(parse(""), dataset, members)).toEqual({ ok: true, value: { from: 2021, to: 2032 } });
+    const r = checkAgainstDataset(parse(""), dataset, members);
+    expect(r.problems).toEqual([]);
+    expect(r.value).toMatchObject({ from: 2021, to: 2032 });
   });
   it.each([
     ["vendor=openai,nobody", "vendor", /nobody/],
     ["sector=mining", "sector", /mining/],
     ["from=2019", "from", /2021-2032/],
     ["to=2033", "to", /2021-2032/],
-  ])("rejects %s", (qs, param, message) => {
-    const r = checkQueryAgainstDataset(parse(qs), dataset, members);
-    expect(r.ok).toBe(false);
-    if (!r.ok) {
-      expect(r.problem.param).toBe(param);
-      expect(r.problem.message).toMatch(message);
-    }
+  ])("finds a problem with %s", (qs, param, message) => {
+    const r = checkAgainstDataset(parse(qs), dataset, members);
+    expect(r.problems[0].param).toBe(param);
+    expect(r.problems[0].message).toMatch(message);
   });
-});
-
-describe("reconcileQueryWithDataset (lenient)", () => {
-  it("drops unknown members and out-of-range years with notices", () => {
-    const { value, notices } = reconcileQueryWithDataset(
-      { by: "vendor", type: [], sector: ["healthcare", "mining"], vendor: [], region: [], from: 2010, to: 2030 },
+  it("drops unknown members and out-of-range years for lenient callers", () => {
+    const { value, problems } = checkAgainstDataset(
+      { type: [], sector: ["healthcare", "mining"], vendor: [], region: [], from: 2010, to: 2030 },
       dataset,
       members,
     );
     expect(value.sector).toEqual(["healthcare"]);
     expect(value.from).toBe(2021);
     expect(value.to).toBe(2030);
-    expect(notices.map((n) => n.param)).toEqual(["sector", "from"]);
+    expect(problems.map((n) => n.param)).toEqual(["sector", "from"]);
   });
 });

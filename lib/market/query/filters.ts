@@ -1,65 +1,46 @@
 /**
- * The one filter schema: the API's query string and the pages' URL use the same names
- * (`by`, `type`, `sector`, `vendor`, `region`, `from`, `to`, `dataset`). Two ways to read it:
- * strictly (the API answers 400 naming the parameter) and leniently (pages fall back to defaults
- * and list what they ignored, never throw).
+ * Reading the query with the one schema (./schema): the API's query string and the pages' URL use
+ * the same names. Two modes over the same field rules: strict (the API answers 400 naming the
+ * parameter) and lenient (pages drop what is invalid, fall back to defaults and list a notice).
+ * Then one check against a dataset: members must exist, years must be inside its range.
  */
-import { z } from "zod";
 import { DIMENSIONS, type Dimension, type MemberInfo } from "../types";
+import {
+  API_KEYS,
+  check,
+  LIST_FIELDS,
+  MAX_LIST,
+  SCALAR_FIELDS,
+  type Breakdown,
+  type ForecastChoice,
+  type Format,
+  type ListKey,
+  type ScalarKey,
+} from "./schema";
 
-export const BREAKDOWNS = ["total", ...DIMENSIONS] as const;
-export type Breakdown = (typeof BREAKDOWNS)[number];
+export type { Breakdown } from "./schema";
+export { BREAKDOWNS } from "./schema";
 
-export const MIN_YEAR = 1990;
-export const MAX_YEAR = 2100;
+export interface Filters {
+  type: string[];
+  sector: string[];
+  vendor: string[];
+  region: string[];
+}
 
-export const slugSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "must be a lower-case slug (letters, digits, -)");
-const slugList = z.array(slugSchema).max(64, "too many values");
-export const yearSchema = z.coerce
-  .number({ error: "must be a year" })
-  .int("must be a whole year")
-  .min(MIN_YEAR, `must be ${MIN_YEAR} or later`)
-  .max(MAX_YEAR, `must be ${MAX_YEAR} or earlier`);
+/** What a series answer depends on (the API's parameters except `format`). */
+export interface SeriesQuery extends Filters {
+  by: Breakdown;
+  from?: number;
+  to?: number;
+  dataset?: string;
+  /** "none" (default): history only; a method: our forecast for the years after historyTo. */
+  forecast: ForecastChoice;
+}
 
-export const datasetIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,95}$/, "must be a dataset id");
-
-export const seriesQuerySchema = z.object({
-  by: z.enum(BREAKDOWNS, { error: `must be one of ${BREAKDOWNS.join(", ")}` }).default("total"),
-  type: slugList.default([]),
-  sector: slugList.default([]),
-  vendor: slugList.default([]),
-  region: slugList.default([]),
-  from: yearSchema.optional(),
-  to: yearSchema.optional(),
-  dataset: datasetIdSchema.optional(),
-});
-
-export type SeriesQuery = z.infer<typeof seriesQuerySchema>;
-export type Filters = Pick<SeriesQuery, Dimension>;
-
-export const QUERY_KEYS = ["by", ...DIMENSIONS, "from", "to", "dataset"] as const;
-const LIST_KEYS = new Set<string>(DIMENSIONS);
-
-export type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
-
-/** Collects raw params: list parameters accept repeats and comma-separated values. */
-export function collectParams(params: RawParams): Record<string, string | string[]> {
-  const entries: [string, string][] = [];
-  if (params instanceof URLSearchParams) params.forEach((v, k) => entries.push([k, v]));
-  else
-    for (const [k, v] of Object.entries(params)) {
-      if (v === undefined) continue;
-      for (const item of Array.isArray(v) ? v : [v]) entries.push([k, item]);
-    }
-  const out: Record<string, string | string[]> = {};
-  for (const [k, v] of entries) {
-    if (LIST_KEYS.has(k)) {
-      const values = v.split(",").map((s) => s.trim()).filter(Boolean);
-      out[k] = [...((out[k] as string[] | undefined) ?? []), ...values];
-    } else if (!(k in out)) out[k] = v.trim();
-  }
-  for (const k of LIST_KEYS) if (Array.isArray(out[k])) out[k] = [...new Set(out[k] as string[])];
-  return out;
+/** A whole `/api/v1/series` request. */
+export interface SeriesRequest extends SeriesQuery {
+  format: Format;
 }
 
 export interface QueryProblem {
@@ -69,41 +50,80 @@ export interface QueryProblem {
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; problem: QueryProblem };
 
-/** Strict: the first problem, naming the parameter. */
-export function parseSeriesQuery(params: RawParams): ParseResult<SeriesQuery> {
-  const raw = collectParams(params);
-  const result = seriesQuerySchema.safeParse(raw);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const param = String(issue?.path[0] ?? "query");
-    const value = raw[param];
-    const shown = Array.isArray(value) ? value.join(",") : value;
-    return { ok: false, problem: { param, message: `${param}${shown !== undefined ? ` "${shown}"` : ""}: ${issue?.message}` } };
-  }
-  if (result.data.from !== undefined && result.data.to !== undefined && result.data.from > result.data.to)
-    return { ok: false, problem: { param: "from", message: `from (${result.data.from}) must not be after to (${result.data.to})` } };
-  return { ok: true, value: result.data };
+export type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
+
+export function emptyFilters(): Filters {
+  return { type: [], sector: [], vendor: [], region: [] };
 }
 
-/** Lenient: each invalid parameter falls back to its default, and is reported as a notice. */
-export function parseSeriesQueryLenient(params: RawParams): { value: SeriesQuery; notices: QueryProblem[] } {
-  const raw = collectParams(params);
-  const notices: QueryProblem[] = [];
-  const clean: Record<string, unknown> = {};
-  for (const key of QUERY_KEYS) {
-    if (raw[key] === undefined) continue;
-    const field = seriesQuerySchema.shape[key];
-    const r = field.safeParse(raw[key]);
-    if (r.success) clean[key] = r.data;
-    else notices.push({ param: key, message: `Ignored ${key}: ${r.error.issues[0]?.message}` });
+function entriesOf(params: RawParams): [string, string][] {
+  const out: [string, string][] = [];
+  if (params instanceof URLSearchParams) params.forEach((v, k) => out.push([k, v]));
+  else
+    for (const [k, v] of Object.entries(params))
+      for (const item of v === undefined ? [] : Array.isArray(v) ? v : [v]) out.push([k, item]);
+  return out;
+}
+
+export interface ReadResult {
+  /** Valid values: scalars once (first wins), lists without duplicates. */
+  values: Partial<Record<ScalarKey, unknown>> & Partial<Record<ListKey, string[]>>;
+  /** Every invalid value or item, and every parameter outside `keys`. */
+  problems: QueryProblem[];
+}
+
+/** Reads the parameters in `keys` field by field; list items are checked one by one. */
+export function readParams(params: RawParams, keys: readonly string[]): ReadResult {
+  const allowed = new Set(keys);
+  const values: ReadResult["values"] = {};
+  const problems: QueryProblem[] = [];
+  const seen = new Set<string>();
+  for (const [key, raw] of entriesOf(params)) {
+    if (!allowed.has(key)) {
+      problems.push({ param: key, message: `unknown parameter "${key}"; allowed: ${keys.join(", ")}` });
+    } else if (key in LIST_FIELDS) {
+      const k = key as ListKey;
+      for (const item of raw.split(",").map((s) => s.trim()).filter(Boolean)) {
+        const r = check(LIST_FIELDS[k], item);
+        const list = (values[k] ??= []);
+        if (!r.ok) problems.push({ param: k, message: `${k} "${item}": ${r.message}` });
+        else if (list.length >= MAX_LIST) problems.push({ param: k, message: `${k}: at most ${MAX_LIST} values` });
+        else if (!list.includes(r.value)) list.push(r.value);
+      }
+    } else if (!seen.has(key)) {
+      seen.add(key);
+      const k = key as ScalarKey;
+      const r = check<unknown>(SCALAR_FIELDS[k], raw.trim());
+      if (r.ok) values[k] = r.value;
+      else problems.push({ param: k, message: `${k} "${raw}": ${r.message}` });
+    }
   }
-  const value = seriesQuerySchema.parse(clean);
-  if (value.from !== undefined && value.to !== undefined && value.from > value.to) {
-    notices.push({ param: "from", message: `Ignored from/to: ${value.from} is after ${value.to}` });
-    value.from = undefined;
-    value.to = undefined;
-  }
-  return { value, notices };
+  return { values, problems };
+}
+
+function toRequest(values: ReadResult["values"]): SeriesRequest {
+  return {
+    by: (values.by as Breakdown | undefined) ?? "total",
+    type: values.type ?? [],
+    sector: values.sector ?? [],
+    vendor: values.vendor ?? [],
+    region: values.region ?? [],
+    ...(values.from !== undefined ? { from: values.from as number } : {}),
+    ...(values.to !== undefined ? { to: values.to as number } : {}),
+    ...(values.dataset !== undefined ? { dataset: values.dataset as string } : {}),
+    format: (values.format as Format | undefined) ?? "json",
+    forecast: (values.forecast as ForecastChoice | undefined) ?? "none",
+  };
+}
+
+/** Strict (the API): the first problem, naming the parameter. `reconcile` is accepted and ignored. */
+export function parseSeriesQuery(params: RawParams): ParseResult<SeriesRequest> {
+  const { values, problems } = readParams(params, API_KEYS);
+  if (problems.length) return { ok: false, problem: problems[0] };
+  const value = toRequest(values);
+  if (value.from !== undefined && value.to !== undefined && value.from > value.to)
+    return { ok: false, problem: { param: "from", message: `from (${value.from}) must not be after to (${value.to})` } };
+  return { ok: true, value };
 }
 
 export interface DatasetBounds {
@@ -112,34 +132,42 @@ export interface DatasetBounds {
 }
 
 /**
- * Checks a parsed query against one dataset: members must exist, years must be inside the dataset.
- * Returns the resolved year range.
+ * The one check of a parsed query against a dataset: unknown members and years outside the data are
+ * problems. The value has them dropped (years fall back to the dataset's range), for lenient callers;
+ * strict callers answer the first problem.
  */
-export function checkQueryAgainstDataset(
-  query: SeriesQuery,
+export function checkAgainstDataset<Q extends Filters & { from?: number; to?: number }>(
+  query: Q,
   dataset: DatasetBounds,
   members: MemberInfo[],
-): ParseResult<{ from: number; to: number }> {
+): { value: Q & { from: number; to: number }; problems: QueryProblem[] } {
+  const problems: QueryProblem[] = [];
+  const next = { ...query } as Q & { from: number; to: number };
   for (const dim of DIMENSIONS) {
     const known = new Set(members.filter((m) => m.dimension === dim).map((m) => m.slug));
-    const unknown = query[dim].find((s) => !known.has(s));
-    if (unknown)
-      return {
-        ok: false,
-        problem: { param: dim, message: `${dim} "${unknown}" is not a known ${dim}; known: ${[...known].join(", ")}` },
-      };
+    const unknown = query[dim].filter((s) => !known.has(s));
+    if (unknown.length) {
+      problems.push({ param: dim, message: `${dim} "${unknown.join(",")}" is not a known ${dim}; known: ${[...known].join(", ")}` });
+      (next as Filters)[dim as Dimension] = query[dim].filter((s) => known.has(s));
+    }
   }
-  const from = query.from ?? dataset.firstYear;
-  const to = query.to ?? dataset.lastYear;
-  for (const [param, y] of [["from", from], ["to", to]] as const)
-    if (y < dataset.firstYear || y > dataset.lastYear)
-      return {
-        ok: false,
-        problem: { param, message: `${param} ${y} is outside the dataset's years ${dataset.firstYear}-${dataset.lastYear}` },
-      };
-  if (from > to) return { ok: false, problem: { param: "from", message: `from (${from}) must not be after to (${to})` } };
-  return { ok: true, value: { from, to } };
+  const year = (y: number | undefined, fallback: number, param: string) => {
+    if (y === undefined) return fallback;
+    if (y >= dataset.firstYear && y <= dataset.lastYear) return y;
+    problems.push({ param, message: `${param} ${y} is outside the dataset's years ${dataset.firstYear}-${dataset.lastYear}` });
+    return fallback;
+  };
+  next.from = year(query.from, dataset.firstYear, "from");
+  next.to = year(query.to, dataset.lastYear, "to");
+  if (next.from > next.to) {
+    problems.push({ param: "from", message: `from (${next.from}) must not be after to (${next.to})` });
+    next.from = dataset.firstYear;
+    next.to = dataset.lastYear;
+  }
+  return { value: next, problems };
 }
 
-// Lives in ./dataset-bounds so browser code can use it without this module's zod schema.
-export { reconcileQueryWithDataset } from "./dataset-bounds";
+/** A lenient caller's notice for a problem: it says the value was ignored. */
+export function ignored(p: QueryProblem): QueryProblem {
+  return { param: p.param, message: `Ignored ${p.message}` };
+}

@@ -78,8 +78,8 @@ describe("helpers", () => {
 
   it.each([
     [{ by: "total" as const }, "by=total"],
-    [{ by: "sector" as const, vendor: ["openai", "google"], from: 2022, forecast: "auto" as const, reconcile: true }, "by=sector&vendor=google%2Copenai&from=2022&forecast=auto&reconcile=true"],
-    [{ by: "region" as const, forecast: "none" as const, reconcile: true, dataset: "ds-v1" }, "by=region&dataset=ds-v1"],
+    [{ by: "sector" as const, vendor: ["openai", "google"], from: 2022, forecast: "auto" as const }, "by=sector&vendor=google%2Copenai&from=2022&forecast=auto"],
+    [{ by: "region" as const, forecast: "none" as const, dataset: "ds-v1" }, "by=region&dataset=ds-v1"],
   ])("seriesApiQuery %j", (p, qs) => {
     expect(seriesApiQuery({ type: [], sector: [], vendor: [], region: [], ...p })).toBe(qs);
   });

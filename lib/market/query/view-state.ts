@@ -4,44 +4,12 @@
  * parses it here; the client parses the same fields through nuqs parsers built from the same zod
  * schemas (components/dashboard/view-parsers.ts). Invalid values fall back to defaults with a notice.
  */
-import { reconcileQueryWithDataset } from "./dataset-bounds";
-import type { Breakdown, DatasetBounds, Filters, QueryProblem, RawParams } from "./filters";
-import { BREAKDOWN_CHOICES, check, enumOf, urlDatasetId, urlSliceItem, urlSlug, urlYear } from "./url-schema";
+import { checkAgainstDataset, ignored, readParams, type Breakdown, type DatasetBounds, type Filters, type QueryProblem, type RawParams } from "./filters";
+import { VIEW_KEYS, type ForecastChoice, type MethodChoice, type ViewMode } from "./schema";
 import { DIMENSIONS, type Dimension, type MemberInfo } from "../types";
 
-export const VIEW_MODES = ["absolute", "share"] as const;
-export type ViewMode = (typeof VIEW_MODES)[number];
-
-/** Mirrors lib/forecast's METHODS (a unit test keeps them equal) without pulling the library into client code. */
-export const FORECAST_METHODS = ["auto", "naive", "drift", "loglinear", "ses", "holt", "damped", "ets", "theta", "otm", "dotm", "comb"] as const;
-export type ForecastMethod = (typeof FORECAST_METHODS)[number];
-/** "outlook" shows the publisher's path only, without a forecast of ours. */
-export const METHOD_CHOICES = ["outlook", ...FORECAST_METHODS] as const;
-export type MethodChoice = (typeof METHOD_CHOICES)[number];
-
-/** One schema per scalar field; list fields are validated item by item (an invalid item is dropped alone). */
-export const viewScalarSchemas = {
-  by: enumOf(BREAKDOWN_CHOICES),
-  from: urlYear,
-  to: urlYear,
-  year: urlYear,
-  dataset: urlDatasetId,
-  view: enumOf(VIEW_MODES),
-  method: enumOf(METHOD_CHOICES),
-} as const;
-
-export const viewListSchemas = {
-  type: urlSlug,
-  sector: urlSlug,
-  vendor: urlSlug,
-  region: urlSlug,
-  ca: urlSliceItem,
-  cb: urlSliceItem,
-} as const;
-
-export type ScalarKey = keyof typeof viewScalarSchemas;
-export type ListKey = keyof typeof viewListSchemas;
-export const VIEW_KEYS = [...(Object.keys(viewScalarSchemas) as ScalarKey[]), ...(Object.keys(viewListSchemas) as ListKey[])];
+export { FORECAST_METHODS, METHOD_CHOICES, VIEW_MODES } from "./schema";
+export type { ForecastMethod, MethodChoice, ViewMode } from "./schema";
 
 export interface ViewState extends Filters {
   by: Breakdown;
@@ -58,39 +26,22 @@ export interface ViewState extends Filters {
 
 export const VIEW_DEFAULTS: Pick<ViewState, "by" | "view" | "method"> = { by: "sector", view: "absolute", method: "auto" };
 
-const MAX_LIST = 64;
-
-function rawEntries(params: RawParams): [string, string][] {
-  const out: [string, string][] = [];
-  if (params instanceof URLSearchParams) params.forEach((v, k) => out.push([k, v]));
-  else
-    for (const [k, v] of Object.entries(params))
-      for (const item of v === undefined ? [] : Array.isArray(v) ? v : [v]) out.push([k, item]);
-  return out;
-}
-
-/** Lenient parse of a page URL: every invalid value or item is dropped, with a notice naming it. */
+/** Lenient parse of a page URL (the same field rules as the API): every invalid value or item is dropped, with a notice naming it. */
 export function parseViewState(params: RawParams): { value: ViewState; notices: QueryProblem[] } {
-  const notices: QueryProblem[] = [];
-  const value: ViewState = { ...VIEW_DEFAULTS, type: [], sector: [], vendor: [], region: [], ca: [], cb: [] };
-  const seen = new Set<string>();
-  for (const [key, raw] of rawEntries(params)) {
-    if (key in viewListSchemas) {
-      const k = key as ListKey;
-      for (const item of raw.split(",").map((s) => s.trim()).filter(Boolean)) {
-        const r = check(viewListSchemas[k], item);
-        if (!r.ok) notices.push({ param: k, message: `Ignored ${k} "${item}": ${r.message}` });
-        else if (!value[k].includes(r.value) && value[k].length < MAX_LIST) value[k].push(r.value);
-      }
-    } else if (key in viewScalarSchemas && !seen.has(key)) {
-      seen.add(key);
-      const k = key as ScalarKey;
-      const r = check<unknown>(viewScalarSchemas[k], raw.trim());
-      if (r.ok) (value as unknown as Record<string, unknown>)[k] = r.value;
-      else notices.push({ param: k, message: `Ignored ${k} "${raw}": ${r.message}` });
-    }
-  }
-  return { value, notices };
+  const { values, problems } = readParams(params, VIEW_KEYS);
+  const value: ViewState = {
+    ...VIEW_DEFAULTS,
+    type: [],
+    sector: [],
+    vendor: [],
+    region: [],
+    ca: [],
+    cb: [],
+    ...(values as Partial<ViewState>),
+  };
+  // Parameters the pages do not use (API-only ones such as format) are ignored without a notice.
+  const known = new Set<string>(VIEW_KEYS);
+  return { value, notices: problems.filter((p) => known.has(p.param)).map(ignored) };
 }
 
 export interface ResolvedView extends ViewState {
@@ -117,8 +68,8 @@ export function resolveViewState(
   members: MemberInfo[],
   fallbackYear: number,
 ): { value: ResolvedView; notices: QueryProblem[] } {
-  const r = reconcileQueryWithDataset({ ...state }, dataset, members);
-  const notices = [...r.notices];
+  const r = checkAgainstDataset({ ...state }, dataset, members);
+  const notices = r.problems.map(ignored);
   let year = state.year ?? fallbackYear;
   if (year < dataset.firstYear || year > dataset.lastYear) {
     notices.push({ param: "year", message: `Ignored year ${year}: the data covers ${dataset.firstYear}-${dataset.lastYear}` });
@@ -157,8 +108,7 @@ export interface SeriesApiParams extends Filters {
   to?: number;
   dataset?: string;
   /** A forecast method, or "none" (the API's default). */
-  forecast?: ForecastMethod | "none";
-  reconcile?: boolean;
+  forecast?: ForecastChoice;
 }
 
 /**
@@ -172,15 +122,12 @@ export function seriesApiQuery(p: SeriesApiParams): string {
   if (p.from !== undefined) q.set("from", String(p.from));
   if (p.to !== undefined) q.set("to", String(p.to));
   if (p.dataset) q.set("dataset", p.dataset);
-  if (p.forecast && p.forecast !== "none") {
-    q.set("forecast", p.forecast);
-    if (p.reconcile) q.set("reconcile", "true");
-  }
+  if (p.forecast && p.forecast !== "none") q.set("forecast", p.forecast);
   return q.toString();
 }
 
 /** The forecast a view's method asks the API for. */
-export function forecastParam(method: MethodChoice): ForecastMethod | "none" {
+export function forecastParam(method: MethodChoice): ForecastChoice {
   return method === "outlook" ? "none" : method;
 }
 

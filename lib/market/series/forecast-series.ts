@@ -5,7 +5,7 @@
 import { forecast, ForecastInputError } from "../../forecast";
 import { reconcileByShareTrend, type SeriesForecastInfo } from "./reconcile";
 import type { Series } from "../types";
-import type { ForecastMethod } from "../query/view-state";
+import type { ForecastMethod } from "../query/schema";
 
 export const FORECAST_LEVELS = [80, 95] as const;
 
@@ -46,15 +46,11 @@ export interface ForecastSetOptions {
   lastYear: number;
   method: ForecastMethod;
   reconcile: boolean;
-  /** Forecast points are kept only inside the shown years. */
-  from: number;
-  to: number;
 }
 
 /**
  * Forecasts every series from its full history (not only the shown years); with `reconcile`, a
- * breakdown is forecast top-down: the forecast of its sum, split by projected shares. Returns the series with their
- * forecasts cut to the shown years.
+ * breakdown is forecast top-down: the forecast of its sum, split by projected shares.
  */
 export function forecastSeriesSet(full: Series[], opts: ForecastSetOptions): ForecastedSeries[] {
   const fc = (points: { year: number; value: number }[]) => forecastHistory(points, opts.historyTo, opts.lastYear, opts.method);
@@ -65,9 +61,7 @@ export function forecastSeriesSet(full: Series[], opts: ForecastSetOptions): For
     const total = fc([...sums.entries()].map(([year, value]) => ({ year, value })));
     if (total) parts = reconcileByShareTrend(total, full.map((s) => s.points.filter((p) => p.year <= opts.historyTo)));
   }
-  const inRange = (f: SeriesForecastInfo | null) =>
-    f && { ...f, points: f.points.filter((p) => p.year >= opts.from && p.year <= opts.to) };
-  return full.map((s, i) => ({ ...s, forecast: inRange(parts[i]) }));
+  return full.map((s, i) => ({ ...s, forecast: parts[i] }));
 }
 
 /** Key facts of one sector or vendor: its whole series beside the market's, and the years to read. */

@@ -1,0 +1,59 @@
+/**
+ * The `/api/v1/series` answer and the other shapes the server hands to pages and components. They
+ * live here, in the pure library, so client components and lib/export import nothing from lib/server.
+ */
+import type { ForecastedSeries } from "../series/forecast-series";
+import type { DatasetInfo } from "../types";
+import type { Filters, SeriesQuery } from "./filters";
+import type { ForecastMethod } from "./schema";
+
+/** A dataset version as the API and the pages describe it. */
+export type SeriesDataset = Pick<
+  DatasetInfo,
+  "id" | "title" | "publisher" | "edition" | "unit" | "currency" | "historyTo" | "firstYear" | "lastYear" | "status"
+> & { version: number };
+
+/** What `/api/v1/series` returns, and what pages render: one code path, two entrances. */
+export interface SeriesView {
+  dataset: SeriesDataset;
+  unit: string;
+  by: SeriesQuery["by"];
+  filters: Filters;
+  from: number;
+  to: number;
+  /** With a forecast requested, each series carries `forecast` for the shown years after historyTo. */
+  series: ForecastedSeries[];
+  /**
+   * Our forecast, when requested: the market is forecast with `method`, and every slice's forecast
+   * is the sum of its cells' paths split from it (always coherent; `reconcile` is a no-op).
+   */
+  forecast?: { method: ForecastMethod; levels: number[] };
+}
+
+/** The publisher's outlook for the market: a target year's value and the CAGR leading to it. */
+export interface OutlookInfo {
+  publisher: string;
+  year: number;
+  value: number;
+  cagr: number;
+  cagrFrom: number;
+  cagrTo: number;
+  source: string;
+  url: string | null;
+  publishedOn: string | null;
+}
+
+/** One figure behind the dataset: published by a source, or modelled by us (with its method). */
+export interface FigureInfo {
+  key: string;
+  label: string;
+  year: number | null;
+  value: number | null;
+  unit: string;
+  basis: "published" | "modelled";
+  source: string | null;
+  url: string | null;
+  publishedOn: string | null;
+  method: string | null;
+  assumptions: string | null;
+}

@@ -1,0 +1,88 @@
+/**
+ * The ONE schema of the series query and the pages' URL: every parameter's rules and messages are
+ * defined here once. The API parses it strictly, the pages leniently (./filters, ./view-state), and
+ * the browser's nuqs parsers are built from the same field schemas. Written with zod's tree-shakable
+ * "mini" build because the URL is parsed in the browser too (the full build would add ~45 KB gzip).
+ */
+import * as z from "zod/mini";
+import { DIMENSIONS } from "../types";
+
+export const MIN_YEAR = 1990;
+export const MAX_YEAR = 2100;
+export const MAX_LIST = 64;
+
+export const BREAKDOWNS = ["total", ...DIMENSIONS] as const;
+export type Breakdown = (typeof BREAKDOWNS)[number];
+
+/** Mirrors lib/forecast's METHODS (a unit test keeps them equal) without pulling the library into client code. */
+export const FORECAST_METHODS = ["auto", "naive", "drift", "loglinear", "ses", "holt", "damped", "ets", "theta", "otm", "dotm", "comb"] as const;
+export type ForecastMethod = (typeof FORECAST_METHODS)[number];
+/** The API's `forecast` parameter: a method, or "none" (the default: no forecast). */
+export const FORECAST_CHOICES = ["none", ...FORECAST_METHODS] as const;
+export type ForecastChoice = (typeof FORECAST_CHOICES)[number];
+/** The pages' `method`: "outlook" shows the publisher's outlook only; a method adds our forecast. */
+export const METHOD_CHOICES = ["outlook", ...FORECAST_METHODS] as const;
+export type MethodChoice = (typeof METHOD_CHOICES)[number];
+
+export const FORMATS = ["json", "csv", "xlsx"] as const;
+export type Format = (typeof FORMATS)[number];
+
+export const VIEW_MODES = ["absolute", "share"] as const;
+export type ViewMode = (typeof VIEW_MODES)[number];
+
+export function enumOf<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.enum(values, { error: `must be one of ${values.join(", ")}` });
+}
+
+export const slugSchema = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { error: "must be a lower-case slug (letters, digits, -)" }));
+export const yearSchema = z.coerce
+  .number({ error: "must be a year" })
+  .check(
+    z.int({ error: "must be a whole year" }),
+    z.gte(MIN_YEAR, { error: `must be ${MIN_YEAR} or later` }),
+    z.lte(MAX_YEAR, { error: `must be ${MAX_YEAR} or earlier` }),
+  );
+export const datasetIdSchema = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,95}$/, { error: "must be a dataset id" }));
+export const sliceItemSchema = z
+  .string()
+  .check(z.regex(/^(type|sector|vendor|region):[a-z0-9][a-z0-9-]{0,63}$/, { error: "must be dimension:member, e.g. sector:healthcare" }));
+/** Kept for old links: forecasts are always coherent now, so `reconcile` changes nothing. */
+export const reconcileSchema = enumOf(["true", "false"]);
+
+/** Scalar fields: one value each (a repeated key keeps its first value). */
+export const SCALAR_FIELDS = {
+  by: enumOf(BREAKDOWNS),
+  from: yearSchema,
+  to: yearSchema,
+  dataset: datasetIdSchema,
+  format: enumOf(FORMATS),
+  forecast: enumOf(FORECAST_CHOICES),
+  reconcile: reconcileSchema,
+  year: yearSchema,
+  view: enumOf(VIEW_MODES),
+  method: enumOf(METHOD_CHOICES),
+} as const;
+
+/** List fields: repeats and comma-separated values, checked item by item. */
+export const LIST_FIELDS = {
+  type: slugSchema,
+  sector: slugSchema,
+  vendor: slugSchema,
+  region: slugSchema,
+  ca: sliceItemSchema,
+  cb: sliceItemSchema,
+} as const;
+
+export type ScalarKey = keyof typeof SCALAR_FIELDS;
+export type ListKey = keyof typeof LIST_FIELDS;
+
+/** The parameters `/api/v1/series` accepts (any other is a 400). */
+export const API_KEYS = ["by", ...DIMENSIONS, "from", "to", "dataset", "format", "forecast", "reconcile"] as const;
+/** The parameters a page's URL carries. */
+export const VIEW_KEYS = ["by", ...DIMENSIONS, "from", "to", "dataset", "year", "view", "method", "ca", "cb"] as const;
+
+/** The value, or the first problem's message. */
+export function check<T>(schema: z.ZodMiniType<T>, value: unknown): { ok: true; value: T } | { ok: false; message: string } {
+  const r = schema.safeParse(value);
+  return r.success ? { ok: true, value: r.data } : { ok: false, message: r.error.issues[0]?.message ?? "is not valid" };
+}
