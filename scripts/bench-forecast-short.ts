@@ -17,7 +17,6 @@ import { coverageCount, forecast, mase, msis, naiveScale, smape } from "../lib/f
 import { intervals } from "../lib/forecast/intervals";
 import { combine } from "../lib/forecast/methods";
 import {
-  fitVolatilityPrior,
   growthStats,
   SHORT_PRIOR,
   type ShortScheme,
@@ -25,6 +24,7 @@ import {
   type VolatilityPrior,
 } from "../lib/forecast/short";
 import { fitDrift, fitNaive } from "../lib/forecast/simple";
+import { fitVolatilityPrior } from "./forecast-short-fit";
 
 interface M3Series {
   id: string;

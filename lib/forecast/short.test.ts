@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { forecast } from "./index";
-import { ptDist, qtSmall } from "./short";
-import { qnorm } from "./stats";
 
 // Five years (2021-2025) of a market total that grew 11-25% every year, forecast to 2032.
 const market = [4882, 5858, 7323, 8934, 9927.33];
@@ -63,19 +61,5 @@ describe("short-series path (< 7 points)", () => {
     const s = forecast([0, 3, 5, 8, 9], { h: 4 });
     expect(s.method).toBe("auto:mean(drift,naive)");
     expect(s.lower["95"].every((v) => v >= 0)).toBe(true);
-  });
-});
-
-describe("qtSmall", () => {
-  it("matches closed forms and the normal limit", () => {
-    expect(qtSmall(0.975, 1)).toBeCloseTo(12.7062, 3);
-    expect(qtSmall(0.975, 2)).toBeCloseTo(4.3027, 3);
-    expect(qtSmall(0.975, 3)).toBeCloseTo(3.1824, 2);
-    expect(qtSmall(0.9, 1e6)).toBeCloseTo(qnorm(0.9), 4);
-    // Between 2 and 3 df: inverse of the CDF, monotone in df.
-    const q = qtSmall(0.975, 2.5);
-    expect(ptDist(q, 2.5)).toBeCloseTo(0.975, 8);
-    expect(q).toBeLessThan(4.3027);
-    expect(q).toBeGreaterThan(3.1824);
   });
 });
