@@ -1,7 +1,7 @@
 "use client";
 
-import { Area, CartesianGrid, ComposedChart, Line, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatAxisUsdM, formatUsdM, methodLabel } from "@/lib/market/presentation/format";
+import { Area, CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceDot, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from "recharts";
+import { formatUsdM, methodLabel } from "@/lib/market/presentation/format";
 import type { ForecastedSeries } from "@/lib/market/series/forecast-series";
 import { basisWord, forecastRows, forecastScale, type ForecastRow } from "./forecast-rows";
 import { ROLE } from "@/lib/chart/palette";
@@ -54,7 +54,8 @@ export interface ForecastChartProps {
 export function ForecastPlot({ series, historyTo, publisher, showOutlook = true }: ForecastChartProps) {
   const data = forecastRows(series, historyTo);
   const last = data[data.length - 1]?.year ?? historyTo;
-  const { hasForecast, clipped, visibleMax } = forecastScale(data, historyTo);
+  const { hasForecast, axis, clippedYears } = forecastScale(data, historyTo);
+  const top = axis.domain[1];
   return (
       <div className="h-full w-full text-slate-700 dark:text-slate-300" aria-hidden="true">
         <ResponsiveContainer width="100%" height="100%">
@@ -65,12 +66,13 @@ export function ForecastPlot({ series, historyTo, publisher, showOutlook = true 
             )}
             <XAxis dataKey="year" tick={{ fontSize: 12 }} stroke="currentColor" />
             <YAxis
-              tickFormatter={formatAxisUsdM}
+              tickFormatter={axis.label}
+              ticks={axis.ticks}
               tick={{ fontSize: 12 }}
-              width={52}
+              width={60}
               stroke="currentColor"
-              domain={clipped ? [0, Math.ceil((visibleMax * 1.15) / 1000) * 1000] : [0, "auto"]}
-              allowDataOverflow={clipped}
+              domain={axis.domain}
+              allowDataOverflow
             />
             <Tooltip content={<Tip historyTo={historyTo} publisher={publisher} method={series.forecast?.method} />} />
             {hasForecast && <Area dataKey="band95" stroke="none" fill={ROLE.forecast} fillOpacity={0.15} isAnimationActive={false} name="95% interval" />}
@@ -79,6 +81,11 @@ export function ForecastPlot({ series, historyTo, publisher, showOutlook = true 
             {showOutlook && (
               <Line type="monotone" dataKey="outlook" stroke={ROLE.outlook} strokeDasharray="6 4" strokeWidth={2.5} dot={{ r: 3 }} isAnimationActive={false} connectNulls={false} name={`${publisher} outlook`} />
             )}
+            <Scatter dataKey="published" fill={ROLE.history} stroke="#ffffff" strokeWidth={1.5} shape="diamond" legendType="diamond" isAnimationActive={false} name="Published figure" />
+            {clippedYears.map((y) => (
+              // The interval runs above the chart here: an arrow at the top edge says so.
+              <ReferenceDot key={y} x={y} y={top} r={0} ifOverflow="visible" label={{ value: "▲", position: "insideTop", fill: ROLE.forecast, fontSize: 12 }} />
+            ))}
             {hasForecast && <Line type="monotone" dataKey="mean" stroke={ROLE.forecast} strokeWidth={2.5} dot={false} isAnimationActive={false} name="Our forecast" />}
           </ComposedChart>
         </ResponsiveContainer>

@@ -1,11 +1,14 @@
 /** Year rows of a forecast chart and its table: history, the data's outlook path, our forecast and bands. */
 import type { ForecastedSeries } from "@/lib/market/series/forecast-series";
 import type { Basis } from "@/lib/market/types";
+export { forecastScale } from "@/lib/market/presentation/forecast-scale";
 
 export interface ForecastRow {
   year: number;
   basis: Basis;
   value: number;
+  /** The value again when it is a published figure: marked on the chart. */
+  published: number | null;
   history: number | null;
   outlook: number | null;
   mean: number | null;
@@ -24,6 +27,7 @@ export function forecastRows(series: ForecastedSeries, historyTo: number): Forec
       year: p.year,
       basis: p.basis,
       value: p.value,
+      published: p.basis === "published" ? p.value : null,
       history: p.year <= historyTo ? p.value : null,
       outlook: p.year >= historyTo ? p.value : null,
       mean: f ? f.mean : join ? p.value : null,
@@ -34,14 +38,3 @@ export function forecastRows(series: ForecastedSeries, historyTo: number): Forec
 }
 
 export const basisWord = (b: Basis) => (b === "published" ? "published" : "modelled");
-
-/**
- * Wide 95% bands on short histories would flatten everything else: the axis stops above the 80%
- * band and the 95% band is clipped (the legend says so; the table has every number).
- */
-export function forecastScale(data: ForecastRow[], historyTo: number) {
-  const hasForecast = data.some((d) => d.year > historyTo && d.mean !== null);
-  const visibleMax = Math.max(0, ...data.flatMap((d) => [d.value, d.mean ?? 0, d.band80?.[1] ?? 0]));
-  const clipped = data.some((d) => (d.band95?.[1] ?? 0) > visibleMax * 1.15);
-  return { hasForecast, visibleMax, clipped };
-}

@@ -2,7 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { StackedRow } from "@/lib/market/presentation/describe";
-import { formatAxisUsdM, formatPercent } from "@/lib/market/presentation/format";
+import { moneyAxis, shareAxis } from "@/lib/market/presentation/axis";
 import { fmt, phaseWord, type StackedChartProps, type StackedKey } from "./stacked-labels";
 
 
@@ -33,10 +33,14 @@ function Tip({ active, payload, keys, share, method }: TipProps) {
 }
 
 /** The plot only (Recharts, loaded after the page): stacked bars per year, later years shaded. */
-export function StackedPlot({ rows, keys, historyTo, share, method, onSelect }: StackedChartProps) {
+export function StackedPlot({ rows, keys, historyTo, share, method, onSelect, selected = [] }: StackedChartProps) {
   const last = rows[rows.length - 1]?.year ?? historyTo;
   const first = rows[0]?.year ?? historyTo;
   const futureFrom = Math.max(historyTo + 1, first);
+  // The scale fits the tallest stack; shares always run 0-100% in even steps.
+  const axis = share ? shareAxis(1) : moneyAxis(Math.max(0, ...rows.map((r) => keys.reduce((a, k) => a + (Number(r[k.key]) || 0), 0))));
+  // Cross-filter highlight: the chart keeps every member, the selected ones stay bright.
+  const highlight = new Set(selected);
   return (
       <div className="h-full w-full text-slate-700 dark:text-slate-300" aria-hidden="true">
         <ResponsiveContainer width="100%" height="100%">
@@ -45,11 +49,13 @@ export function StackedPlot({ rows, keys, historyTo, share, method, onSelect }: 
             {last > historyTo && <ReferenceArea x1={futureFrom} x2={last} fill="#94a3b8" fillOpacity={0.14} ifOverflow="extendDomain" />}
             <XAxis dataKey="year" tick={{ fontSize: 11 }} stroke="currentColor" />
             <YAxis
-              tickFormatter={(v: number) => (share ? formatPercent(v, 0) : formatAxisUsdM(v))}
+              tickFormatter={axis.label}
+              ticks={axis.ticks}
               tick={{ fontSize: 11 }}
-              width={52}
+              width={60}
               stroke="currentColor"
-              domain={share ? [0, 1] : [0, "auto"]}
+              domain={axis.domain}
+              allowDataOverflow
             />
             <Tooltip content={<Tip keys={keys} share={share} method={method} />} cursor={{ fillOpacity: 0.1 }} />
             {keys.map((k) => (
@@ -59,6 +65,7 @@ export function StackedPlot({ rows, keys, historyTo, share, method, onSelect }: 
                 name={k.label}
                 stackId="s"
                 fill={k.color}
+                fillOpacity={highlight.size && !highlight.has(k.key) ? 0.25 : 1}
                 stroke="#ffffff"
                 strokeWidth={0.5}
                 isAnimationActive={false}

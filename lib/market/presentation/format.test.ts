@@ -7,12 +7,18 @@ describe("number formats", () => {
     [19_700, "US$ 19,700 M"],
     [150_000, "US$ 150.0 B"],
     [2.5, "US$ 2.5 M"],
+    [0.04, "US$ 0.04 M"],
+    [0.0437, "US$ 0.044 M"],
+    [0.35, "US$ 0.35 M"],
+    [0, "US$ 0 M"],
     [Number.NaN, "–"],
   ])("formatUsdM(%d) = %s", (v, s) => expect(formatUsdM(v)).toBe(s));
   it("compacts to billions on request, and formats shares and axes", () => {
     expect(formatUsdM(19_700, { compact: true })).toBe("US$ 19.7 B");
     expect(formatMillions(8_934.000000000027)).toBe("8,934");
     expect(formatPercent(0.121)).toBe("12.1%");
+    expect(formatPercent(0.00042)).toBe("0.042%");
+    expect(formatPercent(0)).toBe("0.0%");
     expect(formatAxisUsdM(22_500)).toBe("22.5 B");
     expect(formatAxisUsdM(750)).toBe("750 M");
   });

@@ -3,12 +3,19 @@
 const intFmt = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 const oneDp = new Intl.NumberFormat("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
-/** A US$ million value: "US$ 8,934 M" below 100 B; "US$ 123.4 B" above. */
+const twoSig = new Intl.NumberFormat("en-US", { maximumSignificantDigits: 2 });
+
+/**
+ * A US$ million value: "US$ 8,934 M" below 100 B; "US$ 123.4 B" above; small slices keep two
+ * significant digits below 1 M ("US$ 0.04 M", never "US$ 0.0 M").
+ */
 export function formatUsdM(valueM: number, opts: { compact?: boolean } = {}): string {
   if (!Number.isFinite(valueM)) return "–";
-  if (opts.compact && Math.abs(valueM) >= 1_000) return `US$ ${oneDp.format(valueM / 1_000)} B`;
-  if (Math.abs(valueM) >= 100_000) return `US$ ${oneDp.format(valueM / 1_000)} B`;
-  if (Math.abs(valueM) < 10 && valueM !== 0) return `US$ ${oneDp.format(valueM)} M`;
+  const abs = Math.abs(valueM);
+  if (opts.compact && abs >= 1_000) return `US$ ${oneDp.format(valueM / 1_000)} B`;
+  if (abs >= 100_000) return `US$ ${oneDp.format(valueM / 1_000)} B`;
+  if (abs < 1 && valueM !== 0) return `US$ ${twoSig.format(valueM)} M`;
+  if (abs < 10 && valueM !== 0) return `US$ ${oneDp.format(valueM)} M`;
   return `US$ ${intFmt.format(valueM)} M`;
 }
 
@@ -17,9 +24,12 @@ export function formatMillions(valueM: number): string {
   return Number.isFinite(valueM) ? intFmt.format(valueM) : "–";
 }
 
+/** "12.1%"; a small non-zero share keeps two significant digits ("0.042%", never "0.0%"). */
 export function formatPercent(ratio: number, digits = 1): string {
   if (!Number.isFinite(ratio)) return "–";
-  return `${(ratio * 100).toFixed(digits)}%`;
+  const pct = ratio * 100;
+  if (pct !== 0 && Math.abs(pct) < 10 ** -digits) return `${twoSig.format(pct)}%`;
+  return `${pct.toFixed(digits)}%`;
 }
 
 /** Axis ticks: "US$ 5 B", "US$ 500 M". */
