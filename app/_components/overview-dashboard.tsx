@@ -13,6 +13,7 @@ import { DIMENSIONS, type Dimension } from "@/lib/market/types";
 import { filtersOf, toggleFilter } from "@/lib/market/query/view-state";
 import { useStableCallback } from "@/components/dashboard/use-stable-callback";
 import { usePrefetchSeries } from "@/components/dashboard/use-series";
+import { overviewRequests } from "@/lib/market/query/first-render";
 import { YearSelect } from "./year-select";
 
 /** The overview: headline figures, the total with forecasts, four breakdowns and the vendor ranking; all cross-filtered. */
@@ -27,11 +28,7 @@ export function OverviewDashboard() {
   const select = useStableCallback((dim: Dimension, slug: string) => {
     const next = toggleFilter(filters, dim, slug);
     // The same requests the panels below make for the new filters (total, breakdowns, ranking).
-    prefetch([
-      { by: "total", ...next, from, to, dataset: pinned, forecast: "auto" },
-      ...DIMENSIONS.map((by) => ({ by, ...next, from, to, dataset: pinned, forecast: "none" as const })),
-      { by: "vendor", ...next, from, to, dataset: pinned },
-    ]);
+    prefetch(overviewRequests(next, { from, to, dataset: pinned }, DIMENSIONS));
     setView({ [dim]: next[dim] });
   });
   return (

@@ -31,7 +31,8 @@ export function StackedLegend({ keys, onSelect, selected = [] }: Pick<StackedCha
   return (
     <ul className="mt-2 flex flex-wrap gap-1 text-xs" aria-label="Legend">
         {keys.map((k) => {
-          const swatch = <span aria-hidden="true" className="inline-block h-3 w-3 shrink-0 rounded-sm" style={{ background: k.color }} />;
+          const dimmed = selected.length > 0 && !selected.includes(k.key);
+          const swatch = <span aria-hidden="true" className="inline-block h-3 w-3 shrink-0 rounded-sm" style={{ background: k.color, opacity: dimmed ? 0.3 : 1 }} />;
           return (
             <li key={k.key}>
               {onSelect ? (

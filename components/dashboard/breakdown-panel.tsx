@@ -16,6 +16,7 @@ import { useDashboard } from "./dashboard-context";
 import { useStableCallback } from "./use-stable-callback";
 import { useRegisterSpec } from "./spec-registry";
 import { useSeries } from "./use-series";
+import { panelRequest } from "@/lib/market/query/first-render";
 
 interface Props {
   id: string;
@@ -36,7 +37,8 @@ interface Props {
 /** A breakdown over the years (stacked), with each member's share in the selected year. */
 export function BreakdownPanel({ id, by, title, filters, from, to, year, dataset, share = false, forecast = "none", onSelect, showShares = true, height }: Props) {
   const { dataset: ds, members } = useDashboard();
-  const q = useSeries({ by, ...filters, from, to, dataset, forecast });
+  // Every member of its own dimension (the selection is highlighted), filtered by the others.
+  const q = useSeries(panelRequest.breakdown(by, filters, { from, to, dataset }, forecast));
   const permalink = usePermalink();
   const series = useMemo(() => q.data?.series ?? [], [q.data]);
   const useForecast = forecast !== "none";
@@ -46,7 +48,7 @@ export function BreakdownPanel({ id, by, title, filters, from, to, year, dataset
   const selectMember = useStableCallback((key: string) => onSelect?.(by, key));
   const method = series.find((s) => s.forecast)?.forecast?.method;
   const heading = title ?? `By ${dimensionLabel(by).toLowerCase()}`;
-  const subtitle = `${describeFilters(filters, members, from, to)} · ${share ? "share of market" : "US$ M"}`;
+  const subtitle = `${describeFilters({ ...filters, [by]: [] }, members, from, to)} · ${share ? "share of market" : "US$ M"}`;
   // The one description the plot, its legend and every export draw from (kind, order, colours).
   const spec = useMemo(
     () =>

@@ -6,6 +6,7 @@ import { formatPercent, formatUsdM, methodLabel } from "@/lib/market/presentatio
 import { hasFilters } from "@/lib/market/query/view-state";
 import { useDashboard } from "./dashboard-context";
 import { useSeries } from "./use-series";
+import { panelRequest } from "@/lib/market/query/first-render";
 
 function Kpi({ label, value, note, detail }: { label: string; value: string; note: string; detail?: string }) {
   return (
@@ -22,7 +23,7 @@ function Kpi({ label, value, note, detail }: { label: string; value: string; not
 export function KpiCards({ filters, year, dataset }: { filters: Filters; year: number; dataset?: string }) {
   const { dataset: ds, outlook } = useDashboard();
   // The same request as the overview's total chart: one fetch serves both.
-  const q = useSeries({ by: "total", ...filters, from: ds.firstYear, to: ds.lastYear, dataset, forecast: "auto" });
+  const q = useSeries(panelRequest.total(filters, { from: ds.firstYear, to: ds.lastYear, dataset }));
   const total = q.data?.series[0];
   const at = (y: number) => total?.points.find((p) => p.year === y);
   const filtered = hasFilters(filters);

@@ -8,6 +8,7 @@ import { formatPercent, formatUsdM } from "@/lib/market/presentation/format";
 import { ranking, type RankingRow } from "@/lib/market/series/series";
 import { useDashboard } from "./dashboard-context";
 import { useSeries } from "./use-series";
+import { panelRequest } from "@/lib/market/query/first-render";
 
 function change(r: RankingRow): string {
   if (r.rank === null) return "not ranked";
@@ -19,7 +20,9 @@ function change(r: RankingRow): string {
 /** Vendors ranked by value in the selected year, with the change against the year before. */
 export function RankingPanel({ filters, year, from, to, dataset }: { filters: Filters; year: number; from: number; to: number; dataset?: string }) {
   const { dataset: ds, members } = useDashboard();
-  const q = useSeries({ by: "vendor", ...filters, from, to, dataset });
+  // The vendor breakdown's answer: every vendor, the selected ones highlighted.
+  const q = useSeries(panelRequest.ranking(filters, { from, to, dataset }));
+  const selected = new Set(filters.vendor);
   const series = q.data?.series ?? [];
   // "Others" is the rest of the market, not a competitor: shown, but not ranked.
   const rows = ranking(series, year, { unranked: ["others"] });
@@ -29,6 +32,8 @@ export function RankingPanel({ filters, year, from, to, dataset }: { filters: Fi
       caption={title}
       rows={rows}
       rowKey={(r) => r.key}
+      scroll={false}
+      rowClassName={(r) => (selected.size ? (selected.has(r.key) ? "bg-blue-50 font-semibold dark:bg-blue-950" : "opacity-60") : "")}
       columns={[
         { key: "rank", label: "Rank", render: (r) => r.rank ?? "–" },
         { key: "vendor", label: "Vendor", render: (r) => r.label },

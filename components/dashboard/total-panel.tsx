@@ -11,6 +11,7 @@ import type { ForecastMethod } from "@/lib/market/query/view-state";
 import { useDashboard } from "./dashboard-context";
 import { useRegisterSpec } from "./spec-registry";
 import { useSeries } from "./use-series";
+import { panelRequest } from "@/lib/market/query/first-render";
 
 interface Props {
   id: string;
@@ -29,7 +30,7 @@ interface Props {
 /** A slice's total over the years with the publisher's outlook and our forecast. */
 export function TotalPanel({ id, title, filters, from, to, dataset, forecast, subject, showOutlook = true, height }: Props) {
   const { dataset: ds, members } = useDashboard();
-  const q = useSeries({ by: "total", ...filters, from, to, dataset, forecast });
+  const q = useSeries(panelRequest.total(filters, { from, to, dataset }, forecast));
   const permalink = usePermalink();
   const series = q.data?.series[0];
   const subtitle = `${describeFilters(filters, members, from, to)} · US$ M`;

@@ -51,6 +51,14 @@ describe("shares, rankings and checks", () => {
       ["c", 0],
     ]);
   });
+  it("lists the catch-all 'Others' last, however large", () => {
+    const withOthers = [
+      { key: "others", label: "Others", points: [{ year: 2024, value: 260, basis: "modelled" as const }] },
+      { key: "a", label: "A", points: [{ year: 2024, value: 200, basis: "modelled" as const }] },
+      { key: "b", label: "B", points: [{ year: 2024, value: 540, basis: "modelled" as const }] },
+    ];
+    expect(sharesInYear(withOthers, 2024).map((r) => r.key)).toEqual(["b", "a", "others"]);
+  });
   it("turns values into shares of the year's total", () => {
     const sh = toShareSeries(s);
     expect(sh[0].points[1].value).toBeCloseTo(40 / 65, 12);

@@ -78,13 +78,16 @@ export interface ShareRow {
   share: number;
 }
 
-/** Each series' value and share in one year, largest first. */
+/** The catch-all member ("Others") of a dimension: no single competitor, so it is listed last. */
+export const CATCH_ALL = "others";
+
+/** Each series' value and share in one year, largest first; the catch-all "Others" always last. */
 export function sharesInYear(series: Series[], year: number): ShareRow[] {
   const values = series.map((s) => s.points.find((p) => p.year === year)?.value ?? 0);
   const sh = shares(values);
   return series
     .map((s, i) => ({ key: s.key, label: s.label, value: values[i], share: sh[i] }))
-    .sort((a, b) => b.value - a.value);
+    .sort((a, b) => Number(a.key === CATCH_ALL) - Number(b.key === CATCH_ALL) || b.value - a.value);
 }
 
 /** Series turned into shares of their sum, year by year (the share-of-market view). */

@@ -1,0 +1,63 @@
+/**
+ * The series requests each panel makes, named and defined once. Pages answer the same list on the
+ * server (so the first render needs no `/api/v1/series` call), the cross-filter prefetch starts it
+ * on click, and the panels read their own entry: the three can no longer drift apart.
+ */
+import type { Filters } from "./filters";
+import type { Dimension } from "../types";
+import { memberFilters, type ForecastMethod, type SeriesApiParams } from "./view-state";
+
+/** Years and pinned dataset shared by every panel of a page. */
+export interface PanelScope {
+  from: number;
+  to: number;
+  dataset?: string;
+}
+
+export const panelRequest = {
+  /** A slice's total with our forecast (total chart, headline cards, member facts). */
+  total: (filters: Filters, scope: PanelScope, forecast: ForecastMethod | "none" = "auto"): SeriesApiParams => ({
+    by: "total",
+    ...filters,
+    ...scope,
+    forecast,
+  }),
+  /**
+   * A breakdown. Its own dimension's filter is left out: the chart keeps every member and
+   * highlights the selected ones (cross-filtering as BI tools do); the other charts filter.
+   */
+  breakdown: (by: Dimension, filters: Filters, scope: PanelScope, forecast: ForecastMethod | "none" = "none"): SeriesApiParams => ({
+    by,
+    ...filters,
+    [by]: [],
+    ...scope,
+    forecast,
+  }),
+  /** The vendor ranking reads the vendor breakdown's answer. */
+  ranking: (filters: Filters, scope: PanelScope): SeriesApiParams => panelRequest.breakdown("vendor", filters, scope),
+} as const;
+
+/** The overview: total with forecast (also the headline cards), four breakdowns (one is the ranking's). */
+export function overviewRequests(filters: Filters, scope: PanelScope, dimensions: readonly Dimension[]): SeriesApiParams[] {
+  return [panelRequest.total(filters, scope), ...dimensions.map((by) => panelRequest.breakdown(by, filters, scope))];
+}
+
+/**
+ * A member page's slice (its member fixed, the URL's other filters applied) and the market it is
+ * a part of (the same filters without the member), for the facts and the share.
+ */
+export function memberRequests(dimension: Dimension, slug: string, filters: Filters, scope: PanelScope) {
+  const slice = memberFilters(filters, dimension, slug);
+  const market = { ...slice, [dimension]: [] };
+  return {
+    slice,
+    total: panelRequest.total(slice, scope),
+    market: panelRequest.total(market, scope, "none"),
+  };
+}
+
+/** Every request of a member page's first render. */
+export function memberPageRequests(dimension: Dimension, slug: string, filters: Filters, scope: PanelScope, splits: readonly Dimension[]): SeriesApiParams[] {
+  const m = memberRequests(dimension, slug, filters, scope);
+  return [m.total, m.market, ...splits.map((by) => panelRequest.breakdown(by, m.slice, scope))];
+}
