@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { EstimatesChart } from "@/components/charts/estimates-chart";
-import { dimensionLabel } from "@/lib/market/series/series";
+import { dimensionLabel } from "@/lib/market/presentation/labels";
 import { getFigures, getMethodology, getOtherEstimates, getOutlook } from "@/lib/server/provenance";
 import { getDataset } from "@/lib/server/queries";
 import { NoDataset } from "../_components/no-dataset";

@@ -1,9 +1,10 @@
 "use client";
 
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceDot, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from "recharts";
-import { formatUsdM, methodLabel } from "@/lib/market/presentation/format";
+import { formatUsdM } from "@/lib/market/presentation/format";
+import { basisWord, methodLabel } from "@/lib/market/presentation/labels";
 import type { ForecastedSeries } from "@/lib/market/series/forecast-series";
-import { basisWord, forecastRows, forecastScale, type ForecastRow } from "./forecast-rows";
+import { forecastRows, forecastScale, type ForecastRow } from "./forecast-rows";
 import { ROLE } from "@/lib/chart/palette";
 
 interface TipProps {

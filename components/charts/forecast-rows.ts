@@ -37,4 +37,3 @@ export function forecastRows(series: ForecastedSeries, historyTo: number): Forec
   });
 }
 
-export const basisWord = (b: Basis) => (b === "published" ? "published" : "modelled");

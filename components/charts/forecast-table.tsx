@@ -1,7 +1,8 @@
 import { formatUsdM } from "@/lib/market/presentation/format";
 import type { ForecastedSeries } from "@/lib/market/series/forecast-series";
 import { DataTable } from "./data-table";
-import { basisWord, forecastRows } from "./forecast-rows";
+import { forecastRows } from "./forecast-rows";
+import { basisWord } from "@/lib/market/presentation/labels";
 
 export function ForecastTable({ series, historyTo, publisher, caption }: { series: ForecastedSeries; historyTo: number; publisher: string; caption: string }) {
   const rows = forecastRows(series, historyTo);

@@ -3,7 +3,8 @@
 import { Bar, BarChart, CartesianGrid, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { StackedRow } from "@/lib/market/presentation/describe";
 import { moneyAxis, shareAxis } from "@/lib/market/presentation/axis";
-import { fmt, phaseWord, type StackedChartProps, type StackedKey } from "./stacked-labels";
+import { phaseWord } from "@/lib/market/presentation/labels";
+import { fmt, type StackedChartProps, type StackedKey } from "./stacked-labels";
 
 
 interface TipProps {

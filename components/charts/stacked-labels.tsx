@@ -1,5 +1,6 @@
 import type { StackedRow } from "@/lib/market/presentation/describe";
-import { formatPercent, formatUsdM, methodLabel } from "@/lib/market/presentation/format";
+import { formatPercent, formatUsdM } from "@/lib/market/presentation/format";
+import { phaseWord } from "@/lib/market/presentation/labels";
 import { DataTable } from "./data-table";
 
 /** A stacked series as the chart description gives it: key, label and its palette colour. */
@@ -21,8 +22,6 @@ export interface StackedChartProps {
   height?: string;
 }
 
-export const phaseWord = (phase: string, method?: string) =>
-  phase === "history" ? "history, modelled" : phase === "forecast" ? `our forecast${method ? ` (${methodLabel(method)})` : ""}, modelled` : "publisher outlook, modelled";
 
 export const fmt = (v: number, share: boolean) => (share ? formatPercent(v) : formatUsdM(v));
 

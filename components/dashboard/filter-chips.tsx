@@ -1,7 +1,7 @@
 "use client";
 
 import { memberName } from "@/lib/market/presentation/describe";
-import { dimensionLabel } from "@/lib/market/series/series";
+import { dimensionLabel } from "@/lib/market/presentation/labels";
 import { DIMENSIONS, type Dimension } from "@/lib/market/types";
 import { useDashboard } from "./dashboard-context";
 import { useView } from "./use-view";

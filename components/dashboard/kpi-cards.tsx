@@ -2,7 +2,8 @@
 
 import { cagr } from "@/lib/market/series/metrics";
 import type { Filters } from "@/lib/market/query/filters";
-import { formatPercent, formatUsdM, methodLabel } from "@/lib/market/presentation/format";
+import { formatPercent, formatUsdM } from "@/lib/market/presentation/format";
+import { methodLabel } from "@/lib/market/presentation/labels";
 import { hasFilters } from "@/lib/market/query/view-state";
 import { useDashboard } from "./dashboard-context";
 import { useSeries } from "./use-series";

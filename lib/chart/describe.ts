@@ -4,7 +4,7 @@
  */
 import type { StackedRow } from "@/lib/market/presentation/describe";
 import type { ForecastedSeries } from "@/lib/market/series/forecast-series";
-import { methodLabel } from "@/lib/market/presentation/format";
+import { methodLabel } from "@/lib/market/presentation/labels";
 import type { RankingRow } from "@/lib/market/series/series";
 import type { ChartDescription } from "./description";
 import { memberColor, othersLast, ROLE } from "./palette";

@@ -3,6 +3,7 @@
  * rows as the CSV, with the sources sheet describing the view. Structural input, so lib/export
  * stays free of server imports.
  */
+import { DIMENSION_LABEL } from "@/lib/market/presentation/labels";
 import type { SeriesDataset, SeriesView } from "@/lib/market/query/api";
 import type { DataExportInput } from "./csv";
 
@@ -11,17 +12,16 @@ export type SeriesViewLike = Pick<SeriesView, "unit" | "by" | "filters" | "from"
   dataset: Pick<SeriesDataset, "id" | "publisher" | "currency" | "historyTo">;
 };
 
-const DIMENSION_LABEL: Record<string, string> = { type: "Model type", sector: "Sector", vendor: "Vendor", region: "Region" };
 
 export function viewSubtitle(view: SeriesViewLike): string {
   const parts = Object.entries(view.filters)
     .filter(([, values]) => values.length > 0)
-    .map(([dim, values]) => `${DIMENSION_LABEL[dim] ?? dim}: ${values.join(", ")}`);
+    .map(([dim, values]) => `${DIMENSION_LABEL[dim as keyof typeof DIMENSION_LABEL] ?? dim}: ${values.join(", ")}`);
   return [...(parts.length ? parts : ["Whole market"]), `${view.from}-${view.to}`].join(" · ");
 }
 
 export function seriesViewExport(view: SeriesViewLike, permalink: string): DataExportInput {
-  const by = view.by === "total" ? "Total market" : `Market by ${(DIMENSION_LABEL[view.by] ?? view.by).toLowerCase()}`;
+  const by = view.by === "total" ? "Total market" : `Market by ${(DIMENSION_LABEL[view.by as keyof typeof DIMENSION_LABEL] ?? view.by).toLowerCase()}`;
   return {
     title: `${by} ${view.from}-${view.to} (${view.unit})`,
     subtitle: viewSubtitle(view),

@@ -75,7 +75,7 @@ describe("API data exports", () => {
 
   it("gives the XLSX the CSV's rows and a subtitle naming the filters", async () => {
     const input = seriesViewExport(view, "https://market.example.com/api/v1/series?by=vendor&format=xlsx");
-    expect(input.subtitle).toBe("Sector: healthcare · Region: europe · 2021-2032");
+    expect(input.subtitle).toBe("Application sector: healthcare · Region: europe · 2021-2032");
     const { rows } = chartRows(input);
     expect(rows).toHaveLength(16 * 12);
     const wb = new ExcelJS.Workbook();

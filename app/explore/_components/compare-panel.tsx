@@ -5,7 +5,7 @@ import { useDashboard } from "@/components/dashboard/dashboard-context";
 import { TotalPanel } from "@/components/dashboard/total-panel";
 import { useView } from "@/components/dashboard/use-view";
 import { describeSlice } from "@/lib/market/presentation/describe";
-import { dimensionLabel } from "@/lib/market/series/series";
+import { dimensionLabel } from "@/lib/market/presentation/labels";
 import { DIMENSIONS } from "@/lib/market/types";
 import { forecastParam, sliceFilters } from "@/lib/market/query/view-state";
 

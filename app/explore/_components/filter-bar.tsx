@@ -3,28 +3,13 @@
 import { useEffect, useId, useRef } from "react";
 import { useDashboard } from "@/components/dashboard/dashboard-context";
 import { useView } from "@/components/dashboard/use-view";
-import { dimensionLabel } from "@/lib/market/series/series";
+import { dimensionLabel, METHOD_CHOICE_LABEL } from "@/lib/market/presentation/labels";
 import { DIMENSIONS, type Dimension } from "@/lib/market/types";
 import { BREAKDOWNS } from "@/lib/market/query/schema";
 import { METHOD_CHOICES, toggleFilter, filtersOf, type MethodChoice } from "@/lib/market/query/view-state";
 
 const control = "rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-900";
 
-export const METHOD_LABEL: Record<MethodChoice, string> = {
-  outlook: "Publisher outlook only",
-  auto: "auto (automatic selection)",
-  naive: "naive",
-  drift: "drift",
-  loglinear: "log-linear (constant growth)",
-  ses: "simple exponential smoothing",
-  holt: "Holt (linear trend)",
-  damped: "damped trend",
-  ets: "ETS (automatic)",
-  theta: "Theta",
-  otm: "optimised Theta",
-  dotm: "dynamic optimised Theta",
-  comb: "Comb S-H-D",
-};
 
 function Select({ label, value, onChange, children }: { label: string; value: string | number; onChange: (v: string) => void; children: React.ReactNode }) {
   const id = useId();
@@ -134,7 +119,7 @@ export function FilterBar() {
       <Select label="Forecast method" value={view.method} onChange={(v) => setView({ method: v as MethodChoice })}>
         {METHOD_CHOICES.map((m) => (
           <option key={m} value={m}>
-            {METHOD_LABEL[m]}
+            {METHOD_CHOICE_LABEL[m]}
           </option>
         ))}
       </Select>

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { DashboardProvider } from "@/components/dashboard/dashboard-context";
-import { SliceFacts } from "@/components/dashboard/slice-facts";
 import { MemberPanels } from "@/components/dashboard/member-panels";
 import type { Dimension } from "@/lib/market/types";
 import { getMemberPage } from "@/lib/server/member-page";
@@ -23,7 +22,7 @@ export default async function SectorPage({ params, searchParams }: Params) {
   const page = await getMemberPage("sector", slug, await searchParams, SPLITS);
   if (page === "no-dataset") return <NoDataset />;
   if (page === "not-found") notFound();
-  const { ctx, member: sector, base, initialSeries, facts } = page;
+  const { ctx, member: sector, initialSeries } = page;
   return (
     <DashboardProvider value={{ ...ctx, initialSeries }}>
       <div>
@@ -43,16 +42,13 @@ export default async function SectorPage({ params, searchParams }: Params) {
           </ul>
         </section>
       )}
-      {facts && <SliceFacts name={sector.name} {...facts} />}
       <MemberPanels
         dimension="sector"
         slug={slug}
         name={sector.name}
-        totalTitle={`${sector.name}: size and forecast`}
+        totalWhat="size and forecast"
         splits={SPLITS}
         splitsClassName="xl:grid-cols-3"
-        {...base}
-        year={ctx.defaultYear}
       />
     </DashboardProvider>
   );

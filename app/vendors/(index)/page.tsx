@@ -3,7 +3,7 @@ import { emptyFilters } from "@/lib/market/query/filters";
 import { getPageContext, getSeriesView } from "@/lib/server/market";
 import { MemberIndex } from "@/app/_components/member-index";
 import { NoDataset } from "@/app/_components/no-dataset";
-import { GROUP_LABEL } from "@/app/vendors/group-label";
+import { VENDOR_GROUP_LABEL } from "@/lib/market/presentation/labels";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Vendors" };
@@ -24,7 +24,7 @@ export default async function VendorsPage({ searchParams }: { searchParams: Prom
         members={ctx.members}
         series={result.ok ? result.view.series : []}
         year={ctx.defaultYear}
-        describe={(m) => GROUP_LABEL[m.group ?? "other"]}
+        describe={(m) => VENDOR_GROUP_LABEL[m.group ?? "other"]}
       />
     </>
   );

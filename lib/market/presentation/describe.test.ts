@@ -55,8 +55,10 @@ describe("describe", () => {
     expect(summarizeBreakdown([s("a", [100]), s("others", [500]), s("b", [300])], 2024, "Vendor")).toBe(
       "B is the largest vendor in 2024 with 33.3% (US$ 300 M) of US$ 900 M, followed by A with 11.1%.",
     );
-    expect(summarizeTotal(s("t", [100, 121]), 2024)).toBe(
-      "The market grows from US$ 100 M in 2024 to US$ 121 M in 2025 (21.0% a year); figures after 2024 are outlook or forecast.",
+    expect(summarizeTotal(s("t", [100, 121]), 2024)).toBe("The market grows from US$ 100 M in 2024 to US$ 121 M in 2025 (21.0% a year; outlook after 2024).");
+    const withForecast = { ...s("t", [100, 121]), forecast: { method: "drift", points: [{ year: 2025, mean: 118, lower: { "80": 110, "95": 105 }, upper: { "80": 126, "95": 131 } }] } };
+    expect(summarizeTotal(withForecast, 2024, "Healthcare")).toBe(
+      "Healthcare grows from US$ 100 M in 2024 to US$ 121 M in 2025 (21.0% a year; outlook after 2024). Our forecast for 2025: US$ 118 M.",
     );
   });
 });

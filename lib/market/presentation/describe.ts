@@ -6,7 +6,8 @@ import { cagr } from "../series/metrics";
 import type { Filters } from "../query/filters";
 import { formatPercent, formatUsdM } from "./format";
 import type { ForecastedSeries } from "../series/forecast-series";
-import { dimensionLabel, sharesInYear, sumSeries } from "../series/series";
+import { BASIS_LABEL, dimensionLabel } from "./labels";
+import { sharesInYear, sumSeries } from "../series/series";
 import { DIMENSIONS, type MemberInfo, type Series } from "../types";
 
 export function memberName(members: MemberInfo[], dim: string, slug: string): string {
@@ -73,15 +74,25 @@ export function summarizeBreakdown(series: Series[], year: number, dimension: st
   return `${top.label} is the largest ${dimension.toLowerCase()} in ${year} with ${formatPercent(top.share)} (${formatUsdM(top.value)}) of ${formatUsdM(total)}${tail}.`;
 }
 
-/** "The market grows from US$ 6,081 M in 2021 to US$ 21,925 M in 2032, 12.4% a year; history to 2025." */
-export function summarizeTotal(series: Series, historyTo: number, subject = "The market"): string {
+/**
+ * "The market grows from US$ 6,081 M in 2021 to US$ 21,925 M in 2032 (12.4% a year; outlook after
+ * 2025). Our forecast for 2032: US$ 18,473 M." Each figure names its basis, as the cards do.
+ */
+export function summarizeTotal(series: ForecastedSeries, historyTo: number, subject = "The market"): string {
   const pts = series.points.filter((p) => Number.isFinite(p.value));
   if (pts.length < 2 || pts.every((p) => !p.value)) return `No data for ${subject.toLowerCase()}.`;
   const a = pts[0];
   const b = pts[pts.length - 1];
   const rate = cagr(a.value, b.value, b.year - a.year);
   const verb = b.value >= a.value ? "grows" : "shrinks";
-  return `${subject} ${verb} from ${formatUsdM(a.value)} in ${a.year} to ${formatUsdM(b.value)} in ${b.year} (${formatPercent(rate)} a year); figures after ${historyTo} are outlook or forecast.`;
+  const basis = b.year > historyTo ? `; ${BASIS_LABEL.outlook} after ${historyTo}` : "";
+  const fc = series.forecast?.points.find((p) => p.year === b.year);
+  const ours = fc ? ` ${capitalise(BASIS_LABEL.forecast)} for ${b.year}: ${formatUsdM(fc.mean)}.` : "";
+  return `${subject} ${verb} from ${formatUsdM(a.value)} in ${a.year} to ${formatUsdM(b.value)} in ${b.year} (${formatPercent(rate)} a year${basis}).${ours}`;
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 /** The summed series of a breakdown, as one "total" series (modelled unless the parts say otherwise). */

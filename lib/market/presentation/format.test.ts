@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatAxisUsdM, formatMillions, formatPercent, formatUsdM, methodLabel } from "./format";
+import { formatAxisUsdM, formatMillions, formatPercent, formatUsdM } from "./format";
 
 describe("number formats", () => {
   it.each([
@@ -22,16 +22,4 @@ describe("number formats", () => {
     expect(formatAxisUsdM(22_500)).toBe("22.5 B");
     expect(formatAxisUsdM(750)).toBe("750 M");
   });
-});
-
-describe("methodLabel", () => {
-  it.each([
-    ["auto:loggrowth(half,eb)", "auto: half the past growth rate"],
-    ["auto:loggrowth(half,eb)+share-trend", "auto: half the past growth rate, split by share trend"],
-    ["auto:median(ets(M,A,N),dotm,drift)", "auto: median of ETS, optimised Theta and drift"],
-    ["ets(A,Ad,N)", "exponential smoothing"],
-    ["drift", "random walk with drift"],
-    ["auto:constant", "auto: constant series"],
-    ["something-new", "something-new"],
-  ])("%s → %s", (raw, words) => expect(methodLabel(raw)).toBe(words));
 });

@@ -37,33 +37,3 @@ export function formatAxisUsdM(valueM: number): string {
   if (Math.abs(valueM) >= 1_000) return `${Number((valueM / 1_000).toFixed(1))} B`;
   return `${intFmt.format(valueM)} M`;
 }
-
-const METHOD_WORDS: [RegExp, string][] = [
-  [/^loggrowth\(half,eb\)/, "half the past growth rate"],
-  [/^median\(/, "median of ETS, optimised Theta and drift"],
-  [/^mean\(drift,naive\)/, "mean of drift and no-change"],
-  [/^ets\(([AMN]),([AMN]d?),N\)/, "exponential smoothing"],
-  [/^dotm/, "dynamic optimised Theta"],
-  [/^otm/, "optimised Theta"],
-  [/^theta/, "Theta"],
-  [/^drift/, "random walk with drift"],
-  [/^naive/, "no change (naive)"],
-  [/^loglinear/, "constant growth (log-linear)"],
-  [/^ses/, "simple exponential smoothing"],
-  [/^holt/, "Holt's linear trend"],
-  [/^damped/, "damped trend"],
-  [/^comb/, "mean of SES, Holt and damped"],
-];
-
-/**
- * A forecast method as the library reports it ("auto:loggrowth(half,eb)+share-trend") in plain
- * words ("auto: half the past growth rate, split by share trend"), for legends, cards and exports.
- */
-export function methodLabel(method: string): string {
-  const [core, ...suffixes] = method.split("+");
-  const [head, detail] = core.includes(":") ? [core.slice(0, core.indexOf(":")), core.slice(core.indexOf(":") + 1)] : ["", core];
-  const words = METHOD_WORDS.find(([re]) => re.test(detail))?.[1] ?? detail;
-  const constant = detail === "constant" ? "constant series" : words;
-  const tail = suffixes.includes("share-trend") ? ", split by share trend" : "";
-  return `${head ? `${head}: ` : ""}${constant}${tail}`;
-}

@@ -63,14 +63,3 @@ export function forecastSeriesSet(full: Series[], opts: ForecastSetOptions): For
   }
   return full.map((s, i) => ({ ...s, forecast: parts[i] }));
 }
-
-/** Key facts of one sector or vendor: its whole series beside the market's, and the years to read. */
-export interface MemberFacts {
-  slice: ForecastedSeries;
-  market: ForecastedSeries;
-  year: number;
-  historyTo: number;
-  lastYear: number;
-  cagrFrom: number;
-  cagrTo: number;
-}

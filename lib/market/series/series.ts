@@ -131,7 +131,3 @@ export function ranking(series: Series[], year: number, opts: { unranked?: strin
     ...now.filter((r) => skip.has(r.key)).map((r) => ({ ...r, rank: null, previousRank: null, rankChange: null })),
   ];
 }
-
-export function dimensionLabel(d: Dimension | "total"): string {
-  return { total: "Total", type: "Model type", sector: "Application sector", vendor: "Vendor", region: "Region" }[d];
-}
