@@ -73,9 +73,9 @@ export function BreakdownPanel({ id, by, title, filters, from, to, year, dataset
       table={() => <StackedTable rows={rows} keys={keys} share={share} method={method} caption={heading} />}
       footer={
         showShares && yearInRange && series.length > 0 && !isEmpty(series) ? (
-          <details open className="mt-3 text-sm">
+          <details open className="@container mt-3 text-sm">
             <summary className="cursor-pointer text-slate-700 dark:text-slate-300">Shares in {year} ({year > ds.historyTo ? "outlook, modelled" : "modelled"})</summary>
-            <ol className="mt-2 grid grid-cols-1 gap-x-4 sm:grid-cols-2">
+            <ol className="mt-2 grid grid-cols-1 gap-x-4 @md:grid-cols-2">
               {shareRows.map((r) => (
                 <li key={r.key} className="flex justify-between gap-2 border-b border-slate-100 py-0.5 dark:border-slate-800">
                   <span className="truncate">{r.label}</span>
