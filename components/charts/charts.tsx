@@ -27,7 +27,9 @@ const StackedPlot = memo(dynamic(() => import("./stacked-chart").then((m) => m.S
 function useFrozenWhileHidden<T>(value: T): [React.RefObject<HTMLDivElement | null>, T] {
   const ref = useRef<HTMLDivElement>(null);
   const [visible, setVisible] = useState(true);
-  const frozen = useRef(value);
+  const [frozen, setFrozen] = useState(value);
+  // Adjusting state while rendering (React's documented pattern) keeps the last value seen on screen.
+  if (visible && frozen !== value) setFrozen(value);
   useEffect(() => {
     const el = ref.current;
     if (!el || typeof IntersectionObserver === "undefined") return;
@@ -35,10 +37,7 @@ function useFrozenWhileHidden<T>(value: T): [React.RefObject<HTMLDivElement | nu
     io.observe(el);
     return () => io.disconnect();
   }, []);
-  useEffect(() => {
-    if (visible) frozen.current = value;
-  });
-  return [ref, visible ? value : frozen.current];
+  return [ref, visible ? value : frozen];
 }
 
 export function ForecastChart(props: ForecastChartProps) {

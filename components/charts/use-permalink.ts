@@ -1,12 +1,14 @@
 "use client";
 
 import { useSearchParams } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useSyncExternalStore } from "react";
 
-/** The page's absolute URL (with its search params), for export provenance; "" until mounted. */
+const noSubscription = () => () => {};
+
+/** The page's absolute URL (with its search params), for export provenance; "" on the server. */
 export function usePermalink(): string {
-  const params = useSearchParams();
-  const [href, setHref] = useState("");
-  useEffect(() => setHref(window.location.href), [params]);
-  return href;
+  // The search params change on every filter click and re-render this hook, which then reads the
+  // current address; nothing else changes it, so there is nothing to subscribe to.
+  useSearchParams();
+  return useSyncExternalStore(noSubscription, () => window.location.href, () => "");
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useSyncExternalStore } from "react";
 
 export const THEME_KEY = "theme";
 
@@ -19,14 +19,24 @@ function prefersDark(): boolean {
   }
 }
 
+/** Follows the `dark` class on <html>, whoever sets it (the head script, this button, the effect below). */
+function subscribeToTheme(onChange: () => void): () => void {
+  const observer = new MutationObserver(onChange);
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ["class"] });
+  return () => observer.disconnect();
+}
+
 export function ThemeToggle() {
-  // Unknown until mounted: the server cannot see the stored choice.
-  const [dark, setDark] = useState<boolean | null>(null);
+  // Unknown (null) on the server: it cannot see the stored choice.
+  const dark = useSyncExternalStore<boolean | null>(
+    subscribeToTheme,
+    () => document.documentElement.classList.contains("dark"),
+    () => null,
+  );
   useEffect(() => {
     // Error and 404 responses are rendered on the client, where the inline head script never ran:
     // apply the stored choice here too.
     if (prefersDark()) document.documentElement.classList.add("dark");
-    setDark(document.documentElement.classList.contains("dark"));
   }, []);
   const toggle = () => {
     const next = !document.documentElement.classList.contains("dark");
@@ -36,7 +46,6 @@ export function ThemeToggle() {
     } catch {
       // Private mode without storage: the choice lasts for this page only.
     }
-    setDark(next);
   };
   return (
     <button

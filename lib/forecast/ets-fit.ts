@@ -169,8 +169,12 @@ function fitMultiplicative(y: readonly number[], spec: EtsSpec, additive?: EtsPa
   };
   const x0 = fromSmoothing(start.alpha, start.beta, start.phi, trend, damped);
   const step = x0.map(() => 0.5);
-  x0.push(start.l0 / scale), step.push(0.05);
-  if (trend) x0.push(start.b0 / scale), step.push(0.02);
+  x0.push(start.l0 / scale);
+  step.push(0.05);
+  if (trend) {
+    x0.push(start.b0 / scale);
+    step.push(0.02);
+  }
   const objective = (x: number[]) => {
     const p = unpack(x);
     if (!smoothingOk(spec, p.alpha, p.beta, p.phi) || !(p.l0 > 0)) return Infinity;
