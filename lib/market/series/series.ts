@@ -4,7 +4,7 @@
  */
 import type { Breakdown } from "../query/filters";
 import { shares } from "./metrics";
-import type { Basis, Dimension, MemberInfo, Series } from "../types";
+import type { Basis, MemberInfo, Series } from "../types";
 
 /** One aggregated row: the sum of the cube's cells for a year and (optionally) one member. */
 export interface AggregateRow {
