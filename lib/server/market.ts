@@ -1,9 +1,10 @@
 import "server-only";
 import type { OutlookInfo, SeriesView } from "@/lib/market/query/api";
-import { checkAgainstDataset, emptyFilters, type QueryProblem, type RawParams, type SeriesQuery } from "@/lib/market/query/filters";
-import { forecastSeriesSet, type ForecastedSeries } from "@/lib/market/series/forecast-series";
-import { shapeSeries } from "@/lib/market/series/series";
-import { FORECAST_LEVELS } from "@/lib/market/series/forecast-series";
+import { checkAgainstDataset, emptyFilters, type Filters, type QueryProblem, type RawParams, type SeriesQuery } from "@/lib/market/query/filters";
+import { buildForecastCube, sliceForecast, type ForecastCube, type SeriesForecastInfo } from "@/lib/market/cube/forecast-cube";
+import type { ForecastMethod } from "@/lib/market/query/schema";
+import { FORECAST_LEVELS, forecastByShareOfMarket, forecastHistory, type ForecastedSeries } from "@/lib/market/series/forecast-series";
+import { shapeSeries, type AggregateRow } from "@/lib/market/series/series";
 import { DIMENSIONS, type Dimension, type MemberInfo } from "@/lib/market/types";
 import {
   defaultYear,
@@ -13,14 +14,40 @@ import {
   type ResolvedView,
   type SeriesApiParams,
 } from "@/lib/market/query/view-state";
-import { LruCache } from "./cache";
+import { LruCache, memo } from "./cache";
 import { getFigures, getOutlook } from "./provenance";
-import { getDataset, getDatasets, getMembers, getSliceAggregates } from "./queries";
+import { getCube, getDataset, getDatasets, getMembers, getSliceAggregates, type DatasetSummary } from "./queries";
 
 export type { SeriesView };
 
 // Whole-range series (with forecasts) depend only on (dataset, slice, method): datasets are immutable, so they are kept.
 const seriesCache = new LruCache<ForecastedSeries[]>(500);
+
+interface ForecastBasis {
+  /** The market's history, year by year. */
+  market: { year: number; value: number }[];
+  /** Our forecast of the market; null when its history is too short. */
+  forecast: SeriesForecastInfo | null;
+  /** The market's forecast split over every cell; null when the cube is too large to hold. */
+  cube: ForecastCube | null;
+}
+
+/** The one forecast of a dataset with one method: the market's, and every cell's path split from it. */
+function getForecastBasis(dataset: DatasetSummary, method: ForecastMethod): Promise<ForecastBasis> {
+  return memo(`forecast:${dataset.id}:${method}`, async () => {
+    const rows: AggregateRow[] = await getSliceAggregates({
+      datasetId: dataset.id,
+      by: "total",
+      filters: emptyFilters(),
+      from: dataset.firstYear,
+      to: dataset.lastYear,
+    });
+    const market = rows.map(({ year, value }) => ({ year, value })).sort((a, b) => a.year - b.year);
+    const forecast = forecastHistory(market, dataset.historyTo, dataset.lastYear, method);
+    const cube = forecast ? await getCube(dataset.id) : null;
+    return { market, forecast, cube: cube && forecast ? buildForecastCube(cube, dataset.historyTo, forecast) : null };
+  });
+}
 
 export type SeriesResult =
   | { ok: true; view: SeriesView }
@@ -53,9 +80,7 @@ export async function getSeriesView(query: Omit<SeriesQuery, "forecast"> & Parti
       unfiltered: DIMENSIONS.every((d) => filters[d].length === 0),
       publishedYears: figures.filter((f) => f.basis === "published" && f.key.startsWith("total:") && f.year !== null).map((f) => f.year!),
     });
-    full = method
-      ? forecastSeriesSet(shaped, { historyTo: dataset.historyTo, lastYear: dataset.lastYear, method, reconcile: query.by !== "total" })
-      : shaped;
+    full = method ? await withForecast(shaped, query.by, filters, dataset, method) : shaped;
     seriesCache.set(key, full);
   }
   // Cut once to the shown years: the points and the forecast alike.
@@ -79,6 +104,25 @@ export async function getSeriesView(query: Omit<SeriesQuery, "forecast"> & Parti
       ...(method ? { forecast: { method, levels: [...FORECAST_LEVELS] } } : {}),
     },
   };
+}
+
+/** Each series with its slice of the one forecast: the market's own for the whole market, else the sum of its cells'. */
+async function withForecast(
+  shaped: ForecastedSeries[],
+  by: SeriesQuery["by"],
+  filters: Filters,
+  dataset: DatasetSummary,
+  method: ForecastMethod,
+): Promise<ForecastedSeries[]> {
+  const basis = await getForecastBasis(dataset, method);
+  if (!basis.forecast) return shaped.map((s) => ({ ...s, forecast: null }));
+  if (by === "total" && DIMENSIONS.every((d) => filters[d].length === 0)) return shaped.map((s) => ({ ...s, forecast: basis.forecast }));
+  if (!basis.cube) {
+    const market = { key: "total", label: "Total market", points: basis.market.map((p) => ({ ...p, basis: "modelled" as const })) };
+    return forecastByShareOfMarket(shaped, market, basis.forecast, dataset.historyTo);
+  }
+  const parts = sliceForecast(basis.cube, { by, filters });
+  return shaped.map((s) => ({ ...s, forecast: parts.get(s.key) ?? null }));
 }
 
 export interface PageContext {

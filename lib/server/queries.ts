@@ -1,6 +1,7 @@
 import "server-only";
 import type { Breakdown, Filters } from "@/lib/market/query/filters";
 import { aggregateCube, packCube, type Cube } from "@/lib/market/cube/cube-aggregate";
+import { roundMicro } from "@/lib/market/cube/micro";
 import type { AggregateRow } from "@/lib/market/series/series";
 import { DIMENSIONS, MEMBER_KIND, type DatasetInfo, type Dimension, type MemberInfo, type VendorGroup } from "@/lib/market/types";
 import { memo } from "./cache";
@@ -134,14 +135,15 @@ export function getAggregates(q: AggregateQuery): Promise<AggregateRow[]> {
     const prisma = getDb().prisma;
     if (q.by === "total") {
       const rows = await prisma.fact.groupBy({ by: ["year"], where, _sum: { value: true }, orderBy: { year: "asc" } });
-      return rows.map((r) => ({ year: r.year, key: "total", value: r._sum.value ?? 0 }));
+      return rows.map((r) => ({ year: r.year, key: "total", value: roundMicro(r._sum.value ?? 0) }));
     }
     const column = COLUMN[q.by];
     const rows = await prisma.fact.groupBy({ by: ["year", column], where, _sum: { value: true } });
     return rows.map((r) => ({
       year: r.year,
       key: slugOf.get((r as unknown as Record<string, number>)[column]) ?? "unknown",
-      value: r._sum.value ?? 0,
+      // Cells are whole micro-units; the database sums doubles, so its sum is brought back to them.
+      value: roundMicro(r._sum.value ?? 0),
     }));
   });
 }

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { defaultDataset } from "@/prisma/data/default-dataset";
 import { buildCube, interpolateShares, validateDefinition } from "./build-cube";
+import { fromMicro, toMicro } from "./micro";
 import type { DatasetDefinition, FactRow, MarginalDefinition } from "./definition";
 import { DIMENSIONS, type Dimension } from "../types";
 
@@ -33,9 +34,10 @@ describe("buildCube on the default definition", () => {
     expect(rows.every((r) => Number.isFinite(r.value) && r.value >= 0)).toBe(true);
   });
 
-  it.each(YEARS)("cells of %i add up to the year's total", (year) => {
-    const sum = byYear.get(year)!.reduce((a, r) => a + r.value, 0);
-    expect(Math.abs(sum - totalOf(year))).toBeLessThanOrEqual(1e-6);
+  it.each(YEARS)("cells of %i are whole micro-units adding up exactly to the year's total", (year) => {
+    const cells = byYear.get(year)!;
+    expect(cells.every((r) => fromMicro(toMicro(r.value)) === r.value)).toBe(true);
+    expect(cells.reduce((a, r) => a + toMicro(r.value), 0)).toBe(toMicro(totalOf(year)));
   });
 
   it.each(DIMENSIONS.flatMap((dim) => YEARS.map((year) => ({ dim, year }))))(
@@ -43,8 +45,10 @@ describe("buildCube on the default definition", () => {
     ({ dim, year }) => {
       const sums = sumBy(byYear.get(year)!, dim);
       const shares = interpolateShares(marginal(dim), year);
+      // Exact up to the cells' rounding to micro-units: each cell moves by less than one.
+      const cellsPerMember = byYear.get(year)!.length / def.members[dim].length;
       for (const m of def.members[dim]) {
-        expect(Math.abs(sums[m.slug] - shares[m.slug] * totalOf(year))).toBeLessThanOrEqual(1e-6);
+        expect(Math.abs(sums[m.slug] - shares[m.slug] * totalOf(year))).toBeLessThanOrEqual(cellsPerMember * 1e-6);
       }
     },
   );
@@ -56,8 +60,8 @@ describe("buildCube on the default definition", () => {
     const t = def.totals.find((x) => x.year === year)!;
     expect(t.basis).toBe("published");
     expect(Math.abs(t.value - value)).toBeLessThanOrEqual(1e-9);
-    const sum = byYear.get(year)!.reduce((a, r) => a + r.value, 0);
-    expect(Math.abs(sum - value)).toBeLessThanOrEqual(1e-9);
+    const micro = byYear.get(year)!.reduce((a, r) => a + toMicro(r.value), 0);
+    expect(fromMicro(micro)).toBe(value);
   });
 
   it("grows 2025 → 2031 at the published 12.1% CAGR", () => {

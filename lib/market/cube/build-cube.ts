@@ -1,10 +1,12 @@
 /**
  * Builds the full fact cube (year × type × sector × vendor × region) of a dataset definition: each
  * year's seed is the product of that year's marginal shares times the affinity weights, fitted by
- * IPF so that every marginal (share × total) holds exactly.
+ * IPF so that every marginal (share × total) holds, then rounded to whole micro-units that add up
+ * exactly to the year's total.
  */
 import type { DatasetDefinition, FactRow, MarginalDefinition } from "./definition";
 import { ipf } from "./ipf";
+import { fromMicro, pinToTotal } from "./micro";
 import { interpolateShares } from "./shares";
 import { DIMENSIONS, type Dimension } from "../types";
 
@@ -147,9 +149,12 @@ export function buildCube(def: DatasetDefinition): FactRow[] {
     if (!fit.converged) {
       throw new Error(`IPF did not converge for ${year} (max error ${fit.maxError} after ${fit.iterations} cycles)`);
     }
+    // Cells in whole micro-units that add up exactly to the year's total: a published total is then
+    // served as the exact figure (the marginals move by at most a few micro-units).
+    const pinned = pinToTotal(fit.values, total);
     for (let cell = 0; cell < fit.values.length; cell++) {
       const at = (k: number) => members[k][Math.floor(cell / strides[k]) % shape[k]];
-      rows.push({ year, type: at(0), sector: at(1), vendor: at(2), region: at(3), value: fit.values[cell] });
+      rows.push({ year, type: at(0), sector: at(1), vendor: at(2), region: at(3), value: fromMicro(pinned[cell]) });
     }
   }
   return rows;

@@ -5,6 +5,7 @@
  */
 import type { Breakdown, Filters } from "../query/filters";
 import type { AggregateRow } from "../series/series";
+import { fromMicro, toMicro } from "./micro";
 import { DIMENSIONS, type Dimension } from "../types";
 
 export interface Cube {
@@ -64,10 +65,11 @@ export function aggregateCube(cube: Cube, q: { by: Breakdown; filters: Filters; 
       if (a && !a[cube.member[DIMENSIONS[k]][i]]) continue outer;
     }
     const key = `${y}|${byMember ? bySlugs![byMember[i]] : "total"}`;
-    sums.set(key, (sums.get(key) ?? 0) + cube.value[i]);
+    sums.set(key, (sums.get(key) ?? 0) + toMicro(cube.value[i]));
   }
-  return [...sums.entries()].map(([k, value]) => {
+  // Summed in integer micro-units: exact, so a published total comes out as the published figure.
+  return [...sums.entries()].map(([k, micro]) => {
     const [y, key] = k.split("|");
-    return { year: Number(y), key, value };
+    return { year: Number(y), key, value: fromMicro(micro) };
   });
 }

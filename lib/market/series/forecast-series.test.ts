@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { forecastHistory, forecastSeriesSet } from "./forecast-series";
-import { maxForecastGap } from "./reconcile";
+import { forecastByShareOfMarket, forecastHistory } from "./forecast-series";
 import type { Series } from "../types";
 
 const series = (key: string, values: number[]): Series => ({
@@ -31,14 +30,18 @@ describe("forecastHistory", () => {
   });
 });
 
-describe("forecastSeriesSet", () => {
-  const parts = [series("a", grow(100, 0.3)), series("b", grow(50, 0.05)), series("c", grow(20, 0.1))];
-  const opts = { historyTo: 2025, lastYear: 2032, method: "auto" as const };
+describe("forecastByShareOfMarket", () => {
+  const parts = [series("a", grow(10, 0.5)), series("b", grow(100, 0.1))];
+  const market = series("m", grow(100, 0.1).map((v, i) => v + grow(10, 0.5)[i] + 50));
+  const fc = forecastHistory(market.points, 2025, 2032, "auto")!;
+  const out = forecastByShareOfMarket(parts, market, fc, 2025);
 
-  it("reconciled parts add up to the forecast of their sum", () => {
-    const out = forecastSeriesSet(parts, { ...opts, reconcile: true });
-    const sum = forecastSeriesSet([series("t", parts[0].points.map((p, i) => p.value + parts[1].points[i].value + parts[2].points[i].value))], { ...opts, reconcile: false });
-    expect(maxForecastGap(sum[0].forecast!, out.map((s) => s.forecast ?? null))).toBeLessThan(1e-6);
+  it("splits the market's forecast: the slice's members and the rest of the market add up to it", () => {
+    for (const [k, p] of fc.points.entries()) {
+      const sum = out.reduce((a, s) => a + s.forecast!.points[k].mean, 0);
+      expect(sum).toBeLessThan(p.mean);
+      for (const s of out) expect(s.forecast!.points[k].upper["95"]).toBeLessThanOrEqual(p.upper["95"]);
+    }
     expect(out[0].forecast!.method).toMatch(/\+share-trend$/);
   });
 });

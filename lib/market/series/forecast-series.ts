@@ -1,6 +1,6 @@
 /**
- * Forecasts for the series a view shows: each series' history years go through lib/forecast, and
- * breakdowns can be reconciled to the forecast of their sum. Pure: no I/O.
+ * Our forecast of a series' history through lib/forecast (used for the market total: every slice is
+ * split from it, see ../cube/forecast-cube). Pure: no I/O.
  */
 import { forecast, ForecastInputError } from "../../forecast";
 import { reconcileByShareTrend, type SeriesForecastInfo } from "./reconcile";
@@ -41,25 +41,14 @@ export interface ForecastedSeries extends Series {
   forecast?: SeriesForecastInfo | null;
 }
 
-export interface ForecastSetOptions {
-  historyTo: number;
-  lastYear: number;
-  method: ForecastMethod;
-  reconcile: boolean;
-}
-
 /**
- * Forecasts every series from its full history (not only the shown years); with `reconcile`, a
- * breakdown is forecast top-down: the forecast of its sum, split by projected shares.
+ * A slice's series forecast top-down from the market's forecast, without the cube (for data sets too
+ * large to hold it): the slice's members and the rest of the market split the market's forecast by
+ * their share trends. Coherent with the market and among the members, not cell by cell.
  */
-export function forecastSeriesSet(full: Series[], opts: ForecastSetOptions): ForecastedSeries[] {
-  const fc = (points: { year: number; value: number }[]) => forecastHistory(points, opts.historyTo, opts.lastYear, opts.method);
-  let parts = full.map((s) => fc(s.points));
-  if (opts.reconcile && full.length > 1) {
-    const sums = new Map<number, number>();
-    for (const s of full) for (const p of s.points) sums.set(p.year, (sums.get(p.year) ?? 0) + p.value);
-    const total = fc([...sums.entries()].map(([year, value]) => ({ year, value })));
-    if (total) parts = reconcileByShareTrend(total, full.map((s) => s.points.filter((p) => p.year <= opts.historyTo)));
-  }
+export function forecastByShareOfMarket(full: Series[], market: Series, marketForecast: SeriesForecastInfo, historyTo: number): ForecastedSeries[] {
+  const history = (points: { year: number; value: number }[]) => points.filter((p) => p.year <= historyTo);
+  const rest = market.points.map((p) => ({ year: p.year, value: Math.max(0, p.value - full.reduce((a, s) => a + (s.points.find((q) => q.year === p.year)?.value ?? 0), 0)) }));
+  const parts = reconcileByShareTrend(marketForecast, [...full.map((s) => history(s.points)), history(rest)]);
   return full.map((s, i) => ({ ...s, forecast: parts[i] }));
 }

@@ -1,21 +1,12 @@
 /**
- * Forecast reconciliation: segment forecasts made one by one need not add up to the forecast of
- * their total. Here a breakdown is forecast top-down instead, so it always does.
+ * Top-down split of a forecast into parts by their share trends. The cube's cells are split this
+ * way in ../cube/forecast-cube; this version works on a few aggregated parts, for data sets too large
+ * to hold their cube in memory.
  */
 
-export interface ForecastPoint {
-  year: number;
-  mean: number;
-  /** Keyed by level: lower["80"], lower["95"]. */
-  lower: Record<string, number>;
-  upper: Record<string, number>;
-}
+import { SHARE_TREND_DAMPING, SHARE_TREND_PACE, type SeriesForecastInfo } from "../cube/forecast-cube";
 
-export interface SeriesForecastInfo {
-  /** The method actually used, e.g. "auto:loggrowth(half,eb)"; "+share-trend" when split top-down from the total. */
-  method: string;
-  points: ForecastPoint[];
-}
+export type { ForecastPoint, SeriesForecastInfo } from "../cube/forecast-cube";
 
 /** The largest gap, over the forecast years, between the parts' summed means and the total's mean. */
 export function maxForecastGap(total: SeriesForecastInfo, parts: (SeriesForecastInfo | null)[]): number {
@@ -24,9 +15,6 @@ export function maxForecastGap(total: SeriesForecastInfo, parts: (SeriesForecast
     ...total.points.map((t) => Math.abs(parts.reduce((a, p) => a + (p?.points.find((q) => q.year === t.year)?.mean ?? 0), 0) - t.mean)),
   );
 }
-
-/** How much of each year's share trend carries into the next forecast year (damped trend). */
-export const SHARE_TREND_DAMPING = 0.8;
 
 /**
  * Top-down reconciliation for a breakdown: the total's forecast is split by each part's share,
@@ -48,7 +36,7 @@ export function reconcileByShareTrend(total: SeriesForecastInfo, histories: { ye
     if (last <= 0 || shares.length < 2) return { last, logitLast: Number.NEGATIVE_INFINITY, slope: 0 };
     const first = shares.findIndex((s) => s > 0);
     const span = shares.length - 1 - first;
-    const slope = span > 0 ? (0.5 * (logit(last) - logit(shares[first]))) / span : 0;
+    const slope = span > 0 ? (SHARE_TREND_PACE * (logit(last) - logit(shares[first]))) / span : 0;
     return { last, logitLast: logit(last), slope };
   });
   const projected = total.points.map((_, k) => {

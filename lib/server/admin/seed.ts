@@ -7,7 +7,7 @@ import type { Db } from "../db";
 import { forgetDatasets } from "../queries";
 
 /** Bump when the cube builder changes its output for the same definition. */
-export const CUBE_BUILDER_VERSION = 1;
+export const CUBE_BUILDER_VERSION = 2;
 
 /** JSON with sorted keys, so the same definition always hashes the same. */
 function canonicalJson(value: unknown): string {

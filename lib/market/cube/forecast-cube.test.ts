@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { buildForecastCube, sliceForecast, type SeriesForecastInfo } from "./forecast-cube";
+import { aggregateCube, packCube, type CubeCell } from "./cube-aggregate";
+import { DIMENSIONS } from "../types";
+
+// A small cube: 5 history years, 2 types × 2 sectors × 3 vendors × 1 region; "v3" is a fast riser from a tiny base.
+const cells: CubeCell[] = [];
+const growth: Record<string, number> = { v1: 0.05, v2: 0.1, v3: 1.5 };
+for (let year = 2021; year <= 2025; year++)
+  for (const type of ["a", "b"])
+    for (const sector of ["s1", "s2"])
+      for (const vendor of ["v1", "v2", "v3"])
+        cells.push({
+          year,
+          type,
+          sector,
+          vendor,
+          region: "r",
+          value: (vendor === "v3" ? 0.5 : 40) * (type === "a" ? 2 : 1) * (sector === "s1" ? 1 : 3) * Math.pow(1 + growth[vendor], year - 2021),
+        });
+const cube = packCube(cells);
+const market: SeriesForecastInfo = {
+  method: "auto",
+  points: [2026, 2027, 2028].map((year, i) => ({
+    year,
+    mean: 1000 * 1.1 ** (i + 1),
+    lower: { "80": 900 * 1.1 ** (i + 1), "95": 800 * 1.1 ** (i + 1) },
+    upper: { "80": 1100 * 1.1 ** (i + 1), "95": 1300 * 1.1 ** (i + 1) },
+  })),
+};
+const fc = buildForecastCube(cube, 2025, market);
+const none = { type: [], sector: [], vendor: [], region: [] };
+
+describe("buildForecastCube", () => {
+  it("splits the market's forecast over every cell", () => {
+    expect(fc.cells).toBe(12);
+    for (const [k, p] of market.points.entries()) {
+      const sum = Array.from(fc.mean.subarray(k * fc.cells, (k + 1) * fc.cells)).reduce((a, b) => a + b, 0);
+      expect(sum).toBeCloseTo(p.mean, 9);
+    }
+  });
+
+  it("gives the fast riser more share each year, at a slowing pace, and never the market", () => {
+    const v3 = sliceForecast(fc, { by: "total", filters: { ...none, vendor: ["v3"] } }).get("total")!;
+    const shares = v3.points.map((p, k) => p.mean / market.points[k].mean);
+    const hist = aggregateCube(cube, { by: "vendor", filters: none, from: 2025, to: 2025 });
+    const last = hist.find((r) => r.key === "v3")!.value / hist.reduce((a, r) => a + r.value, 0);
+    expect(shares[0]).toBeGreaterThan(last);
+    expect(shares[1] - shares[0]).toBeLessThan(shares[0] - last);
+    expect(shares[2]).toBeLessThan(1);
+  });
+});
+
+describe("sliceForecast", () => {
+  it.each(DIMENSIONS.filter((d) => d !== "region"))("members of a %s breakdown add up to their parent, means and bounds", (by) => {
+    const filters = { ...none, sector: ["s2"] };
+    const parent = sliceForecast(fc, { by: "total", filters }).get("total")!;
+    const members = [...sliceForecast(fc, { by, filters }).values()];
+    parent.points.forEach((p, k) => {
+      const sum = (f: (x: SeriesForecastInfo["points"][number]) => number) => members.reduce((a, m) => a + f(m.points[k]), 0);
+      expect(sum((x) => x.mean)).toBeCloseTo(p.mean, 4);
+      expect(sum((x) => x.upper["95"])).toBeCloseTo(p.upper["95"], 4);
+      expect(sum((x) => x.lower["80"])).toBeCloseTo(p.lower["80"], 4);
+      for (const m of members) {
+        expect(m.points[k].mean).toBeLessThanOrEqual(p.mean);
+        expect(m.points[k].upper["95"]).toBeLessThanOrEqual(p.upper["95"]);
+      }
+    });
+  });
+
+  it("gives a slice the market's relative interval width", () => {
+    const s = sliceForecast(fc, { by: "total", filters: { ...none, type: ["b"], vendor: ["v2"] } }).get("total")!;
+    s.points.forEach((p, k) => {
+      const m = market.points[k];
+      expect(p.upper["95"] / p.mean).toBeCloseTo(m.upper["95"] / m.mean, 5);
+      expect(p.lower["80"]).toBeGreaterThanOrEqual(0);
+    });
+  });
+
+  it("leaves out members with no cell in the slice", () => {
+    expect([...sliceForecast(fc, { by: "vendor", filters: { ...none, vendor: ["v1"] } }).keys()]).toEqual(["v1"]);
+    expect(sliceForecast(fc, { by: "total", filters: { ...none, region: ["elsewhere"] } }).size).toBe(0);
+  });
+});
