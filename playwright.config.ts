@@ -1,15 +1,21 @@
+import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
 /**
  * Browser tests drive Chromium against the production build (`next build` first) on a real
- * database: DATABASE_URL when set (CI points it at a throwaway Postgres), otherwise an embedded
- * PGlite directory made for the run. Chromium comes from the system (CHROMIUM_PATH, default
- * /usr/bin/chromium): Playwright's own browser downloads are not used.
+ * database: DATABASE_URL when set (CI points it at a throwaway Postgres), otherwise a throwaway
+ * database on the test Postgres server (TEST_DATABASE_URL, the local one, or an embedded one).
+ * Chromium comes from the system (CHROMIUM_PATH, default /usr/bin/chromium): Playwright's own
+ * browser downloads are not used.
  */
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 /** A second server always on a fresh embedded PGlite, so the browser tests cover the default too. */
 const PGLITE_PORT = PORT + 1;
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+if (!fs.existsSync(chromiumPath)) {
+  console.error(`No Chromium at ${chromiumPath}: install it (Debian/Ubuntu: apt-get install chromium) or set CHROMIUM_PATH.`);
+  process.exit(1);
+}
 
 export default defineConfig({
   testDir: "e2e",
@@ -52,6 +58,8 @@ export default defineConfig({
       url: `http://127.0.0.1:${PORT}/api/health`,
       timeout: 180_000,
       reuseExistingServer: !process.env.CI,
+      // SIGTERM first, so the server script removes the database it made.
+      gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
       stdout: "pipe",
       stderr: "pipe",
     },
@@ -60,6 +68,8 @@ export default defineConfig({
       url: `http://127.0.0.1:${PGLITE_PORT}/api/health`,
       timeout: 180_000,
       reuseExistingServer: !process.env.CI,
+      // SIGTERM first, so the server script removes the database it made.
+      gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
       stdout: "pipe",
       stderr: "pipe",
     },

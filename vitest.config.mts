@@ -15,6 +15,8 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "tests/**/*.test.ts"],
     environment: "node",
+    // A Postgres server for the integration suites: TEST_DATABASE_URL, the local one, or an embedded one.
+    globalSetup: ["tests/support/global-setup.ts"],
     testTimeout: 120_000,
     hookTimeout: 180_000,
     // Integration suites share one Postgres server and one PGlite directory per file; run files one at a time

@@ -19,8 +19,8 @@ test("the health endpoint reports a reachable database and the active dataset", 
   expect(res.status()).toBe(200);
   const body = await res.json();
   expect(body.database.reachable).toBe(true);
-  // The second project runs these checks against the app on its default embedded database.
-  if (testInfo.project.name === "embedded-pglite") expect(body.database.kind).toBe("pglite");
-  else expect(body.database.kind).toBe(process.env.DATABASE_URL ? "postgres" : "pglite");
+  // The main project always runs on Postgres (DATABASE_URL, or a throwaway database made by
+  // scripts/e2e-server.mjs); the second one on the app's default embedded PGlite.
+  expect(body.database.kind).toBe(testInfo.project.name === "embedded-pglite" ? "pglite" : "postgres");
   expect(body.dataset.facts).toBe(25_920);
 });
