@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { SHORT_MODEL } from "./short";
 import { ForecastInputError, forecast, METHODS } from "./index";
 
 const growing = [120, 135, 149, 170, 188, 205, 231, 250, 262, 290, 318, 340, 365, 399];
@@ -57,9 +58,17 @@ describe("properties", () => {
 describe("edge cases", () => {
   it("short series (3–6 points) use the documented fallback", () => {
     const r = forecast([10, 12, 15, 17, 20], { h: 4 });
-    expect(r.method).toBe("auto:loggrowth(half,eb)");
-    // Half the historical log growth: 20·2^(1/8).
-    expect(r.mean[0]).toBeCloseTo(20 * Math.exp(Math.log(2) / 8), 10);
+    expect(r.method).toBe("auto:loggrowth(shrunk,damped)");
+    // Own mean log growth ln(2)/4, shrunk toward the prior mean by the empirical-Bayes weight.
+    const d = [12 / 10, 15 / 12, 17 / 15, 20 / 17].map(Math.log);
+    const mu = Math.log(2) / 4;
+    const s2 = d.reduce((a, x) => a + (x - mu) ** 2, 0) / 3;
+    const { volatility: v, growth } = SHORT_MODEL;
+    const scale2 = (v.df * v.sd ** 2 + 3 * s2) / (v.df + 3);
+    const w = growth.sd ** 2 / (growth.sd ** 2 + scale2 / 4);
+    expect(r.mean[0]).toBeCloseTo(20 * Math.exp(growth.mean + w * (mu - growth.mean)), 10);
+    expect(r.mean[0]).toBeGreaterThan(20 * Math.exp(growth.mean));
+    expect(r.mean[0]).toBeLessThan(20 * Math.exp(mu));
     expect(r.lower["95"][0]).toBeLessThan(r.mean[0]);
   });
 

@@ -8,7 +8,7 @@ import { type EtsSpec, etsForecastFrom, nParams } from "./ets";
 import { autoEts, etsLabel } from "./ets-auto";
 import { fitEts } from "./ets-fit";
 import type { Bounds } from "./intervals";
-import { SHORT_SCHEME, shortBounds, shortPath } from "./short";
+import { shortBounds, shortPath } from "./short";
 import { type ForecastFrom, fitDrift, fitLogLinear, fitNaive } from "./simple";
 import { fitOptTheta, fitTheta } from "./theta";
 
@@ -80,20 +80,19 @@ export function combine(kind: "median" | "mean", parts: Fitted[]): Fitted {
 
 /**
  * Short series (< SHORT_SERIES points): too few to select among ETS models, optimise
- * Theta or calibrate intervals on the series' own errors. Positive data: constant growth at
- * half the historical CAGR (the geometric mean of "the trend continues" and "it stops")
- * with Student-t intervals on the log scale whose growth volatility is shrunk toward a
- * pooled prior (./short). Otherwise: mean of drift and naive with ./intervals widths.
- * Both choices were made on short windows of the M3 yearly training parts (README).
+ * Theta or calibrate intervals on the series' own errors. Positive data: damped log growth
+ * shrunk toward a pooled prior, with Student-t intervals on the log scale (./short).
+ * Otherwise: mean of drift and naive with ./intervals widths. Both choices were made on
+ * short windows of the M3 yearly training parts (README).
  */
 function fitShort(y: readonly number[]): Fitted {
   if (y.every((v) => v > 0)) {
     return {
-      label: "loggrowth(half,eb)",
-      forecastFrom: (t, h) => shortPath(y, t, h, SHORT_SCHEME),
+      label: "loggrowth(shrunk,damped)",
+      forecastFrom: (t, h) => shortPath(y, t, h),
       nParams: 1,
       honest: true,
-      bounds: (mean, levels) => shortBounds(y, mean, levels, SHORT_SCHEME),
+      bounds: (mean, levels) => shortBounds(y, mean, levels),
     };
   }
   return combine("mean", [

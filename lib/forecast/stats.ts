@@ -52,7 +52,7 @@ export function qtSmall(p: number, df: number): number {
   const target = p;
   let lo = -1e3;
   let hi = 1e3;
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 100; i++) {
     const mid = (lo + hi) / 2;
     if (ptDist(mid, df) < target) lo = mid;
     else hi = mid;
