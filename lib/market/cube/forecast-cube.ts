@@ -33,7 +33,7 @@ export interface ForecastPoint {
 }
 
 export interface SeriesForecastInfo {
-  /** The method the market was forecast with, e.g. "auto:loggrowth(half,eb)"; "+share-trend" for a slice. */
+  /** The method the market was forecast with, e.g. "auto:loggrowth(shrunk,damped)"; "+share-trend" for a slice. */
   method: string;
   points: ForecastPoint[];
 }

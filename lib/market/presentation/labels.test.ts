@@ -3,8 +3,8 @@ import { dimensionLabel, methodLabel, phaseWord, valueBasisLabel } from "./label
 
 describe("methodLabel", () => {
   it.each([
-    ["auto:loggrowth(half,eb)", "auto: half the past growth rate"],
-    ["auto:loggrowth(half,eb)+share-trend", "auto: half the past growth rate, split by share trend"],
+    ["auto:loggrowth(shrunk,damped)", "auto: tempered past growth rate"],
+    ["auto:loggrowth(shrunk,damped)+share-trend", "auto: tempered past growth rate, split by share trend"],
     ["auto:median(ets(M,A,N),dotm,drift)", "auto: median of ETS, optimised Theta and drift"],
     ["ets(A,Ad,N)", "exponential smoothing"],
     ["drift", "random walk with drift"],

@@ -58,7 +58,7 @@ export function valueBasisLabel(basis: Basis, year: number, historyTo: number, p
 }
 
 const METHOD_WORDS: [RegExp, string][] = [
-  [/^loggrowth\(half,eb\)/, "half the past growth rate"],
+  [/^loggrowth\(shrunk,damped\)/, "tempered past growth rate"],
   [/^median\(/, "median of ETS, optimised Theta and drift"],
   [/^mean\(drift,naive\)/, "mean of drift and no-change"],
   [/^ets\(([AMN]),([AMN]d?),N\)/, "exponential smoothing"],
@@ -75,8 +75,8 @@ const METHOD_WORDS: [RegExp, string][] = [
 ];
 
 /**
- * A forecast method as the library reports it ("auto:loggrowth(half,eb)+share-trend") in plain
- * words ("auto: half the past growth rate, split by share trend"), for legends, cards and exports.
+ * A forecast method as the library reports it ("auto:loggrowth(shrunk,damped)+share-trend") in plain
+ * words ("auto: tempered past growth rate, split by share trend"), for legends, cards and exports.
  */
 export function methodLabel(method: string): string {
   const [core, ...suffixes] = method.split("+");
