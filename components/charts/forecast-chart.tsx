@@ -26,7 +26,8 @@ function Tip({ active, payload, historyTo, publisher, method }: TipProps) {
         <div>History: {formatUsdM(r.value)} ({basisWord(r.basis)})</div>
       ) : (
         <div>
-          {publisher} outlook: {formatUsdM(r.value)} ({basisWord(r.basis)})
+          {publisher} outlook: {formatUsdM(r.value)}
+          {r.basis === "published" ? " (published)" : ""}
         </div>
       )}
       {r.year > historyTo && r.mean !== null && (

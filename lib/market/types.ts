@@ -11,7 +11,13 @@ export const MEMBER_KIND: Record<Dimension, "modelType" | "sector" | "vendor" | 
   region: "region",
 };
 
-export type Basis = "published" | "modelled";
+/**
+ * A data point's basis: a published figure, our modelled split or back-cast ("modelled"), or, after
+ * the history, the publisher's outlook ("outlook"). Forecast years have one other basis: "our
+ * forecast" (a series' `forecast`, never a data point).
+ */
+export type Basis = "published" | "modelled" | "outlook";
+export const OUR_FORECAST = "our forecast" as const;
 
 export type VendorGroup = "hyperscaler" | "specialist" | "application-specialist" | "hardware" | "other";
 

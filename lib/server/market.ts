@@ -5,7 +5,7 @@ import { buildForecastCube, sliceForecast, type ForecastCube, type SeriesForecas
 import type { ForecastMethod } from "@/lib/market/query/schema";
 import { FORECAST_LEVELS, forecastByShareOfMarket, forecastHistory, type ForecastedSeries } from "@/lib/market/series/forecast-series";
 import { shapeSeries, type AggregateRow } from "@/lib/market/series/series";
-import { DIMENSIONS, type Dimension, type MemberInfo } from "@/lib/market/types";
+import { DIMENSIONS, OUR_FORECAST, type Dimension, type MemberInfo } from "@/lib/market/types";
 import {
   defaultYear,
   parseViewState,
@@ -78,6 +78,7 @@ export async function getSeriesView(query: Omit<SeriesQuery, "forecast"> & Parti
       members,
       only: query.by === "total" ? undefined : filters[query.by],
       unfiltered: DIMENSIONS.every((d) => filters[d].length === 0),
+      historyTo: dataset.historyTo,
       publishedYears: figures.filter((f) => f.basis === "published" && f.key.startsWith("total:") && f.year !== null).map((f) => f.year!),
     });
     full = method ? await withForecast(shaped, query.by, filters, dataset, method) : shaped;
@@ -101,7 +102,7 @@ export async function getSeriesView(query: Omit<SeriesQuery, "forecast"> & Parti
       from,
       to,
       series,
-      ...(method ? { forecast: { method, levels: [...FORECAST_LEVELS] } } : {}),
+      ...(method ? { forecast: { basis: OUR_FORECAST, method, levels: [...FORECAST_LEVELS] } } : {}),
     },
   };
 }

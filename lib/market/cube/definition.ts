@@ -25,7 +25,7 @@ export interface TotalDefinition {
   year: number;
   /** US$ million. */
   value: number;
-  basis: Basis;
+  basis: Exclude<Basis, "outlook">;
   /** Published: the source. Modelled: how it was derived. */
   note: string;
   source?: SourceRef;

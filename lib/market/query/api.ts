@@ -3,7 +3,7 @@
  * live here, in the pure library, so client components and lib/export import nothing from lib/server.
  */
 import type { ForecastedSeries } from "../series/forecast-series";
-import type { DatasetInfo } from "../types";
+import type { DatasetInfo, OUR_FORECAST } from "../types";
 import type { Filters, SeriesQuery } from "./filters";
 import type { ForecastMethod } from "./schema";
 
@@ -27,7 +27,7 @@ export interface SeriesView {
    * Our forecast, when requested: the market is forecast with `method`, and every slice's forecast
    * is the sum of its cells' paths split from it (always coherent; `reconcile` is a no-op).
    */
-  forecast?: { method: ForecastMethod; levels: number[] };
+  forecast?: { basis: typeof OUR_FORECAST; method: ForecastMethod; levels: number[] };
 }
 
 /** The publisher's outlook for the market: a target year's value and the CAGR leading to it. */

@@ -87,3 +87,12 @@ describe("shares, rankings and checks", () => {
     expect(maxBreakdownGap(s, total)).toBeCloseTo(0.5, 12);
   });
 });
+
+describe("bases", () => {
+  it("names history years published or modelled, and later years the publisher's outlook", () => {
+    const rows = [2024, 2025, 2026, 2031].map((year) => ({ year, key: "total", value: 1 }));
+    const s = shapeSeries(rows, { by: "total", from: 2024, to: 2031, members: [], unfiltered: true, publishedYears: [2024, 2031], historyTo: 2025 });
+    const basis = Object.fromEntries(s[0].points.map((p) => [p.year, p.basis]));
+    expect(basis).toMatchObject({ 2024: "published", 2025: "modelled", 2026: "outlook", 2030: "outlook", 2031: "published" });
+  });
+});

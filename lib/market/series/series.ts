@@ -23,6 +23,8 @@ export interface ShapeOptions {
   only?: string[];
   /** Years whose value is a published figure, for an unfiltered total. */
   publishedYears?: number[];
+  /** Years after this one are the publisher's outlook (basis "outlook" unless published). */
+  historyTo?: number;
   /** Whether the slice is the whole market (no filter at all). */
   unfiltered: boolean;
 }
@@ -43,7 +45,11 @@ export function shapeSeries(rows: AggregateRow[], opts: ShapeOptions): Series[] 
   }
   const published = new Set(opts.publishedYears ?? []);
   const basisFor = (year: number): Basis =>
-    opts.by === "total" && opts.unfiltered && published.has(year) ? "published" : "modelled";
+    opts.by === "total" && opts.unfiltered && published.has(year)
+      ? "published"
+      : opts.historyTo !== undefined && year > opts.historyTo
+        ? "outlook"
+        : "modelled";
   const keys: { key: string; label: string }[] =
     opts.by === "total"
       ? [{ key: "total", label: "Total market" }]
