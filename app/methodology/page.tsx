@@ -85,7 +85,10 @@ export default async function MethodologyPage({ searchParams }: { searchParams: 
       <section aria-labelledby="forecasts" className={card}>
         <h2 id="forecasts" className="font-semibold">How the forecasts are made</h2>
         <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
-          <li>History years ({dataset.firstYear}-{dataset.historyTo}) are data; each series shown is forecast from its own history to {dataset.lastYear}, on the server.</li>
+          <li>
+            History years ({dataset.firstYear}-{dataset.historyTo}) are data. There is one forecast for the whole market: its total is forecast from its
+            history to {dataset.lastYear} with the chosen method, and every slice follows from it.
+          </li>
           <li>
             Methods: naive, drift, log-linear (constant growth), exponential smoothing (simple, Holt, damped trend, automatic ETS), Theta and its optimised
             variants, the Comb S-H-D combination, and <code>auto</code>: the median of automatic ETS, dynamic optimised Theta and drift. With fewer than seven
@@ -98,9 +101,12 @@ export default async function MethodologyPage({ searchParams }: { searchParams: 
           </li>
           <li>Prediction intervals (80% and 95%) are calibrated on the series&apos; own past forecast errors.</li>
           <li>
-            Breakdowns are forecast top-down: the forecast of their total is split by each segment&apos;s share, projected as a damped trend at half
-            its historical pace, so segments always add up to the total and a fast riser from a small base cannot take the whole market. A
-            segment&apos;s interval is its share of the total&apos;s interval.
+            Slices are forecast top-down, cell by cell: the market&apos;s forecast is split over every cell of type × sector × vendor × region by the
+            cell&apos;s share, projected as a damped trend of its log-share at half its historical pace and normalised over all cells. A slice&apos;s
+            forecast is the sum of its cells&apos;, so a breakdown always adds up to its total and a fast riser from a small base cannot take the whole
+            market. A slice&apos;s 80% and 95% intervals are its share of the market&apos;s intervals: the same relative width as the market&apos;s, never
+            below 0 or above the market&apos;s bounds, and members&apos; bounds add up to their parent&apos;s. They carry the market&apos;s uncertainty,
+            not the uncertainty of the shares themselves, which a few published totals cannot measure.
           </li>
           <li>The publisher&apos;s outlook is drawn beside our forecast, never blended into it.</li>
         </ul>
