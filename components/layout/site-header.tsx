@@ -1,12 +1,15 @@
 import Link from "next/link";
-import { getDataset } from "@/lib/server/queries";
+import { Suspense } from "react";
+import { getDatasets } from "@/lib/server/queries";
+import { Badge, DatasetBadge, type DatasetVersion } from "./dataset-badge";
 import { NavLinks } from "./nav-links";
 import { ThemeToggle } from "./theme-toggle";
 
-/** Header on every page: navigation, the dataset version the figures come from, the theme switch. */
+/** Header on every page: navigation, the dataset version the figures come from (as pinned by the URL), the theme switch. */
 export async function SiteHeader() {
   // The header must render even when the database is down: the page's error state explains it.
-  const dataset = await getDataset().catch(() => null);
+  const all = await getDatasets().catch(() => []);
+  const versions: DatasetVersion[] = all.map(({ id, version, status }) => ({ id, version, status }));
   return (
     <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <div className="mx-auto flex max-w-[1800px] flex-wrap items-center justify-between gap-3 px-4 py-3 sm:px-6">
@@ -19,15 +22,9 @@ export async function SiteHeader() {
           </nav>
         </div>
         <div className="flex items-center gap-3">
-          <span className="text-xs text-slate-600 dark:text-slate-400">
-            {dataset ? (
-              <>
-                Dataset <span className="font-mono">{dataset.id}</span> (v{dataset.version}, {dataset.status})
-              </>
-            ) : (
-              "Dataset unavailable"
-            )}
-          </span>
+          <Suspense fallback={<Badge dataset={versions.find((v) => v.status === "active")} />}>
+            <DatasetBadge versions={versions} />
+          </Suspense>
           <ThemeToggle />
         </div>
       </div>
