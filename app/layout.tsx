@@ -4,11 +4,17 @@ import "./globals.css";
 import { SiteHeader } from "@/components/layout/site-header";
 import { THEME_SCRIPT } from "@/components/layout/theme-toggle";
 import { Providers } from "@/components/providers";
+import { getDataset } from "@/lib/server/queries";
 
-export const metadata: Metadata = {
-  title: { default: "Large-scale AI Models market", template: "%s · Large-scale AI Models market" },
-  description: "Size, splits and forecasts of the global Large-scale AI Models market, 2021-2032.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  // The years come from the active dataset; without a database the description names none.
+  const dataset = await getDataset().catch(() => null);
+  const years = dataset ? `, ${dataset.firstYear}-${dataset.lastYear}` : "";
+  return {
+    title: { default: "Large-scale AI Models market", template: "%s · Large-scale AI Models market" },
+    description: `Size, splits and forecasts of the global Large-scale AI Models market${years}.`,
+  };
+}
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 

@@ -19,7 +19,7 @@ import { YearSelect } from "./year-select";
 /** The overview: headline figures, the total with forecasts, four breakdowns and the vendor ranking; all cross-filtered. */
 export function OverviewDashboard() {
   const { view, setView } = useView();
-  const { dataset } = useDashboard();
+  const { dataset, publishedYears, outlook } = useDashboard();
   const filters = filtersOf(view);
   const from = dataset.firstYear;
   const to = dataset.lastYear;
@@ -56,8 +56,17 @@ export function OverviewDashboard() {
       </div>
       <RankingPanel filters={filters} year={view.year} from={from} to={to} dataset={pinned} />
       <p className="text-xs text-slate-600 dark:text-slate-400">
-        Only the 2024 and 2031 totals and the 2025-2031 CAGR are published by {dataset.publisher}; every other figure is modelled (see Methodology).
+        {publishedNote(publishedYears, outlook, dataset.publisher)}
       </p>
     </>
   );
+}
+
+/** Which figures the publisher gave, from the dataset itself: e.g. "Only the 2024 and 2031 totals and the 2025-2031 CAGR are published by …". */
+function publishedNote(years: number[], outlook: { cagrFrom: number; cagrTo: number } | null, publisher: string): string {
+  const sorted = [...years].sort((a, b) => a - b);
+  const list = sorted.length > 1 ? `${sorted.slice(0, -1).join(", ")} and ${sorted.at(-1)}` : String(sorted[0] ?? "");
+  const parts = [sorted.length ? `the ${list} total${sorted.length > 1 ? "s" : ""}` : "", outlook ? `the ${outlook.cagrFrom}-${outlook.cagrTo} CAGR` : ""].filter(Boolean);
+  if (!parts.length) return "Every figure is modelled (see Methodology).";
+  return `Only ${parts.join(" and ")} ${parts.length > 1 || sorted.length > 1 ? "are" : "is"} published by ${publisher}; every other figure is modelled (see Methodology).`;
 }

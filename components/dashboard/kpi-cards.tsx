@@ -20,7 +20,7 @@ function Kpi({ label, value, note, detail }: { label: string; value: string; not
   );
 }
 
-/** Headline figures: size in the selected year, the 2025-2031 CAGR, the publisher's outlook, our forecast. */
+/** Headline figures: size in the selected year, the published CAGR, the publisher's outlook, our forecast. */
 export function KpiCards({ filters, year, dataset }: { filters: Filters; year: number; dataset?: string }) {
   const { dataset: ds, outlook } = useDashboard();
   // The same request as the overview's total chart: one fetch serves both.
