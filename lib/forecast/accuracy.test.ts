@@ -41,8 +41,14 @@ describe("rolling-origin backtest", () => {
     const slope = (133 - 100) / 7;
     expect(r.origins[0].mean[0]).toBeCloseTo(133 + slope, 10);
     expect(r.smape).toBeGreaterThan(0);
-    expect(r.coverage["80"]).toBeGreaterThanOrEqual(0);
-    expect(r.coverage["95"]).toBeLessThanOrEqual(1);
+    // Coverage is the share of all 15 scored points (3+3+3+3+2+1) inside each origin's interval.
+    for (const level of ["80", "95"]) {
+      const points = r.origins.flatMap((o) => o.actual.map((a, i) => a >= o.lower[level][i] && a <= o.upper[level][i]));
+      expect(points).toHaveLength(15);
+      expect(r.coverage[level]).toBeCloseTo(points.filter(Boolean).length / 15, 12);
+    }
+    // The 95% intervals hold the 80% ones, so they cover at least as many points.
+    expect(r.coverage["95"]).toBeGreaterThanOrEqual(r.coverage["80"]);
     expect(Number.isFinite(r.msis["95"])).toBe(true);
   });
 });
