@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { summaryText } from "./panel";
 
 const search = (page: Page) => new URL(page.url()).searchParams;
 
@@ -19,25 +20,28 @@ test.describe("overview", () => {
   test("a legend click cross-filters the page; the chip removes it; Back and Forward replay it", async ({ page }) => {
     await page.goto("/");
     const sector = page.getByRole("region", { name: "By application sector" });
-    const typeSummary = page.getByRole("region", { name: "By model type" }).locator("p").first();
-    const before = await typeSummary.textContent();
+    // A panel's summary sentence is its accessible description (the subtitle only lists the filters).
+    const types = page.getByRole("region", { name: "By model type" });
+    await expect(types).toHaveAccessibleDescription(/ of US\$ 8,934 M/);
+    const before = await summaryText(types);
     await sector.getByRole("button", { name: "Filter by Healthcare" }).click();
     const chip = page.getByRole("button", { name: "Remove Healthcare filter" });
     await expect(chip).toBeVisible();
     await expect.poll(() => search(page).get("sector")).toBe("healthcare");
-    await expect(typeSummary).not.toHaveText(before!);
+    // Within Healthcare the split is of Healthcare's total, no longer of the whole market.
+    await expect(types).not.toHaveAccessibleDescription(/ of US\$ 8,934 M/);
     await expect(page.getByRole("region", { name: "Headline figures" })).toContainText("Market size 2024 (filtered)");
 
     await page.goBack();
     await expect(chip).toBeHidden();
-    await expect(typeSummary).toHaveText(before!);
+    await expect(types).toHaveAccessibleDescription(before);
     await page.goForward();
     await expect(chip).toBeVisible();
 
     await chip.click();
     await expect(chip).toBeHidden();
     await expect.poll(() => search(page).get("sector")).toBeNull();
-    await expect(typeSummary).toHaveText(before!);
+    await expect(types).toHaveAccessibleDescription(before);
   });
 
   test("clicking a bar filters by its member", async ({ page }) => {

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { summaryText } from "./panel";
 
 test.describe("sector, vendor and methodology pages", () => {
   test("the nav reaches every page", async ({ page }) => {
@@ -42,17 +43,19 @@ test.describe("sector, vendor and methodology pages", () => {
       ["/vendors/openai", "By application sector", "BFSI"],
     ] as const) {
       await page.goto(path);
-      const typeSummary = page.getByRole("region", { name: "By model type" }).locator("p").first();
-      const before = await typeSummary.textContent();
+      // The panel's summary sentence (its accessible description), not its subtitle of filters.
+      const types = page.getByRole("region", { name: "By model type" });
+      await expect(types).toHaveAccessibleDescription(/is the largest model type in/);
+      const before = await summaryText(types);
       await page.getByRole("region", { name: panel, exact: true }).getByRole("button", { name: `Filter by ${member}` }).click();
       const chip = page.getByRole("button", { name: `Remove ${member} filter` });
       await expect(chip).toBeVisible();
       await expect.poll(() => new URL(page.url()).search).toContain(member === "Europe" ? "region=europe" : "sector=bfsi");
-      await expect(typeSummary).not.toHaveText(before!);
+      await expect(types).not.toHaveAccessibleDescription(before);
       expect(new URL(page.url()).pathname).toBe(path);
       await chip.click();
       await expect(chip).toBeHidden();
-      await expect(typeSummary).toHaveText(before!);
+      await expect(types).toHaveAccessibleDescription(before);
     }
   });
 

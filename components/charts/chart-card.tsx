@@ -31,13 +31,15 @@ interface Props {
 export function ChartCard({ title, subtitle, summary, query, empty, spec, table, children, footer, className = "" }: Props) {
   const [asTable, setAsTable] = useState(false);
   const headingId = useId();
+  const summaryId = useId();
   // With keepPreviousData a failed new request leaves no data behind: show the error, not stale figures.
   const failed = !!query?.isError;
   const loading = !!query?.isPending && !query.isError;
+  const showsSummary = !failed && !loading && !empty;
   // Layout containment: a redrawn chart re-lays out its own card, not the whole page (a filter
   // click redraws several charts one after another as their answers arrive).
   return (
-    <section aria-labelledby={headingId} data-chart-id={spec?.id} data-chart-kind={spec?.kind} className={`flex min-w-0 flex-col rounded-lg [contain:layout] border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900 ${className}`}>
+    <section aria-labelledby={headingId} aria-describedby={showsSummary ? summaryId : undefined} data-chart-id={spec?.id} data-chart-kind={spec?.kind} className={`flex min-w-0 flex-col rounded-lg [contain:layout] border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900 ${className}`}>
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div className="min-w-0">
           <h2 id={headingId} className="font-semibold">
@@ -76,7 +78,9 @@ export function ChartCard({ title, subtitle, summary, query, empty, spec, table,
         </p>
       ) : (
         <>
-          <p className="mt-2 text-sm text-slate-700 dark:text-slate-300">{summary}</p>
+          <p id={summaryId} className="mt-2 text-sm text-slate-700 dark:text-slate-300">
+            {summary}
+          </p>
           <div className="mt-2 min-w-0">{asTable ? table() : children}</div>
         </>
       )}
