@@ -2,7 +2,7 @@
  * The foundation's checks, run once per database kind (real Postgres, embedded PGlite): migrate from
  * empty, seed twice, then query through the data-access layer and the public API.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { DIMENSIONS } from "@/lib/market/types";
 import { defineCoherenceProperties } from "./coherence-properties";
 
@@ -148,6 +148,24 @@ export function defineFoundationSuite(kind: string, setup: Setup) {
       expect(lines[0]).toBe("series_key,series,year,value (US$ M),basis,phase");
       expect(lines).toHaveLength(13);
       expect(lines.find((l) => l.includes(",2024,"))).toMatch(/^total,Total market,2024,8934,published,history$/);
+    });
+
+    it("a workbook's ETag covers its export date and permalink, and it is never cached as immutable", async () => {
+      const id = ((await (await api("by=total")).json()) as { dataset: { id: string } }).dataset.id;
+      const xlsx = (qs: string) => api(`${qs}&dataset=${id}`);
+      const first = await xlsx("by=total&format=xlsx");
+      expect(first.status).toBe(200);
+      expect(first.headers.get("cache-control")).not.toContain("immutable");
+      const etag = first.headers.get("etag")!;
+      expect((await xlsx("by=total&format=xlsx&from=2021")).headers.get("etag"), "another permalink").not.toBe(etag);
+      vi.useFakeTimers({ toFake: ["Date"] });
+      try {
+        vi.setSystemTime(Date.now() + 86_400_000);
+        expect((await xlsx("by=total&format=xlsx")).headers.get("etag"), "another export date").not.toBe(etag);
+      } finally {
+        vi.useRealTimers();
+      }
+      expect((await api(`by=total&format=xlsx&dataset=${id}`, { headers: { "if-none-match": etag } })).status).toBe(304);
     });
 
     it.each([

@@ -18,8 +18,12 @@ export async function GET(request: Request) {
     const result = await getSeriesView(query);
     if (!result.ok) return problemResponse(result.status, result.problem);
     const { view } = result;
-    const etag = etagFor(`${view.dataset.id}|${format}|${JSON.stringify([view.by, view.filters, view.from, view.to, view.forecast ?? null])}`);
-    const headers = cacheHeaders(etag, parsed.value.dataset !== undefined);
+    const key = `${view.dataset.id}|${format}|${JSON.stringify([view.by, view.filters, view.from, view.to, view.forecast ?? null])}`;
+    // A workbook also carries its export date and its permalink (this URL): both are part of its
+    // ETag, and it is revalidated each time instead of being cached as immutable.
+    const date = exportDate();
+    const etag = format === "xlsx" ? etagFor(`${key}|${date}|${request.url}`) : etagFor(key);
+    const headers = format === "xlsx" ? { ETag: etag, "Cache-Control": "private, no-cache" } : cacheHeaders(etag, parsed.value.dataset !== undefined);
     if (notModified(request, etag)) return new Response(null, { status: 304, headers });
     if (format === "csv") {
       return new Response(cachedBody(etag, () => seriesToCsv({ ...view, historyTo: view.dataset.historyTo })), {
@@ -31,7 +35,7 @@ export async function GET(request: Request) {
       });
     }
     if (format === "xlsx") {
-      const bytes = await buildWorkbook(seriesViewExport(view, request.url), exportDate());
+      const bytes = await buildWorkbook(seriesViewExport(view, request.url), date);
       return new Response(bytes as BodyInit, {
         headers: {
           ...headers,
