@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkAgainstDataset, parseSeriesQuery, readParams } from "./filters";
+import { checkAgainstDataset, ignored, parseSeriesQuery, readParams } from "./filters";
 import { API_KEYS } from "./schema";
 import { parseViewState } from "./view-state";
 import type { MemberInfo } from "../types";
@@ -103,5 +103,6 @@ describe("checkAgainstDataset", () => {
     expect(value.from).toBe(2021);
     expect(value.to).toBe(2030);
     expect(problems.map((n) => n.param)).toEqual(["sector", "from"]);
+    expect(problems.map((p) => ignored(p).message)).toEqual(["Ignored unknown sector: mining", "Ignored from 2010: the data covers 2021-2032"]);
   });
 });

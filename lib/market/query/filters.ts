@@ -46,6 +46,8 @@ export interface SeriesRequest extends SeriesQuery {
 export interface QueryProblem {
   param: string;
   message: string;
+  /** A lenient caller's shorter notice, when the message reads badly after "Ignored". */
+  notice?: string;
 }
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; problem: QueryProblem };
@@ -147,20 +149,28 @@ export function checkAgainstDataset<Q extends Filters & { from?: number; to?: nu
     const known = new Set(members.filter((m) => m.dimension === dim).map((m) => m.slug));
     const unknown = query[dim].filter((s) => !known.has(s));
     if (unknown.length) {
-      problems.push({ param: dim, message: `${dim} "${unknown.join(",")}" is not a known ${dim}; known: ${[...known].join(", ")}` });
+      problems.push({
+        param: dim,
+        message: `${dim} "${unknown.join(",")}" is not a known ${dim}; known: ${[...known].join(", ")}`,
+        notice: `Ignored unknown ${dim}: ${unknown.join(", ")}`,
+      });
       (next as Filters)[dim as Dimension] = query[dim].filter((s) => known.has(s));
     }
   }
   const year = (y: number | undefined, fallback: number, param: string) => {
     if (y === undefined) return fallback;
     if (y >= dataset.firstYear && y <= dataset.lastYear) return y;
-    problems.push({ param, message: `${param} ${y} is outside the dataset's years ${dataset.firstYear}-${dataset.lastYear}` });
+    problems.push({
+      param,
+      message: `${param} ${y} is outside the dataset's years ${dataset.firstYear}-${dataset.lastYear}`,
+      notice: `Ignored ${param} ${y}: the data covers ${dataset.firstYear}-${dataset.lastYear}`,
+    });
     return fallback;
   };
   next.from = year(query.from, dataset.firstYear, "from");
   next.to = year(query.to, dataset.lastYear, "to");
   if (next.from > next.to) {
-    problems.push({ param: "from", message: `from (${next.from}) must not be after to (${next.to})` });
+    problems.push({ param: "from", message: `from (${next.from}) must not be after to (${next.to})`, notice: `Ignored from/to: ${next.from} is after ${next.to}` });
     next.from = dataset.firstYear;
     next.to = dataset.lastYear;
   }
@@ -169,5 +179,5 @@ export function checkAgainstDataset<Q extends Filters & { from?: number; to?: nu
 
 /** A lenient caller's notice for a problem: it says the value was ignored. */
 export function ignored(p: QueryProblem): QueryProblem {
-  return { param: p.param, message: `Ignored ${p.message}` };
+  return { param: p.param, message: p.notice ?? `Ignored ${p.message}` };
 }
