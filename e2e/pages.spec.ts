@@ -74,5 +74,7 @@ test.describe("sector, vendor and methodology pages", () => {
     const estimates = page.getByRole("region", { name: "Other firms' estimates" });
     await expect(estimates.locator(".recharts-wrapper")).toBeVisible();
     await expect(page.getByRole("region", { name: "Forecast accuracy (table)" })).toContainText("sMAPE");
+    // The market's own regime (five history years) is stated with its measured accuracy beside Theta's.
+    await expect(page.locator("section", { has: page.locator("#forecasts") })).toContainText(/five-year windows.*sMAPE \d+\.\d and MASE \d\.\d\d \(Theta: \d+\.\d and \d\.\d\d\)/);
   });
 });

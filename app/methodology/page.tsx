@@ -95,11 +95,11 @@ export default async function MethodologyPage({ searchParams }: { searchParams: 
             years of history (as here: {dataset.historyTo - dataset.firstYear + 1}) it grows the last value at the series&apos; own yearly growth pulled
             toward the growth typical of short yearly series (the jumpier the history, the harder the pull), fading a little each year ahead, with
             intervals from a log random walk whose volatility is shrunk the same way. Both priors were fitted on {SHORT_FORECAST_ACCURACY.windows.toLocaleString("en-US")}{" "}
-            five-year windows of the M3 yearly data: there, six years ahead, it scores sMAPE {SHORT_FORECAST_ACCURACY.auto.smape.toFixed(1)} and MASE{" "}
+            five-year windows of the M3 yearly series (their training years only): there, six years ahead, it scores sMAPE {SHORT_FORECAST_ACCURACY.auto.smape.toFixed(1)} and MASE{" "}
             {SHORT_FORECAST_ACCURACY.auto.mase.toFixed(2)} (Theta: {SHORT_FORECAST_ACCURACY.theta.smape.toFixed(1)} and {SHORT_FORECAST_ACCURACY.theta.mase.toFixed(2)}), and its
             80% and 95% intervals hold {Math.round(SHORT_FORECAST_ACCURACY.auto.cov80)}% and {Math.round(SHORT_FORECAST_ACCURACY.auto.cov95)}% of the outcomes.
           </li>
-          <li>Prediction intervals (80% and 95%) are calibrated on the series&apos; own past forecast errors.</li>
+          <li>With seven or more years of history, prediction intervals (80% and 95%) are calibrated on the series&apos; own past forecast errors.</li>
           <li>
             Slices are forecast top-down, cell by cell: the market&apos;s forecast is split over every cell of type × sector × vendor × region by the
             cell&apos;s share, projected as a damped trend of its log-share at half its historical pace and normalised over all cells. A slice&apos;s
