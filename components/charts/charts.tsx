@@ -4,6 +4,7 @@ import dynamic from "next/dynamic";
 import { memo, useEffect, useRef, useState } from "react";
 import type { ForecastChartProps } from "./forecast-chart";
 import { ForecastLegend } from "./forecast-legend";
+import { PlotSkeleton } from "./plot-skeleton";
 import { StackedLegend, type StackedChartProps } from "./stacked-labels";
 
 /**
@@ -11,9 +12,6 @@ import { StackedLegend, type StackedChartProps } from "./stacked-labels";
  * container, so the server could not draw them anyway); everything readable — title, summary,
  * legend, table view — is server-rendered. This keeps Recharts out of the first-load JavaScript.
  */
-function PlotSkeleton() {
-  return <div className="h-full w-full animate-pulse rounded bg-slate-100 dark:bg-slate-800" />;
-}
 
 // Memoised: while a filter change loads, panels re-render with the same data and the plots are skipped.
 const ForecastPlot = memo(dynamic(() => import("./forecast-chart").then((m) => m.ForecastPlot), { ssr: false, loading: PlotSkeleton }));

@@ -1,10 +1,10 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatAxisUsdM, formatPercent, formatUsdM } from "@/lib/market/presentation/format";
+import dynamic from "next/dynamic";
+import { formatPercent, formatUsdM } from "@/lib/market/presentation/format";
 import { ChartCard } from "./chart-card";
 import { DataTable } from "./data-table";
-import { ROLE } from "@/lib/chart/palette";
+import { PlotSkeleton } from "./plot-skeleton";
 
 export interface EstimateRow {
   name: string;
@@ -15,6 +15,9 @@ export interface EstimateRow {
   cagr: number | null;
   ours: boolean;
 }
+
+// Recharts loads after the page, as for every chart (charts.tsx); the card, summary and table render at once.
+const EstimatesPlot = dynamic(() => import("./estimates-plot").then((m) => m.EstimatesPlot), { ssr: false, loading: PlotSkeleton });
 
 /** How far apart the published sizings of comparable markets are: each firm's base-year size. */
 export function EstimatesChart({ rows, publisher }: { rows: EstimateRow[]; publisher: string }) {
@@ -44,22 +47,7 @@ export function EstimatesChart({ rows, publisher }: { rows: EstimateRow[]; publi
       )}
     >
       <div className="w-full text-slate-700 dark:text-slate-300" style={{ height: Math.max(240, rows.length * 34 + 40) }} aria-hidden="true">
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={rows} layout="vertical" margin={{ top: 5, right: 16, bottom: 0, left: 8 }} accessibilityLayer={false}>
-            <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.15} horizontal={false} />
-            <XAxis type="number" tickFormatter={formatAxisUsdM} tick={{ fontSize: 11 }} stroke="currentColor" />
-            <YAxis type="category" dataKey="name" width={170} tick={{ fontSize: 11 }} stroke="currentColor" />
-            <Tooltip
-              formatter={(v, _n, item) => [`${formatUsdM(Number(v))} in ${(item?.payload as EstimateRow).baseYear} (published)`, "Size"]}
-              contentStyle={{ color: "#0f172a" }}
-            />
-            <Bar dataKey="baseValue" isAnimationActive={false}>
-              {rows.map((r) => (
-                <Cell key={r.name} fill={r.ours ? ROLE.outlook : ROLE.history} />
-              ))}
-            </Bar>
-          </BarChart>
-        </ResponsiveContainer>
+        <EstimatesPlot rows={rows} />
       </div>
     </ChartCard>
   );

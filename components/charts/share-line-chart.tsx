@@ -1,11 +1,10 @@
 "use client";
 
-import { CartesianGrid, Line, LineChart, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import dynamic from "next/dynamic";
 import { formatPercent } from "@/lib/market/presentation/format";
-import { shareAxis } from "@/lib/market/presentation/axis";
 import { ChartCard } from "./chart-card";
 import { DataTable } from "./data-table";
-import { ROLE } from "@/lib/chart/palette";
+import { PlotSkeleton } from "./plot-skeleton";
 
 interface Props {
   title: string;
@@ -15,10 +14,11 @@ interface Props {
   historyTo: number;
 }
 
+// Recharts loads after the page, as for every chart (charts.tsx); the card, summary and table render at once.
+const ShareLinePlot = dynamic(() => import("./share-line-plot").then((m) => m.ShareLinePlot), { ssr: false, loading: PlotSkeleton });
+
 /** One share over the years (0-1), later years shaded as outlook; all values modelled. */
 export function ShareLineChart({ title, subtitle, summary, points, historyTo }: Props) {
-  const last = points[points.length - 1]?.year ?? historyTo;
-  const axis = shareAxis(Math.max(0, ...points.map((p) => p.share)));
   return (
     <ChartCard
       title={title}
@@ -39,16 +39,7 @@ export function ShareLineChart({ title, subtitle, summary, points, historyTo }: 
       )}
     >
       <div className="h-64 w-full text-slate-700 dark:text-slate-300" aria-hidden="true">
-        <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={points} margin={{ top: 10, right: 16, bottom: 0, left: 4 }} accessibilityLayer={false}>
-            <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.15} />
-            {last > historyTo && <ReferenceArea x1={historyTo} x2={last} fill="#94a3b8" fillOpacity={0.14} />}
-            <XAxis dataKey="year" tick={{ fontSize: 12 }} stroke="currentColor" />
-            <YAxis tickFormatter={axis.label} ticks={axis.ticks} domain={axis.domain} allowDataOverflow tick={{ fontSize: 12 }} width={48} stroke="currentColor" />
-            <Tooltip formatter={(v) => [`${formatPercent(Number(v))} (modelled)`, "Share"]} labelFormatter={(l) => `Year ${l}`} contentStyle={{ color: "#0f172a" }} />
-            <Line dataKey="share" stroke={ROLE.history} strokeWidth={2.5} dot={{ r: 3 }} isAnimationActive={false} />
-          </LineChart>
-        </ResponsiveContainer>
+        <ShareLinePlot points={points} historyTo={historyTo} />
       </div>
     </ChartCard>
   );
