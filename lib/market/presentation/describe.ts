@@ -7,7 +7,7 @@ import type { Filters } from "../query/filters";
 import { formatPercent, formatUsdM } from "./format";
 import type { ForecastedSeries } from "../series/forecast-series";
 import { BASIS_LABEL, dimensionLabel } from "./labels";
-import { sharesInYear, sumSeries } from "../series/series";
+import { sharesInYear } from "../series/series";
 import { DIMENSIONS, type MemberInfo, type Series } from "../types";
 
 export function memberName(members: MemberInfo[], dim: string, slug: string): string {
@@ -93,9 +93,4 @@ export function summarizeTotal(series: ForecastedSeries, historyTo: number, subj
 
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
-/** The summed series of a breakdown, as one "total" series (modelled unless the parts say otherwise). */
-export function totalOf(series: Series[], label = "Total"): Series {
-  return { key: "total", label, points: sumSeries(series).map((p) => ({ ...p, basis: "modelled" as const })) };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatAxisUsdM, formatMillions, formatPercent, formatUsdM } from "./format";
+import { formatAxisUsdM, formatPercent, formatUsdM } from "./format";
 
 describe("number formats", () => {
   it.each([
@@ -15,7 +15,6 @@ describe("number formats", () => {
   ])("formatUsdM(%d) = %s", (v, s) => expect(formatUsdM(v)).toBe(s));
   it("compacts to billions on request, and formats shares and axes", () => {
     expect(formatUsdM(19_700, { compact: true })).toBe("US$ 19.7 B");
-    expect(formatMillions(8_934.000000000027)).toBe("8,934");
     expect(formatPercent(0.121)).toBe("12.1%");
     expect(formatPercent(0.00042)).toBe("0.042%");
     expect(formatPercent(0)).toBe("0.0%");

@@ -19,11 +19,6 @@ export function formatUsdM(valueM: number, opts: { compact?: boolean } = {}): st
   return `US$ ${intFmt.format(valueM)} M`;
 }
 
-/** Plain number of millions with thousands separators: "8,934". */
-export function formatMillions(valueM: number): string {
-  return Number.isFinite(valueM) ? intFmt.format(valueM) : "–";
-}
-
 /** "12.1%"; a small non-zero share keeps two significant digits ("0.042%", never "0.0%"). */
 export function formatPercent(ratio: number, digits = 1): string {
   if (!Number.isFinite(ratio)) return "–";

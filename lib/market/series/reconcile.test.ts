@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { maxForecastGap, reconcileByShareTrend } from "./reconcile";
+import { reconcileByShareTrend, type SeriesForecastInfo } from "./reconcile";
+
+/** The largest gap, over the forecast years, between the parts' summed means and the total's mean. */
+function maxForecastGap(total: SeriesForecastInfo, parts: SeriesForecastInfo[]): number {
+  return Math.max(0, ...total.points.map((t) => Math.abs(parts.reduce((a, p) => a + (p.points.find((q) => q.year === t.year)?.mean ?? 0), 0) - t.mean)));
+}
 
 describe("reconcileByShareTrend", () => {
   const years = [2021, 2022, 2023, 2024, 2025];

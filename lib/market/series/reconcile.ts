@@ -8,14 +8,6 @@ import { SHARE_TREND_DAMPING, SHARE_TREND_PACE, type SeriesForecastInfo } from "
 
 export type { ForecastPoint, SeriesForecastInfo } from "../cube/forecast-cube";
 
-/** The largest gap, over the forecast years, between the parts' summed means and the total's mean. */
-export function maxForecastGap(total: SeriesForecastInfo, parts: (SeriesForecastInfo | null)[]): number {
-  return Math.max(
-    0,
-    ...total.points.map((t) => Math.abs(parts.reduce((a, p) => a + (p?.points.find((q) => q.year === t.year)?.mean ?? 0), 0) - t.mean)),
-  );
-}
-
 /**
  * Top-down reconciliation for a breakdown: the total's forecast is split by each part's share,
  * and the shares are projected, not the parts' levels. Forecasting each part's level on its own

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { maxBreakdownGap, ranking, shapeSeries, sharesInYear, sumSeries, toShareSeries } from "./series";
+import { maxBreakdownGap, ranking, shapeSeries, sharesInYear, sumSeries } from "./series";
 import type { MemberInfo } from "../types";
 
 const members: MemberInfo[] = [
@@ -58,11 +58,6 @@ describe("shares, rankings and checks", () => {
       { key: "b", label: "B", points: [{ year: 2024, value: 540, basis: "modelled" as const }] },
     ];
     expect(sharesInYear(withOthers, 2024).map((r) => r.key)).toEqual(["b", "a", "others"]);
-  });
-  it("turns values into shares of the year's total", () => {
-    const sh = toShareSeries(s);
-    expect(sh[0].points[1].value).toBeCloseTo(40 / 65, 12);
-    expect(sumSeries(sh).every((p) => Math.abs(p.value - 1) < 1e-12)).toBe(true);
   });
   it("ranks with the change against the year before", () => {
     const r = ranking(s, 2025);

@@ -96,15 +96,6 @@ export function sharesInYear(series: Series[], year: number): ShareRow[] {
     .sort((a, b) => Number(a.key === CATCH_ALL) - Number(b.key === CATCH_ALL) || b.value - a.value);
 }
 
-/** Series turned into shares of their sum, year by year (the share-of-market view). */
-export function toShareSeries(series: Series[]): Series[] {
-  const totals = new Map(sumSeries(series).map((p) => [p.year, p.value]));
-  return series.map((s) => ({
-    ...s,
-    points: s.points.map((p) => ({ ...p, value: totals.get(p.year) ? p.value / totals.get(p.year)! : 0 })),
-  }));
-}
-
 export interface RankingRow extends ShareRow {
   /** Null for an unranked catch-all member such as "Others". */
   rank: number | null;
