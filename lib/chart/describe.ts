@@ -3,7 +3,7 @@
  * descriptions and the exports render from the very same objects (see ./description.ts).
  */
 import type { StackedRow } from "@/lib/market/presentation/describe";
-import type { ForecastedSeries } from "@/lib/market/series/forecast-series";
+import { FORECAST_LEVELS, type ForecastedSeries } from "@/lib/market/series/forecast-series";
 import { methodLabel } from "@/lib/market/presentation/labels";
 import type { RankingRow } from "@/lib/market/series/series";
 import type { ChartDescription } from "./description";
@@ -44,7 +44,7 @@ export function describeTotal(c: DescribeCommon & { series: ForecastedSeries; sh
           label: `Our forecast (${methodLabel(fc!.method)})`,
           color: ROLE.forecast,
           points: [...(joint ? [{ year: joint.year, value: joint.value }] : []), ...fcPoints.map((p) => ({ year: p.year, value: p.mean }))],
-          bands: [80, 95].map((level) => ({
+          bands: FORECAST_LEVELS.map((level) => ({
             level,
             points: [
               ...(joint ? [{ year: joint.year, lower: joint.value, upper: joint.value }] : []),

@@ -2,6 +2,7 @@
 import type { ChartExportSpec } from "./chart-spec";
 import type { DescribedSeries } from "@/lib/chart/description";
 import { memberColor, ROLE } from "@/lib/chart/palette";
+import { FORECAST_LEVELS } from "@/lib/market/series/forecast-series";
 
 const YEARS = Array.from({ length: 12 }, (_, i) => 2021 + i);
 
@@ -30,7 +31,7 @@ export const totalSpec: ChartExportSpec = {
     label: "Forecast (auto-selected method)",
     color: ROLE.forecast,
     points: YEARS.filter((y) => y > 2025).map((year, i) => ({ year, value: 10500 * 1.12 ** i })),
-    bands: [80, 95].map((level) => ({
+    bands: FORECAST_LEVELS.map((level) => ({
       level,
       points: YEARS.filter((y) => y > 2025).map((year, i) => ({
         year,
