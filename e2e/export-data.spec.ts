@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { parseCsv } from "../lib/export/test-fixtures";
+import { parseCsv } from "../tests/support/parse-csv";
 import { bytesOf, exportFrom, pdfPages, pdfText, totalChart, vendorChart, xlsxRows } from "./export-support";
 
 /** Data exports (CSV, XLSX, the API's) and the dashboard deck, in real Chromium. */

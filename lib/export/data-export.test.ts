@@ -1,7 +1,8 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { chartRows, chartToCsv, escapeFormula } from "./csv";
-import { parseCsv, totalSpec, vendorSpec } from "./test-fixtures";
+import { totalSpec, vendorSpec } from "./test-fixtures";
+import { parseCsv } from "../../tests/support/parse-csv";
 import { buildWorkbook } from "./xlsx";
 import { seriesViewExport } from "./api-export";
 

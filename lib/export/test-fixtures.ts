@@ -72,32 +72,3 @@ export const vendorSpec: ChartExportSpec = {
   source: { publisher: "QYResearch", datasetId: "qyr-2025-1", modelled: true },
   permalink: "https://market.example.com/vendors?by=vendor&sector=healthcare&region=europe&from=2021&to=2032&dataset=qyr-2025-1",
 };
-
-/** A small RFC 4180 reader, enough to read back what the CSV export writes. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (c === "\r" && text[i + 1] === "\n") {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-      i++;
-    } else cell += c;
-  }
-  return rows;
-}
