@@ -14,7 +14,10 @@ function run(cmd, args) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-if (!fs.existsSync(path.join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) run(bin("next"), ["build"]);
+if (!fs.existsSync(path.join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) {
+  run(bin("next"), ["build"]);
+  run(process.execPath, ["scripts/build-forecast-worker.mjs"]);
+}
 run(bin("tsx"), ["--conditions=react-server", "scripts/db.ts", "setup"]);
 
 const port = process.env.PORT || "3000";

@@ -46,14 +46,14 @@ describe("POST /api/v1/forecast", () => {
   it.each(bad)("400 for %s, naming the field", async (_, body, field) => {
     const res = await post(body);
     expect(res.status).toBe(400);
-    const json = (await res.json()) as { error: { message: string; field: string } };
-    expect(json.error.field).toBe(field);
+    const json = (await res.json()) as { error: { message: string; param: string } };
+    expect(json.error.param).toBe(field);
     expect(json.error.message).toContain(field);
   });
 
   it("400 for invalid JSON", async () => {
     const res = await post("{not json", true);
     expect(res.status).toBe(400);
-    expect(((await res.json()) as { error: { field: string } }).error.field).toBe("body");
+    expect(((await res.json()) as { error: { param: string } }).error.param).toBe("body");
   });
 });

@@ -17,4 +17,4 @@ export {
   type RequestProblem,
   type SeriesForecast,
 } from "./schema";
-export { runBatch, type BatchOutcome } from "./batch";
+export { runBatch, type BatchOutcome, type BatchOptions } from "./batch";

@@ -35,7 +35,17 @@ export function describeUrl(url: string): string {
 function open(): DbHandle {
   const env = getEnv();
   if (env.DATABASE_URL) {
-    const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: 10, connectionTimeoutMillis: 5_000 });
+    // Every query is bounded: the server cancels a statement after DB_STATEMENT_TIMEOUT_MS, and the
+    // client gives up a little later (a frozen server never answers the cancel), so a hung database
+    // yields a fast 503 instead of a hung request.
+    const adapter = new PrismaPg({
+      connectionString: env.DATABASE_URL,
+      max: 10,
+      connectionTimeoutMillis: env.DB_CONNECT_TIMEOUT_MS,
+      statement_timeout: env.DB_STATEMENT_TIMEOUT_MS,
+      query_timeout: env.DB_STATEMENT_TIMEOUT_MS + 1_000,
+      idle_in_transaction_session_timeout: env.DB_STATEMENT_TIMEOUT_MS * 2,
+    });
     const prisma = new PrismaClient({ adapter });
     return {
       prisma,
@@ -99,4 +109,42 @@ export function describeDbError(error: unknown): string {
     return `${where} is not migrated: run \`npm run db:migrate\``;
   const first = (e?.message ?? String(error)).split("\n").find((l) => l.trim()) ?? "unknown error";
   return `Database error (${where}): ${first.trim()}`;
+}
+
+const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "ECONNRESET", "EPIPE", "EHOSTUNREACH", "57014", "57P01", "57P02", "57P03", "53300", "P1001", "P1002", "P1008", "P1017", "P2024"]);
+const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections", "TlsConnectionError", "DatabaseDoesNotExist", "AuthenticationFailed", "DatabaseAccessDenied"]);
+const UNAVAILABLE_TEXT = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|Connection terminated|connection timeout|timeout exceeded when trying to connect|Query read timeout|statement timeout|Can't reach database server|the database system is (starting up|shutting down)|Client has encountered a connection error|database .* does not exist|authentication failed/i;
+
+/**
+ * True when an error means the database could not answer (refused, unreachable, timed out,
+ * misconfigured): a 503. False for everything else, which is a defect of ours: a 500, not
+ * "Database error". Walks the cause chain, where the driver adapters put the original error.
+ */
+export function isDbUnavailable(error: unknown): boolean {
+  if (error instanceof ConfigError || error instanceof DbTimeoutError) return true;
+  const seen = new Set<unknown>();
+  let e = error as { code?: unknown; kind?: unknown; name?: unknown; message?: unknown; cause?: unknown } | undefined;
+  for (let depth = 0; e && typeof e === "object" && !seen.has(e) && depth < 6; depth++) {
+    seen.add(e);
+    if (typeof e.code === "string" && (UNAVAILABLE_CODES.has(e.code) || e.code.startsWith("08"))) return true;
+    if (typeof e.kind === "string" && UNAVAILABLE_KINDS.has(e.kind)) return true;
+    if (e.name === "PrismaClientInitializationError") return true;
+    if (typeof e.message === "string" && UNAVAILABLE_TEXT.test(e.message)) return true;
+    e = e.cause as typeof e;
+  }
+  return false;
+}
+
+/** The database did not answer within the time a caller allowed. */
+export class DbTimeoutError extends Error {
+  override name = "DbTimeoutError";
+}
+
+/** Resolves like `work`, or rejects with DbTimeoutError after `ms` (the work itself is left to its own timeouts). */
+export function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DbTimeoutError(`${what}: no answer within ${ms} ms (connection timed out)`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

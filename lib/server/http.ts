@@ -1,17 +1,45 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import type { QueryProblem } from "@/lib/market/query/filters";
 import { LruCache } from "./cache";
-import { describeDbError } from "./db";
 
-/** A 4xx with a message that names the parameter. */
-export function problemResponse(status: number, problem: QueryProblem): Response {
-  return Response.json({ error: { message: problem.message, param: problem.param } }, { status });
+/**
+ * The one problem shape of every route: `{ error: { param, message } }`. `param` names the query
+ * parameter or body field at fault (dotted path, e.g. "series.0.values"); it is null only for
+ * server-side faults (5xx), whose body then carries the `requestId` found in the logs.
+ */
+export interface Problem {
+  param: string;
+  message: string;
 }
 
-/** A database failure as a 503 with one line, never a stack trace. */
-export function unavailableResponse(error: unknown): Response {
-  return Response.json({ error: { message: describeDbError(error) } }, { status: 503 });
+export interface ProblemBody {
+  error: { param: string | null; message: string; requestId?: string };
+}
+
+/** A client mistake or refusal, thrown anywhere below a route wrapper and answered as-is. */
+export class HttpProblem extends Error {
+  override name = "HttpProblem";
+  constructor(
+    readonly status: number,
+    /** The parameter or field at fault; null for refusals that are nobody's field (a full queue). */
+    readonly param: string | null,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+/** A 4xx with a message that names the parameter. */
+export function problemResponse(status: number, problem: Problem, headers: Record<string, string> = {}): Response {
+  const body: ProblemBody = { error: { param: problem.param, message: problem.message } };
+  return Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
+}
+
+/** A server-side fault: a plain sentence (no host, port or stack) and the request id of its log line. */
+export function faultResponse(status: number, message: string, requestId: string, headers: Record<string, string> = {}): Response {
+  const body: ProblemBody = { error: { param: null, message, requestId } };
+  return Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
 }
 
 export function etagFor(parts: string): string {

@@ -1,26 +1,20 @@
-import { runBatch } from "@/lib/forecast";
+import { forecastInWorker } from "@/lib/server/forecast/pool";
+import { problemResponse } from "@/lib/server/http";
+import { FORECAST_LIMIT, consume } from "@/lib/server/rate-limit";
+import { readJsonBody, route } from "@/lib/server/route";
+
+export const dynamic = "force-dynamic";
 
 /**
  * POST /api/v1/forecast — batch forecasts. Body and response follow the contract in
- * lib/forecast/schema.ts. Every client mistake is a 400 naming the field; never a 500.
+ * lib/forecast/schema.ts. JSON only (415), at most 1 MB (413), 20 requests a minute per client
+ * (429), computed in a worker thread with a bounded queue (503 when full). Every client mistake is
+ * a 400 naming the field; the answer never holds NaN, Infinity or null.
  */
-export async function POST(request: Request): Promise<Response> {
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    return problem("body: invalid JSON", "body");
-  }
-  try {
-    const outcome = runBatch(body);
-    if (!outcome.ok) return problem(outcome.problem.message, outcome.problem.field);
-    return Response.json(outcome.response);
-  } catch {
-    // Input is validated first, so this is a defect; still answer in the same JSON shape.
-    return Response.json({ error: { message: "forecast failed", field: "series" } }, { status: 422 });
-  }
-}
-
-function problem(message: string, field: string): Response {
-  return Response.json({ error: { message, field } }, { status: 400 });
-}
+export const POST = route("forecast", async (request) => {
+  await consume(FORECAST_LIMIT, request);
+  const body = await readJsonBody(request);
+  const outcome = await forecastInWorker(body);
+  if (!outcome.ok) return problemResponse(400, { param: outcome.problem.field, message: outcome.problem.message });
+  return Response.json(outcome.response, { headers: { "Cache-Control": "no-store" } });
+});

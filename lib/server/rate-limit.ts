@@ -1,0 +1,83 @@
+import "server-only";
+import pg from "pg";
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { getEnv } from "./env";
+import { HttpProblem } from "./http";
+import { log } from "./log";
+
+/**
+ * Per-client limits. With DATABASE_URL the counters live in Postgres (table "rate_limits", created
+ * by a migration), so a limit holds across app instances; an in-memory limiter insures against a
+ * database hiccup. On the embedded database (one process) they live in memory.
+ *
+ * The client is the right-most X-Forwarded-For address: the one a reverse proxy appends (Next sets
+ * the header from the socket when no proxy did). Exposed without a proxy, a client can forge it;
+ * the bounded forecast queue still protects everyone else then.
+ */
+export interface Limit {
+  name: string;
+  points: number;
+  durationSeconds: number;
+}
+
+/** Forecasts: 20 requests a minute per client (each may hold 200 series). */
+export const FORECAST_LIMIT: Limit = {
+  name: "forecast",
+  points: Number(process.env.FORECAST_RATE_POINTS) || 20,
+  durationSeconds: Number(process.env.FORECAST_RATE_WINDOW_S) || 60,
+};
+
+const globalForLimits = globalThis as unknown as { __limiters?: Map<string, RateLimiterAbstract>; __limitPool?: pg.Pool };
+
+function limiter(limit: Limit): RateLimiterAbstract {
+  const limiters = (globalForLimits.__limiters ??= new Map());
+  let l = limiters.get(limit.name);
+  if (l) return l;
+  const opts = { keyPrefix: limit.name, points: limit.points, duration: limit.durationSeconds };
+  const url = getEnv().DATABASE_URL;
+  if (url) {
+    const env = getEnv();
+    globalForLimits.__limitPool ??= new pg.Pool({
+      connectionString: url,
+      max: 2,
+      connectionTimeoutMillis: env.DB_CONNECT_TIMEOUT_MS,
+      statement_timeout: 2_000,
+      query_timeout: 3_000,
+    });
+    globalForLimits.__limitPool.on("error", (err) => log.warn({ err: err.message }, "rate-limit pool error"));
+    l = new RateLimiterPostgres({
+      ...opts,
+      storeClient: globalForLimits.__limitPool,
+      storeType: "pool",
+      tableName: "rate_limits",
+      tableCreated: true,
+      clearExpiredByTimeout: false,
+      insuranceLimiter: new RateLimiterMemory(opts),
+    });
+  } else {
+    l = new RateLimiterMemory(opts);
+  }
+  limiters.set(limit.name, l);
+  return l;
+}
+
+export function clientKey(request: Request): string {
+  const forwarded = request.headers.get("x-forwarded-for");
+  const last = forwarded?.split(",").map((s) => s.trim()).filter(Boolean).pop();
+  return (last ?? "unknown").slice(0, 100);
+}
+
+/** Counts one request of this client against the limit; throws 429 with Retry-After when over it. */
+export async function consume(limit: Limit, request: Request): Promise<void> {
+  try {
+    await limiter(limit).consume(clientKey(request), 1);
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) {
+      const retry = Math.max(1, Math.ceil(rejection.msBeforeNext / 1_000));
+      throw new HttpProblem(429, null, `Too many ${limit.name} requests: at most ${limit.points} per ${limit.durationSeconds} s; retry in ${retry} s`, {
+        "Retry-After": String(retry),
+      });
+    }
+    throw rejection;
+  }
+}
