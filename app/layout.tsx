@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
 import "@fontsource-variable/inter";
 import "./globals.css";
 import { SiteHeader } from "@/components/layout/site-header";
@@ -21,12 +22,14 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 // The header reads the active dataset version on every request, including not-found pages.
 export const dynamic = "force-dynamic";
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // The CSP (proxy.ts) admits only scripts with this request's nonce; Next adds it to its own.
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     // The theme script sets the class before React hydrates; the mismatch is expected.
     <html lang="en" suppressHydrationWarning>
       <head>
-        <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
       </head>
       <body className="min-h-screen antialiased">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2 dark:focus:bg-slate-900">

@@ -3,7 +3,7 @@
  * (idempotent), `setup` does both. The target is DATABASE_URL, or the embedded PGlite when unset.
  */
 import { closeDb, describeDbError, getDb } from "@/lib/server/db";
-import { migrate, seed } from "@/lib/server/admin/setup";
+import { migrate, seed, verify } from "@/lib/server/admin/setup";
 
 async function main(command: string | undefined) {
   if (!command || !["migrate", "seed", "setup"].includes(command)) {
@@ -23,6 +23,14 @@ async function main(command: string | undefined) {
         ? `Seeded dataset ${result.datasetId} (${result.facts} facts) into ${where} in ${((performance.now() - started) / 1000).toFixed(1)} s.`
         : `Dataset ${result.datasetId} is already loaded in ${where}: nothing added.`,
     );
+  }
+  if (command === "setup") {
+    // Tampered versions are reported here and never served; setup still succeeds so the intact ones are.
+    const checks = await verify();
+    const bad = checks.filter((c) => !c.sealed || !c.intact);
+    if (bad.length === 0) console.log(`Verified ${checks.length} dataset version(s): content matches the checksum sealed at load.`);
+    for (const c of bad)
+      console.error(c.sealed ? `WARNING: dataset ${c.id} does not match its sealed checksum: it will not be served.` : `WARNING: dataset ${c.id} is not sealed (its load never completed): it will not be served.`);
   }
 }
 

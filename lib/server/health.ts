@@ -1,11 +1,15 @@
 import "server-only";
 import { describeDbError, getDb, withTimeout } from "./db";
+import { HttpProblem } from "./http";
+import { checkVersions } from "./integrity";
 import { getDataset } from "./queries";
 
 export interface Health {
   ok: boolean;
   database: { kind: "postgres" | "pglite"; reachable: boolean; latencyMs: number | null; error?: string };
   dataset: { id: string; title: string; version: number; facts: number } | null;
+  /** Versions whose stored content no longer matches the checksum sealed at load: never served. */
+  integrity?: { versions: number; tampered: string[]; unsealed: string[] };
 }
 
 /** The whole check answers within this time, even when the database hangs (then: down). */
@@ -28,12 +32,19 @@ export async function getHealth(): Promise<{ health: Health; cause?: unknown }> 
       (async () => {
         await handle.prisma.$queryRawUnsafe("SELECT 1");
         const latencyMs = Math.round((performance.now() - started) * 10) / 10;
-        const ds = await getDataset();
+        const checks = await checkVersions();
+        const tampered = checks.filter((c) => c.sealed && !c.intact).map((c) => c.id);
+        const unsealed = checks.filter((c) => !c.sealed).map((c) => c.id);
+        const ds = await getDataset().catch((e: unknown) => {
+          if (e instanceof HttpProblem) return null;
+          throw e;
+        });
         const facts = ds ? await handle.prisma.fact.count({ where: { datasetId: ds.id } }) : 0;
         const health: Health = {
-          ok: ds !== null && facts > 0,
+          ok: ds !== null && facts > 0 && tampered.length === 0,
           database: { kind: handle.kind, reachable: true, latencyMs },
           dataset: ds ? { id: ds.id, title: ds.title, version: ds.version, facts } : null,
+          integrity: { versions: checks.length, tampered, unsealed },
         };
         return { health };
       })(),

@@ -6,6 +6,7 @@ import type { AggregateRow } from "@/lib/market/series/series";
 import { DIMENSIONS, MEMBER_KIND, type DatasetInfo, type Dimension, type MemberInfo, type VendorGroup } from "@/lib/market/types";
 import { memo } from "./cache";
 import { getDb } from "./db";
+import { assertIntact } from "./integrity";
 
 /**
  * The data-access layer (this file, provenance.ts and health.ts): the only code that reads the
@@ -41,6 +42,8 @@ function toDatasetInfo(row: DatasetRow, latestVersion: number): DatasetSummary {
  */
 const DATASETS_TTL_MS = 5_000;
 let datasetsCache: { at: number; value: Promise<DatasetSummary[]> } | undefined;
+/** The last list read: pinned versions never change, so they are served from it when the database is down. */
+let lastGoodDatasets: DatasetSummary[] | undefined;
 
 /** Forgets the list of versions, so a version loaded by this process is seen at once. */
 export function forgetDatasets(): void {
@@ -52,13 +55,15 @@ export function getDatasets(): Promise<DatasetSummary[]> {
   if (datasetsCache && performance.now() - datasetsCache.at < DATASETS_TTL_MS) return datasetsCache.value;
   const value = readDatasets();
   datasetsCache = { at: performance.now(), value };
-  value.catch(() => forgetDatasets());
+  value.then((list) => (lastGoodDatasets = list)).catch(() => forgetDatasets());
   return value;
 }
 
 async function readDatasets(): Promise<DatasetSummary[]> {
   // Only the listed columns: notes and methodology (JSON) are read on their own, when needed.
+  // Only sealed versions: a version whose load never committed its seal is not served.
   const rows = await getDb().prisma.dataset.findMany({
+    where: { sealedAt: { not: null } },
     orderBy: [{ createdAt: "desc" }, { version: "desc" }],
     select: {
       id: true,
@@ -81,11 +86,25 @@ async function readDatasets(): Promise<DatasetSummary[]> {
   return rows.map((r) => toDatasetInfo(r, latest.get(r.key)!));
 }
 
-/** A pinned dataset by id, or the newest version of the most recently created key; null when none. */
+/**
+ * A pinned dataset by id, or the newest version of the most recently created key; null when none.
+ * A pinned version already seen is answered from memory without waiting for the database (the list
+ * refreshes in the background), so it keeps being served in an outage. A version that fails its
+ * content check is never served (503).
+ */
 export async function getDataset(id?: string): Promise<DatasetSummary | null> {
-  const all = await getDatasets();
-  if (id) return all.find((d) => d.id === id) ?? null;
-  return all.find((d) => d.status === "active") ?? null;
+  const known = id ? lastGoodDatasets?.find((d) => d.id === id) : undefined;
+  const fresh = datasetsCache && performance.now() - datasetsCache.at < DATASETS_TTL_MS;
+  let found: DatasetSummary | null;
+  if (known && !fresh) {
+    getDatasets().catch(() => undefined);
+    found = known;
+  } else {
+    const all = await getDatasets();
+    found = (id ? all.find((d) => d.id === id) : all.find((d) => d.status === "active")) ?? null;
+  }
+  if (found) await assertIntact(found.id);
+  return found;
 }
 
 export function getMembers(datasetId: string): Promise<MemberInfo[]> {

@@ -226,5 +226,44 @@ export function defineFoundationSuite(kind: string, setup: Setup) {
       expect(pinned.dataset.id).toBe("large-scale-ai-models-global-v1");
       expect((await view()).dataset.id).toBe("large-scale-ai-models-global-v2");
     });
+
+    it("refuses TRUNCATE of every dataset table, also cascaded; nothing is emptied", async () => {
+      const prisma = mods.db.getDb().prisma;
+      for (const table of ["Fact", "Member", "Figure", "Outlook", "OtherEstimate", "Dataset"])
+        await expect(prisma.$executeRawUnsafe(`TRUNCATE "${table}" CASCADE`)).rejects.toThrow(/immutable: TRUNCATE/);
+      expect(await prisma.fact.count({ where: { datasetId: "large-scale-ai-models-global-v1" } })).toBe(25_920);
+    });
+
+    it("seals a version when its load commits: rows added to it later are refused", async () => {
+      const prisma = mods.db.getDb().prisma;
+      const v1 = await prisma.dataset.findUniqueOrThrow({ where: { id: "large-scale-ai-models-global-v1" } });
+      expect(v1.sealedAt).not.toBeNull();
+      expect(v1.contentChecksum).toMatch(/^[0-9a-f]{64}$/);
+      const fact = await prisma.fact.findFirstOrThrow({ where: { datasetId: v1.id } });
+      await expect(prisma.fact.create({ data: { ...fact, year: 1999 } })).rejects.toThrow(/sealed/);
+      await expect(prisma.figure.create({ data: { datasetId: v1.id, key: "extra", label: "x", unit: "x", basis: "published" } })).rejects.toThrow(/sealed/);
+      await expect(prisma.$queryRawUnsafe(`SELECT "seal_dataset"('${v1.id}')`)).rejects.toThrow(/already sealed/);
+      expect((await mods.setup.verify()).every((c) => c.sealed && c.intact)).toBe(true);
+    });
+
+    // Last: it leaves v1 tampered. Only the owner can bypass the triggers; the checksum still tells.
+    it("a tampered version is reported by health and never served", async () => {
+      const prisma = mods.db.getDb().prisma;
+      await prisma.$transaction([
+        prisma.$executeRawUnsafe(`ALTER TABLE "Fact" DISABLE TRIGGER "Fact_immutable"`),
+        prisma.$executeRawUnsafe(`UPDATE "Fact" SET value = value + 1 WHERE "datasetId" = 'large-scale-ai-models-global-v1' AND year = 2024 AND ctid = (SELECT ctid FROM "Fact" WHERE "datasetId" = 'large-scale-ai-models-global-v1' AND year = 2024 LIMIT 1)`),
+        prisma.$executeRawUnsafe(`ALTER TABLE "Fact" ENABLE TRIGGER "Fact_immutable"`),
+      ]);
+      const checks = await mods.setup.verify();
+      expect(checks.find((c) => c.id === "large-scale-ai-models-global-v1")).toMatchObject({ sealed: true, intact: false });
+      expect(checks.find((c) => c.id === "large-scale-ai-models-global-v2")).toMatchObject({ sealed: true, intact: true });
+      const pinned = await api("dataset=large-scale-ai-models-global-v1");
+      expect(pinned.status).toBe(503);
+      expect((await pinned.json()).error.message).toMatch(/integrity/);
+      expect((await api("")).status).toBe(200);
+      const health = await mods.health.GET(new Request("http://localhost/api/health"));
+      expect(health.status).toBe(503);
+      expect((await health.json()).integrity.tampered).toEqual(["large-scale-ai-models-global-v1"]);
+    });
   });
 }

@@ -182,6 +182,8 @@ export async function seedDataset(prisma: Db, def: DatasetDefinition): Promise<S
             sortOrder: i,
           })),
         });
+        // Sealed as the load's last statement: it commits with the rows, and no row can join later.
+        await tx.$queryRaw`SELECT "seal_dataset"(${id})::text AS checksum`;
         return { datasetId: id, created: true, facts: cube.length };
       },
       { timeout: 300_000, maxWait: 60_000 },
