@@ -13,6 +13,12 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const run = (args: string[], input?: string) =>
   spawnSync("npx", ["tsx", cli, ...args], { cwd: root, input, encoding: "utf8", timeout: 60_000 });
 
+function writeInput(name: string, value: unknown): string {
+  const file = path.join(dir, name);
+  writeFileSync(file, JSON.stringify(value));
+  return file;
+}
+
 const body = { series: [{ id: "a", values: [5, 6, 8, 9, 11, 12, 14, 15, 17], h: 3, level: [90] }] };
 
 describe("forecast CLI", () => {
@@ -25,6 +31,15 @@ describe("forecast CLI", () => {
     expect(out.series[0].id).toBe("a");
     expect(out.series[0].mean).toHaveLength(3);
     expect(Object.keys(out.series[0].lower)).toEqual(["90"]);
+  });
+
+  it("takes more series than the HTTP route's 200 in one call", () => {
+    const many = { series: Array.from({ length: 300 }, (_, i) => ({ id: `s${i}`, values: [5, 6, 8, 9, 11 + (i % 7)], h: 2, method: "naive" })) };
+    const r = run(["--input", writeInput("many.json", many), "--quiet"]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe("");
+    const out = JSON.parse(r.stdout) as { series: { id: string }[] };
+    expect(out.series.map((s) => s.id)).toEqual(many.series.map((s) => s.id));
   });
 
   it("reads stdin when no --input is given", () => {
