@@ -55,7 +55,13 @@ export function getDatasets(): Promise<DatasetSummary[]> {
   if (datasetsCache && performance.now() - datasetsCache.at < DATASETS_TTL_MS) return datasetsCache.value;
   const value = readDatasets();
   datasetsCache = { at: performance.now(), value };
-  value.then((list) => (lastGoodDatasets = list)).catch(() => forgetDatasets());
+  value
+    .then((list) => {
+      lastGoodDatasets = list;
+      // For proxy.ts: pinned pages of these versions can be served from memory in an outage.
+      (globalThis as unknown as { __marketKnownVersions?: Set<string> }).__marketKnownVersions = new Set(list.map((d) => d.id));
+    })
+    .catch(() => forgetDatasets());
   return value;
 }
 

@@ -4,9 +4,9 @@ import os from "node:os";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
 import Piscina from "piscina";
-import type { BatchOutcome } from "@/lib/forecast";
 import { HttpProblem } from "../http";
 import { log } from "../log";
+import type { WorkerOutcome } from "./worker";
 
 /**
  * Forecasts run in worker threads, never on the request thread: one thread per core but one (at
@@ -51,11 +51,11 @@ function retryAfterSeconds(p: Piscina): number {
 }
 
 /** Runs one batch request in a worker. Throws HttpProblem 503 (+ Retry-After) when the queue is full. */
-export async function forecastInWorker(body: unknown): Promise<BatchOutcome> {
+export async function forecastInWorker(body: unknown): Promise<WorkerOutcome> {
   const p = pool();
   const started = performance.now();
   try {
-    const outcome = (await p.run(body)) as BatchOutcome;
+    const outcome = (await p.run(body)) as WorkerOutcome;
     const ms = performance.now() - started;
     globalForPool.__forecastMeanMs = 0.8 * (globalForPool.__forecastMeanMs ?? ms) + 0.2 * ms;
     return outcome;

@@ -16,5 +16,5 @@ export const POST = route("forecast", async (request) => {
   const body = await readJsonBody(request);
   const outcome = await forecastInWorker(body);
   if (!outcome.ok) return problemResponse(400, { param: outcome.problem.field, message: outcome.problem.message });
-  return Response.json(outcome.response, { headers: { "Cache-Control": "no-store" } });
+  return new Response(outcome.json, { headers: { "Content-Type": "application/json", "Cache-Control": "no-store" } });
 });
