@@ -135,6 +135,9 @@ export function isDbUnavailable(error: unknown): boolean {
   return false;
 }
 
+/** How long the reads of one API request may take before it answers 503 (queries go on to their own timeouts). */
+export const READ_DEADLINE_MS = 5_000;
+
 /** The database did not answer within the time a caller allowed. */
 export class DbTimeoutError extends Error {
   override name = "DbTimeoutError";

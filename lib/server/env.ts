@@ -19,7 +19,7 @@ const envSchema = z.object({
   /** How long opening a connection to Postgres may take. */
   DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3_000),
   /** How long one statement may run (server-side statement_timeout; the client waits 1 s more). */
-  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
 });
 
 export type Env = z.infer<typeof envSchema>;

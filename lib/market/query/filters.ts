@@ -81,7 +81,10 @@ export function readParams(params: RawParams, keys: readonly string[]): ReadResu
   const problems: QueryProblem[] = [];
   const seen = new Set<string>();
   for (const [key, raw] of entriesOf(params)) {
-    if (!allowed.has(key)) {
+    if (!key) {
+      // "?=json": nothing to name but the query itself.
+      problems.push({ param: "query", message: `query: a parameter has no name ("=${raw.slice(0, 40)}"); allowed: ${keys.join(", ")}` });
+    } else if (!allowed.has(key)) {
       problems.push({ param: key, message: `unknown parameter "${key}"; allowed: ${keys.join(", ")}` });
     } else if (key in LIST_FIELDS) {
       const k = key as ListKey;

@@ -3,6 +3,7 @@ import { seriesToCsv } from "@/lib/export/csv";
 import { seriesViewExport } from "@/lib/export/api-export";
 import { exportDate } from "@/lib/export/presets";
 import { buildWorkbook, XLSX_MIME } from "@/lib/export/xlsx";
+import { READ_DEADLINE_MS, withTimeout } from "@/lib/server/db";
 import { getSeriesView } from "@/lib/server/market";
 import { cachedBody, cacheHeaders, etagFor, notModified, problemResponse } from "@/lib/server/http";
 import { route } from "@/lib/server/route";
@@ -15,7 +16,8 @@ export const GET = route("series", async (request) => {
   if (!parsed.ok) return problemResponse(400, parsed.problem);
   const { format, ...query } = parsed.value;
 
-  const result = await getSeriesView(query);
+  // A hung database must not hang the request: its reads get READ_DEADLINE_MS, then a 503.
+  const result = await withTimeout(getSeriesView(query), READ_DEADLINE_MS, "series read");
   if (!result.ok) return problemResponse(result.status, result.problem);
   const { view } = result;
   const key = `${view.dataset.id}|${format}|${JSON.stringify([view.by, view.filters, view.from, view.to, view.forecast ?? null])}`;
