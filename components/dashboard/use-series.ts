@@ -1,9 +1,12 @@
 "use client";
 
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMemo } from "react";
+import { localSeriesView } from "@/lib/market/cube/cube-wire";
 import { seriesApiQuery, type SeriesApiParams } from "@/lib/market/query/view-state";
 import type { SeriesView } from "@/lib/market/query/api";
 import { useDashboard } from "./dashboard-context";
+import { useCube } from "./use-cube";
 
 async function fetchSeries(qs: string, signal: AbortSignal): Promise<SeriesView> {
   const res = await fetch(`/api/v1/series?${qs}`, { signal });
@@ -14,28 +17,48 @@ async function fetchSeries(qs: string, signal: AbortSignal): Promise<SeriesView>
   return res.json() as Promise<SeriesView>;
 }
 
-/** One `/api/v1/series` answer; keyed by its query string, seeded by the server-rendered first answer. */
-export function useSeries(params: SeriesApiParams) {
-  const qs = seriesApiQuery(params);
-  const { initialSeries } = useDashboard();
-  return useQuery({
-    queryKey: ["series", qs],
-    queryFn: ({ signal }) => fetchSeries(qs, signal),
-    initialData: initialSeries[qs],
-    placeholderData: keepPreviousData,
-  });
+export interface SeriesState {
+  data: SeriesView | undefined;
+  isPending: boolean;
+  isError: boolean;
+  isPlaceholderData: boolean;
+  error: Error | null;
+  refetch: () => unknown;
 }
 
-export type SeriesQueryResult = ReturnType<typeof useSeries>;
+/**
+ * One series answer. The first render reads the server-rendered answer; after that, a request
+ * without a forecast is summed in the browser from the dataset's cube (no round trip) when the
+ * cube is loaded, and every other request goes to `/api/v1/series` (keyed by its query string).
+ */
+export function useSeries(params: SeriesApiParams): SeriesState {
+  const qs = seriesApiQuery(params);
+  const { initialSeries, dataset, members, publishedYears } = useDashboard();
+  const cube = useCube();
+  const initial = initialSeries[qs];
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- qs is the request's identity
+  const local = useMemo(() => (!initial && cube ? localSeriesView(cube, { dataset, members, publishedYears }, params) : null), [initial, cube, qs, dataset, members, publishedYears]);
+  const q = useQuery({
+    queryKey: ["series", qs],
+    queryFn: ({ signal }) => fetchSeries(qs, signal),
+    initialData: initial,
+    placeholderData: keepPreviousData,
+    enabled: !local,
+  });
+  if (local) return { data: local, isPending: false, isError: false, isPlaceholderData: false, error: null, refetch: () => undefined };
+  return { data: q.data, isPending: q.isPending, isError: q.isError, isPlaceholderData: q.isPlaceholderData, error: q.error, refetch: q.refetch };
+}
 
 /**
  * Starts the requests of a view about to be shown, before React re-renders for it: a filter click
- * then overlaps the network with the render instead of waiting for it.
+ * then overlaps the network with the render. Requests the cube answers locally need no start.
  */
 export function usePrefetchSeries(): (requests: SeriesApiParams[]) => void {
   const client = useQueryClient();
+  const cube = useCube();
   return (requests) => {
     for (const params of requests) {
+      if (cube && (!params.forecast || params.forecast === "none")) continue;
       const qs = seriesApiQuery(params);
       void client.prefetchQuery({ queryKey: ["series", qs], queryFn: ({ signal }) => fetchSeries(qs, signal) });
     }

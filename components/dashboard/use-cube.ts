@@ -1,0 +1,40 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import type { Cube } from "@/lib/market/cube/cube-aggregate";
+import { cubeFromWire, type CubeWire } from "@/lib/market/cube/cube-wire";
+import { useDashboard } from "./dashboard-context";
+
+async function fetchCube(datasetId: string, signal: AbortSignal): Promise<Cube | null> {
+  const res = await fetch(`/api/v1/cube?dataset=${encodeURIComponent(datasetId)}`, { signal });
+  // Too large (413) or unavailable: the dashboard simply stays on /api/v1/series.
+  if (!res.ok) return null;
+  return cubeFromWire((await res.json()) as CubeWire);
+}
+
+/**
+ * The dataset's whole cube, loaded once the page is idle after its first paint (the first view
+ * comes from the server's answers). Null until then, and for datasets too large to send.
+ */
+export function useCube(): Cube | null {
+  const { dataset } = useDashboard();
+  const [idle, setIdle] = useState(false);
+  useEffect(() => {
+    if (typeof requestIdleCallback === "function") {
+      const id = requestIdleCallback(() => setIdle(true), { timeout: 2_000 });
+      return () => cancelIdleCallback(id);
+    }
+    const t = setTimeout(() => setIdle(true), 200);
+    return () => clearTimeout(t);
+  }, []);
+  const q = useQuery({
+    queryKey: ["cube", dataset.id],
+    queryFn: ({ signal }) => fetchCube(dataset.id, signal),
+    enabled: idle,
+    staleTime: Infinity,
+    gcTime: Infinity,
+    retry: false,
+  });
+  return q.data ?? null;
+}

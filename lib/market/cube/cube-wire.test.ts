@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import type { SeriesDataset } from "../query/api";
+import type { MemberInfo } from "../types";
+import { aggregateCube, packCube, type CubeCell } from "./cube-aggregate";
+import { cubeFromWire, cubeToWire, localSeriesView } from "./cube-wire";
+
+const cells: CubeCell[] = [];
+for (const year of [2024, 2025, 2026])
+  for (const type of ["a", "b"])
+    for (const sector of ["s1", "s2"])
+      for (const vendor of ["v1", "others"]) cells.push({ year, type, sector, vendor, region: "r1", value: (year - 2023) * (type === "a" ? 1.1 : 10.3) * (vendor === "v1" ? 1 : 100) });
+const cube = packCube(cells);
+const member = (dimension: MemberInfo["dimension"], slug: string, sortOrder: number): MemberInfo => ({ dimension, slug, name: slug.toUpperCase(), description: "", sortOrder });
+const members = [member("type", "b", 0), member("type", "a", 1), member("sector", "s1", 0), member("sector", "s2", 1), member("vendor", "v1", 0), member("vendor", "others", 1), member("region", "r1", 0)];
+const dataset = { id: "d", title: "D", publisher: "P", edition: null, unit: "US$ M", currency: "USD", historyTo: 2025, firstYear: 2024, lastYear: 2026, status: "active", version: 1 } as unknown as SeriesDataset;
+const ctx = { dataset, members, publishedYears: [2024] };
+const none = { type: [], sector: [], vendor: [], region: [] };
+
+describe("the cube on the wire", () => {
+  it("survives JSON both ways with every value bit-identical", () => {
+    const back = cubeFromWire(JSON.parse(JSON.stringify(cubeToWire("d", cube))));
+    expect(Array.from(back.value)).toEqual(Array.from(cube.value));
+    expect(aggregateCube(back, { by: "type", filters: none, from: 2024, to: 2026 })).toEqual(aggregateCube(cube, { by: "type", filters: none, from: 2024, to: 2026 }));
+  });
+});
+
+describe("localSeriesView", () => {
+  it("shapes like the API: members in their order, published basis only on the unfiltered total, years cut", () => {
+    const total = localSeriesView(cube, ctx, { by: "total", ...none });
+    expect(total?.series[0].points.map((p) => p.basis)).toEqual(["published", "modelled", "modelled"]);
+    const byType = localSeriesView(cube, ctx, { by: "type", ...none, sector: ["s1"], from: 2025, to: 2026 });
+    expect(byType?.series.map((s) => s.key)).toEqual(["b", "a"]);
+    expect(byType?.series[0].points.map((p) => p.year)).toEqual([2025, 2026]);
+    expect(byType?.series.every((s) => s.points.every((p) => p.basis === "modelled"))).toBe(true);
+    expect(byType?.series[1].points[0].value).toBeCloseTo(2 * 1.1 * 101, 9);
+    expect(byType?.filters).toEqual({ ...none, sector: ["s1"] });
+  });
+  it("leaves forecasts, unknown members and years outside the data to the server", () => {
+    expect(localSeriesView(cube, ctx, { by: "total", ...none, forecast: "auto" })).toBeNull();
+    expect(localSeriesView(cube, ctx, { by: "total", ...none, vendor: ["nobody"] })).toBeNull();
+    expect(localSeriesView(cube, ctx, { by: "total", ...none, from: 2020 })).toBeNull();
+  });
+});
