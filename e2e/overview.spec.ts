@@ -47,7 +47,7 @@ test.describe("overview", () => {
   test("clicking a bar filters by its member", async ({ page }) => {
     await page.goto("/");
     const region = page.getByRole("region", { name: "By region" });
-    const bar = region.locator(".recharts-bar-rectangle path").first();
+    const bar = region.locator(".stacked-segment").first();
     await expect(bar).toBeVisible();
     await bar.click({ force: true });
     await expect(page.getByRole("button", { name: "Remove North America filter" })).toBeVisible();

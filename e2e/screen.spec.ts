@@ -6,7 +6,7 @@ const region = (page: Page, name: string) => page.getByRole("region", { name, ex
 
 /** The y-axis tick labels of a chart card, as drawn. */
 async function yTicks(page: Page, card: string): Promise<string[]> {
-  const ticks = region(page, card).locator(".recharts-yAxis .recharts-cartesian-axis-tick-value");
+  const ticks = region(page, card).locator(".recharts-yAxis .recharts-cartesian-axis-tick-value, .stacked-plot .axis-tick-value");
   await expect(ticks.first()).toBeVisible();
   return ticks.allTextContents();
 }
@@ -69,9 +69,10 @@ test.describe("screen", () => {
     await expect(legend).toHaveCount(members);
     await expect(sector.getByRole("button", { name: "Filter by Healthcare" })).toHaveAttribute("aria-pressed", "true");
     await expect(sector.getByRole("button", { name: "Filter by BFSI" })).toHaveAttribute("aria-pressed", "false");
-    const opacities = await sector.locator(".recharts-bar").evaluateAll((bars) => bars.map((b) => b.querySelector("path")?.getAttribute("fill-opacity")));
-    expect(opacities.filter((o) => o === "1")).toHaveLength(1);
-    expect(opacities.filter((o) => o === "0.25")).toHaveLength(members - 1);
+    const opacity = await sector.locator(".stacked-segment").evaluateAll((segs) => Object.fromEntries(segs.map((s) => [s.getAttribute("data-key"), s.getAttribute("fill-opacity")])));
+    expect(Object.keys(opacity)).toHaveLength(members);
+    expect(Object.entries(opacity).filter(([, o]) => o === "1").map(([k]) => k)).toEqual(["healthcare"]);
+    expect(Object.values(opacity).filter((o) => o === "0.25")).toHaveLength(members - 1);
     await expect(sector).toContainText("IT & Telecom is the largest application sector");
   });
 

@@ -14,24 +14,21 @@ async function fetchCube(datasetId: string, signal: AbortSignal): Promise<Cube |
 }
 
 /**
- * The dataset's whole cube, loaded once the page is idle after its first paint (the first view
+ * The dataset's whole cube, loaded right after the page's first paint (the first view
  * comes from the server's answers). Null until then, and for datasets too large to send.
  */
 export function useCube(): Cube | null {
   const { dataset } = useDashboard();
-  const [idle, setIdle] = useState(false);
+  // Started after hydration, i.e. after the first paint: the first view never waits for it.
+  const [started, setStarted] = useState(false);
   useEffect(() => {
-    if (typeof requestIdleCallback === "function") {
-      const id = requestIdleCallback(() => setIdle(true), { timeout: 2_000 });
-      return () => cancelIdleCallback(id);
-    }
-    const t = setTimeout(() => setIdle(true), 200);
+    const t = setTimeout(() => setStarted(true), 0);
     return () => clearTimeout(t);
   }, []);
   const q = useQuery({
     queryKey: ["cube", dataset.id],
     queryFn: ({ signal }) => fetchCube(dataset.id, signal),
-    enabled: idle,
+    enabled: started,
     staleTime: Infinity,
     gcTime: Infinity,
     retry: false,

@@ -2,7 +2,8 @@
 
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo } from "react";
-import { localSeriesView } from "@/lib/market/cube/cube-wire";
+import type { Cube } from "@/lib/market/cube/cube-aggregate";
+import { localSeriesView, type LocalViewContext } from "@/lib/market/cube/cube-wire";
 import { seriesApiQuery, type SeriesApiParams } from "@/lib/market/query/view-state";
 import type { SeriesView } from "@/lib/market/query/api";
 import { useDashboard } from "./dashboard-context";
@@ -15,6 +16,17 @@ async function fetchSeries(qs: string, signal: AbortSignal): Promise<SeriesView>
     throw new Error(body?.error?.message ?? `The server answered ${res.status}`);
   }
   return res.json() as Promise<SeriesView>;
+}
+
+// One answer per (cube, request): panels sharing a request (vendor breakdown and ranking) sum once,
+// and a request seen before returns the same object, so memoised plots skip re-rendering.
+const localAnswers = new WeakMap<Cube, Map<string, SeriesView | null>>();
+
+function localAnswer(cube: Cube, ctx: LocalViewContext, params: SeriesApiParams, qs: string): SeriesView | null {
+  let answers = localAnswers.get(cube);
+  if (!answers) localAnswers.set(cube, (answers = new Map()));
+  if (!answers.has(qs)) answers.set(qs, localSeriesView(cube, ctx, params));
+  return answers.get(qs) ?? null;
 }
 
 export interface SeriesState {
@@ -37,7 +49,7 @@ export function useSeries(params: SeriesApiParams): SeriesState {
   const cube = useCube();
   const initial = initialSeries[qs];
   // eslint-disable-next-line react-hooks/exhaustive-deps -- qs is the request's identity
-  const local = useMemo(() => (!initial && cube ? localSeriesView(cube, { dataset, members, publishedYears }, params) : null), [initial, cube, qs, dataset, members, publishedYears]);
+  const local = useMemo(() => (!initial && cube ? localAnswer(cube, { dataset, members, publishedYears }, params, qs) : null), [initial, cube, qs, dataset, members, publishedYears]);
   const q = useQuery({
     queryKey: ["series", qs],
     queryFn: ({ signal }) => fetchSeries(qs, signal),

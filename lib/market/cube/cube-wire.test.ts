@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { SeriesDataset } from "../query/api";
 import type { MemberInfo } from "../types";
 import { aggregateCube, packCube, type CubeCell } from "./cube-aggregate";
-import { cubeFromWire, cubeToWire, localSeriesView } from "./cube-wire";
+import { cubeFromWire, cubeToWire, localSeriesView, sumCube } from "./cube-wire";
 
 const cells: CubeCell[] = [];
 for (const year of [2024, 2025, 2026])
@@ -21,6 +21,18 @@ describe("the cube on the wire", () => {
     const back = cubeFromWire(JSON.parse(JSON.stringify(cubeToWire("d", cube))));
     expect(Array.from(back.value)).toEqual(Array.from(cube.value));
     expect(aggregateCube(back, { by: "type", filters: none, from: 2024, to: 2026 })).toEqual(aggregateCube(cube, { by: "type", filters: none, from: 2024, to: 2026 }));
+  });
+});
+
+describe("sumCube", () => {
+  const sorted = (rows: { year: number; key: string; value: number }[]) => [...rows].sort((x, y) => x.year - y.year || x.key.localeCompare(y.key));
+  it.each([
+    ["total", "total" as const, none],
+    ["by type, filtered", "type" as const, { ...none, sector: ["s1"] }],
+    ["by vendor, two filters", "vendor" as const, { ...none, type: ["b"], sector: ["s1", "s2"] }],
+    ["nothing matches", "region" as const, { ...none, vendor: ["nobody"] }],
+  ])("gives exactly aggregateCube's sums: %s", (_name, by, filters) => {
+    expect(sorted(sumCube(cube, by, filters, 2024, 2026))).toEqual(sorted(aggregateCube(cube, { by, filters, from: 2024, to: 2026 })));
   });
 });
 

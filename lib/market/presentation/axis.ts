@@ -39,8 +39,12 @@ export function decimalsFor(step: number): number {
   return 10;
 }
 
-const grouped = (v: number, decimals: number) =>
-  new Intl.NumberFormat("en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(v);
+const formats = new Map<number, Intl.NumberFormat>();
+const grouped = (v: number, decimals: number) => {
+  let f = formats.get(decimals);
+  if (!f) formats.set(decimals, (f = new Intl.NumberFormat("en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals })));
+  return f.format(v);
+};
 
 /**
  * A US$ million axis for values up to `maxM` (≥ 0). Billions when the top tick is 1,000 M or more,
