@@ -6,7 +6,7 @@ const region = (page: Page, name: string) => page.getByRole("region", { name, ex
 
 /** The y-axis tick labels of a chart card, as drawn. */
 async function yTicks(page: Page, card: string): Promise<string[]> {
-  const ticks = region(page, card).locator(".recharts-yAxis .recharts-cartesian-axis-tick-value, .stacked-plot .axis-tick-value");
+  const ticks = region(page, card).locator(".recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value, .stacked-plot .axis-tick-value");
   await expect(ticks.first()).toBeVisible();
   return ticks.allTextContents();
 }
@@ -128,7 +128,7 @@ test.describe("screen", () => {
   test("axes step evenly in one unit; published points are marked; small values keep their digits", async ({ page }) => {
     await page.goto("/");
     for (const card of ["Total market 2021-2032", "By model type", "By vendor"]) expectEvenOneUnit(await yTicks(page, card));
-    await expect(region(page, "Total market 2021-2032").locator(".recharts-scatter-symbol")).toHaveCount(2);
+    await expect(region(page, "Total market 2021-2032").locator(".recharts-scatter-symbol path")).toHaveCount(2);
     await expect(region(page, "Total market 2021-2032")).toContainText("Published figure");
     await page.goto("/explore?by=vendor&view=share");
     expectEvenOneUnit(await yTicks(page, "Market by vendor"));
