@@ -37,13 +37,13 @@ describe("sumCube", () => {
 });
 
 describe("localSeriesView", () => {
-  it("shapes like the API: members in their order, published basis only on the unfiltered total, years cut", () => {
+  it("shapes like the API: members in their order, published only on the unfiltered total, outlook after the history, years cut", () => {
     const total = localSeriesView(cube, ctx, { by: "total", ...none });
-    expect(total?.series[0].points.map((p) => p.basis)).toEqual(["published", "modelled", "modelled"]);
+    expect(total?.series[0].points.map((p) => p.basis)).toEqual(["published", "modelled", "outlook"]);
     const byType = localSeriesView(cube, ctx, { by: "type", ...none, sector: ["s1"], from: 2025, to: 2026 });
     expect(byType?.series.map((s) => s.key)).toEqual(["b", "a"]);
     expect(byType?.series[0].points.map((p) => p.year)).toEqual([2025, 2026]);
-    expect(byType?.series.every((s) => s.points.every((p) => p.basis === "modelled"))).toBe(true);
+    expect(byType?.series[0].points.map((p) => p.basis)).toEqual(["modelled", "outlook"]);
     expect(byType?.series[1].points[0].value).toBeCloseTo(2 * 1.1 * 101, 9);
     expect(byType?.filters).toEqual({ ...none, sector: ["s1"] });
   });

@@ -10,6 +10,7 @@ import { DIMENSIONS, type Dimension, type MemberInfo } from "../types";
 import type { AggregateRow } from "../series/series";
 import type { Filters } from "../query/filters";
 import type { Cube } from "./cube-aggregate";
+import { fromMicro, toMicro } from "./micro";
 
 /** Above this many cells the browser does not get the cube: the server sums instead. */
 export const CLIENT_CUBE_MAX_CELLS = 100_000;
@@ -70,14 +71,15 @@ export function localSeriesView(cube: Cube, ctx: LocalViewContext, req: SeriesAp
     members: ctx.members,
     only: req.by === "total" ? undefined : filters[req.by],
     unfiltered: DIMENSIONS.every((d) => filters[d].length === 0),
+    historyTo: dataset.historyTo,
     publishedYears: ctx.publishedYears,
   });
   return { dataset, unit: dataset.unit, by: req.by, filters, from, to, series };
 }
 
 /**
- * The same sums as aggregateCube (cells added in the same order, so the same floating-point
- * results), into a dense year × member array instead of string-keyed maps: a browser click then
+ * The same sums as aggregateCube (whole micro-units added as integers, so exactly the same
+ * figures), into a dense year × member array instead of string-keyed maps: a browser click then
  * allocates almost nothing.
  */
 export function sumCube(cube: Cube, by: SeriesApiParams["by"], filters: Filters, from: number, to: number): AggregateRow[] {
@@ -101,12 +103,12 @@ export function sumCube(cube: Cube, by: SeriesApiParams["by"], filters: Filters,
       if (a && !a[members[k][i]]) continue outer;
     }
     const at = (y - from) * width + (byMember ? byMember[i] : 0);
-    sums[at] += cube.value[i];
+    sums[at] += toMicro(cube.value[i]);
     seen[at] = 1;
   }
   const rows: AggregateRow[] = [];
   for (let t = 0; t < years; t++)
     for (let m = 0; m < width; m++)
-      if (seen[t * width + m]) rows.push({ year: from + t, key: by === "total" ? "total" : cube.slugs[by][m], value: sums[t * width + m] });
+      if (seen[t * width + m]) rows.push({ year: from + t, key: by === "total" ? "total" : cube.slugs[by][m], value: fromMicro(sums[t * width + m]) });
   return rows;
 }
