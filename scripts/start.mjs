@@ -1,9 +1,9 @@
-// `npm start`: builds the app if it has not been built, brings the database up to date (migrate +
+// `npm start`: builds the app if it has not been built or its sources changed since, brings the database up to date (migrate +
 // seed the default data set; on the embedded PGlite when DATABASE_URL is unset), then serves it.
 import { spawnSync, spawn } from "node:child_process";
-import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { buildState } from "./build-freshness.mjs";
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
@@ -14,7 +14,10 @@ function run(cmd, args) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-if (!fs.existsSync(path.join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) {
+// Builds when there is no build, or when a source changed after it (a stale build would serve old code).
+const build = buildState(root, process.env.NEXT_DIST_DIR || ".next");
+if (build.state !== "current") {
+  if (build.state === "stale") console.log(`Sources changed since the last build (${build.changed}): rebuilding.`);
   run(bin("next"), ["build"]);
   run(process.execPath, ["scripts/build-forecast-worker.mjs"]);
 }
