@@ -34,7 +34,7 @@ const LEVELS = ["80", "95"];
 const bounds = (p: ForecastPoint) => [p.mean, ...LEVELS.map((l) => p.lower[l]), ...LEVELS.map((l) => p.upper[l])];
 
 export function defineCoherenceProperties(get: () => { view: View; api: Api }) {
-  it("property: no slice's forecast mean or bound passes its parent's (one filter dropped), nor the market's", async () => {
+  it("property: no slice's forecast mean or bound passes its parent's (one filter dropped), nor the market's; no slice's interval is relatively wider than the market's", async () => {
     await fc.assert(
       fc.asyncProperty(filtersArb, methodArb, fc.constantFrom(...DIMENSIONS), async (filters, method, drop) => {
         const { view } = get();
@@ -45,6 +45,14 @@ export function defineCoherenceProperties(get: () => { view: View; api: Api }) {
         slice.forecast.points.forEach((p, k) => {
           const up = [parent.forecast!.points[k], market.forecast!.points[k]];
           for (const q of up) bounds(p).forEach((v, i) => expect(v).toBeLessThanOrEqual(bounds(q)[i] + MICRO));
+          // No wider than the market's interval in relative terms (up to rounding each value to a micro-unit).
+          const m = market.forecast!.points[k];
+          if (p.mean > 1)
+            for (const l of LEVELS) {
+              const slack = (2 + m.upper[l] / m.mean) * (MICRO / p.mean);
+              expect(p.upper[l] / p.mean).toBeLessThanOrEqual(m.upper[l] / m.mean + slack);
+              expect(p.lower[l] / p.mean).toBeGreaterThanOrEqual(m.lower[l] / m.mean - slack);
+            }
           expect(p.lower["95"]).toBeGreaterThanOrEqual(0);
           expect(p.lower["95"]).toBeLessThanOrEqual(p.lower["80"]);
           expect(p.upper["80"]).toBeLessThanOrEqual(p.upper["95"]);
