@@ -98,6 +98,7 @@ export function describeDbError(error: unknown): string {
     }
   })();
   const text = `${e?.message ?? ""} ${e?.cause?.message ?? ""}`;
+  if (error instanceof DbTimeoutError) return `Cannot reach ${where}: no answer in time (${error.message})`;
   if (code === "ECONNREFUSED" || /ECONNREFUSED/.test(text)) return `Cannot reach ${where}: connection refused`;
   if (code === "ENOTFOUND" || /ENOTFOUND|EAI_AGAIN/.test(text)) return `Cannot reach ${where}: host not found`;
   if (code === "ETIMEDOUT" || /timeout/i.test(text)) return `Cannot reach ${where}: connection timed out`;

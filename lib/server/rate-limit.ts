@@ -40,9 +40,10 @@ function limiter(limit: Limit): RateLimiterAbstract {
     globalForLimits.__limitPool ??= new pg.Pool({
       connectionString: url,
       max: 2,
-      connectionTimeoutMillis: env.DB_CONNECT_TIMEOUT_MS,
-      statement_timeout: 2_000,
-      query_timeout: 3_000,
+      // Short: when the database hangs, the in-memory insurance limiter takes over after ~1 s.
+      connectionTimeoutMillis: Math.min(env.DB_CONNECT_TIMEOUT_MS, 1_000),
+      statement_timeout: 1_000,
+      query_timeout: 1_000,
     });
     globalForLimits.__limitPool.on("error", (err) => log.warn({ err: err.message }, "rate-limit pool error"));
     l = new RateLimiterPostgres({
