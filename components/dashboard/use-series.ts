@@ -2,8 +2,7 @@
 
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo } from "react";
-import type { Cube } from "@/lib/market/cube/cube-aggregate";
-import { localSeriesView, type LocalViewContext } from "@/lib/market/cube/cube-wire";
+import { localSeriesView, type LocalCube, type LocalViewContext } from "@/lib/market/cube/cube-wire";
 import { seriesApiQuery, type SeriesApiParams } from "@/lib/market/query/view-state";
 import type { SeriesView } from "@/lib/market/query/api";
 import { useDashboard } from "./dashboard-context";
@@ -20,9 +19,9 @@ async function fetchSeries(qs: string, signal: AbortSignal): Promise<SeriesView>
 
 // One answer per (cube, request): panels sharing a request (vendor breakdown and ranking) sum once,
 // and a request seen before returns the same object, so memoised plots skip re-rendering.
-const localAnswers = new WeakMap<Cube, Map<string, SeriesView | null>>();
+const localAnswers = new WeakMap<LocalCube, Map<string, SeriesView | null>>();
 
-function localAnswer(cube: Cube, ctx: LocalViewContext, params: SeriesApiParams, qs: string): SeriesView | null {
+function localAnswer(cube: LocalCube, ctx: LocalViewContext, params: SeriesApiParams, qs: string): SeriesView | null {
   let answers = localAnswers.get(cube);
   if (!answers) localAnswers.set(cube, (answers = new Map()));
   if (!answers.has(qs)) answers.set(qs, localSeriesView(cube, ctx, params));
@@ -39,9 +38,10 @@ export interface SeriesState {
 }
 
 /**
- * One series answer. The first render reads the server-rendered answer; after that, a request
- * without a forecast is summed in the browser from the dataset's cube (no round trip) when the
- * cube is loaded, and every other request goes to `/api/v1/series` (keyed by its query string).
+ * One series answer. The first render reads the server-rendered answer; after that, once the
+ * dataset's cube is loaded, a request is summed in the browser (no round trip) when the cube can
+ * answer it (no forecast, or the method the cube carries); every other request goes to
+ * `/api/v1/series` (keyed by its query string).
  */
 export function useSeries(params: SeriesApiParams): SeriesState {
   const qs = seriesApiQuery(params);
@@ -68,9 +68,11 @@ export function useSeries(params: SeriesApiParams): SeriesState {
 export function usePrefetchSeries(): (requests: SeriesApiParams[]) => void {
   const client = useQueryClient();
   const cube = useCube();
+  const { dataset, members, publishedYears } = useDashboard();
+  const ctx = { dataset, members, publishedYears };
   return (requests) => {
     for (const params of requests) {
-      if (cube && (!params.forecast || params.forecast === "none")) continue;
+      if (cube && localAnswer(cube, ctx, params, seriesApiQuery(params))) continue;
       const qs = seriesApiQuery(params);
       void client.prefetchQuery({ queryKey: ["series", qs], queryFn: ({ signal }) => fetchSeries(qs, signal) });
     }

@@ -49,6 +49,11 @@ function getForecastBasis(dataset: DatasetSummary, method: ForecastMethod): Prom
   });
 }
 
+/** Our forecast of the whole market with `method` (null when its history is too short): what every slice's forecast is split from. */
+export async function getMarketForecast(dataset: DatasetSummary, method: ForecastMethod): Promise<SeriesForecastInfo | null> {
+  return (await getForecastBasis(dataset, method)).forecast;
+}
+
 export type SeriesResult =
   | { ok: true; view: SeriesView }
   | { ok: false; status: 400 | 404; problem: QueryProblem };

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { SeriesDataset } from "../query/api";
 import type { MemberInfo } from "../types";
 import { aggregateCube, packCube, type CubeCell } from "./cube-aggregate";
-import { cubeFromWire, cubeToWire, localSeriesView, sumCube } from "./cube-wire";
+import { cubeFromWire, cubeToWire, localCube, localSeriesView, sumCube } from "./cube-wire";
+import { buildForecastCube, sliceForecast } from "./forecast-cube";
 
 const cells: CubeCell[] = [];
 for (const year of [2024, 2025, 2026])
@@ -15,6 +16,11 @@ const members = [member("type", "b", 0), member("type", "a", 1), member("sector"
 const dataset = { id: "d", title: "D", publisher: "P", edition: null, unit: "US$ M", currency: "USD", historyTo: 2025, firstYear: 2024, lastYear: 2026, status: "active", version: 1 } as unknown as SeriesDataset;
 const ctx = { dataset, members, publishedYears: [2024] };
 const none = { type: [], sector: [], vendor: [], region: [] };
+const market = {
+  method: "auto:test",
+  points: [{ year: 2026, mean: 1_000, lower: { "80": 900, "95": 800 }, upper: { "80": 1_100, "95": 1_300 } }],
+};
+const local = { cube, forecast: null };
 
 describe("the cube on the wire", () => {
   it("survives JSON both ways with every value bit-identical", () => {
@@ -38,18 +44,29 @@ describe("sumCube", () => {
 
 describe("localSeriesView", () => {
   it("shapes like the API: members in their order, published only on the unfiltered total, outlook after the history, years cut", () => {
-    const total = localSeriesView(cube, ctx, { by: "total", ...none });
+    const total = localSeriesView(local, ctx, { by: "total", ...none });
     expect(total?.series[0].points.map((p) => p.basis)).toEqual(["published", "modelled", "outlook"]);
-    const byType = localSeriesView(cube, ctx, { by: "type", ...none, sector: ["s1"], from: 2025, to: 2026 });
+    const byType = localSeriesView(local, ctx, { by: "type", ...none, sector: ["s1"], from: 2025, to: 2026 });
     expect(byType?.series.map((s) => s.key)).toEqual(["b", "a"]);
     expect(byType?.series[0].points.map((p) => p.year)).toEqual([2025, 2026]);
     expect(byType?.series[0].points.map((p) => p.basis)).toEqual(["modelled", "outlook"]);
     expect(byType?.series[1].points[0].value).toBeCloseTo(2 * 1.1 * 101, 9);
     expect(byType?.filters).toEqual({ ...none, sector: ["s1"] });
   });
+  it("splits the market forecast as the server does: the whole market's own, a slice's from its cells", () => {
+    const withFc = localCube(JSON.parse(JSON.stringify(cubeToWire("d", cube, { method: "auto", market }))), 2025);
+    const whole = localSeriesView(withFc, ctx, { by: "total", ...none, forecast: "auto" });
+    expect(whole?.series[0].forecast).toEqual(market);
+    const byVendor = localSeriesView(withFc, ctx, { by: "vendor", ...none, type: ["a"], forecast: "auto" });
+    const expected = sliceForecast(buildForecastCube(cube, 2025, market), { by: "vendor", filters: { ...none, type: ["a"] } });
+    expect(byVendor?.series.map((s) => s.forecast)).toEqual(byVendor?.series.map((s) => expected.get(s.key)));
+    expect(byVendor?.forecast?.method).toBe("auto");
+    // Another method than the one the cube carries goes to the server.
+    expect(localSeriesView(withFc, ctx, { by: "total", ...none, forecast: "theta" })).toBeNull();
+  });
   it("leaves forecasts, unknown members and years outside the data to the server", () => {
-    expect(localSeriesView(cube, ctx, { by: "total", ...none, forecast: "auto" })).toBeNull();
-    expect(localSeriesView(cube, ctx, { by: "total", ...none, vendor: ["nobody"] })).toBeNull();
-    expect(localSeriesView(cube, ctx, { by: "total", ...none, from: 2020 })).toBeNull();
+    expect(localSeriesView(local, ctx, { by: "total", ...none, forecast: "auto" })).toBeNull();
+    expect(localSeriesView(local, ctx, { by: "total", ...none, vendor: ["nobody"] })).toBeNull();
+    expect(localSeriesView(local, ctx, { by: "total", ...none, from: 2020 })).toBeNull();
   });
 });

@@ -10,6 +10,10 @@ import { DIMENSIONS, type Dimension, type MemberInfo } from "../types";
 import type { AggregateRow } from "../series/series";
 import type { Filters } from "../query/filters";
 import type { Cube } from "./cube-aggregate";
+import { buildForecastCube, sliceForecast, type ForecastCube, type SeriesForecastInfo } from "./forecast-cube";
+import { FORECAST_LEVELS } from "../series/forecast-series";
+import { OUR_FORECAST } from "../types";
+import type { ForecastMethod } from "../query/schema";
 import { fromMicro, toMicro } from "./micro";
 
 /** Above this many cells the browser does not get the cube: the server sums instead. */
@@ -22,16 +26,35 @@ export interface CubeWire {
   year: number[];
   value: number[];
   member: Record<Dimension, number[]>;
+  /** Our forecast of the market with one method, when it has one. */
+  forecast: WireForecast | null;
 }
 
-export function cubeToWire(datasetId: string, cube: Cube): CubeWire {
+export interface WireForecast {
+  method: ForecastMethod;
+  market: SeriesForecastInfo;
+}
+
+/** The cube in the browser, with the market forecast split over its cells once. */
+export interface LocalCube {
+  cube: Cube;
+  forecast: { method: ForecastMethod; cells: ForecastCube } | null;
+}
+
+export function cubeToWire(datasetId: string, cube: Cube, forecast: WireForecast | null = null): CubeWire {
   return {
     datasetId,
+    forecast,
     slugs: cube.slugs,
     year: Array.from(cube.year),
     value: Array.from(cube.value),
     member: Object.fromEntries(DIMENSIONS.map((d) => [d, Array.from(cube.member[d])])) as Record<Dimension, number[]>,
   };
+}
+
+export function localCube(w: CubeWire, historyTo: number): LocalCube {
+  const cube = cubeFromWire(w);
+  return { cube, forecast: w.forecast ? { method: w.forecast.method, cells: buildForecastCube(cube, historyTo, w.forecast.market) } : null };
 }
 
 export function cubeFromWire(w: CubeWire): Cube {
@@ -50,12 +73,14 @@ export interface LocalViewContext {
 }
 
 /**
- * The `/api/v1/series` answer for a request without a forecast, summed from the cube: the same
- * shaping as the server (members' order, published basis of the unfiltered total, year cut).
- * Null when the request needs the server (a forecast, or members the cube does not know).
+ * The `/api/v1/series` answer for a request, summed from the cube: the same shaping as the server
+ * (members' order, bases, year cut) and, for the forecast method the cube carries, the same split
+ * of the one market forecast (the whole market's own; a slice's from its cells). Null when the
+ * request needs the server (another method, or members the cube does not know).
  */
-export function localSeriesView(cube: Cube, ctx: LocalViewContext, req: SeriesApiParams): SeriesView | null {
-  if (req.forecast && req.forecast !== "none") return null;
+export function localSeriesView(local: LocalCube, ctx: LocalViewContext, req: SeriesApiParams): SeriesView | null {
+  const method = req.forecast && req.forecast !== "none" ? req.forecast : null;
+  if (method && method !== local.forecast?.method) return null;
   const { dataset } = ctx;
   const from = req.from ?? dataset.firstYear;
   const to = req.to ?? dataset.lastYear;
@@ -63,18 +88,28 @@ export function localSeriesView(cube: Cube, ctx: LocalViewContext, req: SeriesAp
   const known = (d: Dimension) => req[d].every((s) => ctx.members.some((m) => m.dimension === d && m.slug === s));
   if (!DIMENSIONS.every(known)) return null;
   const filters = { type: req.type, sector: req.sector, vendor: req.vendor, region: req.region };
-  const rows = sumCube(cube, req.by, filters, from, to);
-  const series = shapeSeries(rows, {
+  const unfiltered = DIMENSIONS.every((d) => filters[d].length === 0);
+  const rows = sumCube(local.cube, req.by, filters, from, to);
+  const shaped = shapeSeries(rows, {
     by: req.by,
     from,
     to,
     members: ctx.members,
     only: req.by === "total" ? undefined : filters[req.by],
-    unfiltered: DIMENSIONS.every((d) => filters[d].length === 0),
+    unfiltered,
     historyTo: dataset.historyTo,
     publishedYears: ctx.publishedYears,
   });
-  return { dataset, unit: dataset.unit, by: req.by, filters, from, to, series };
+  const view: SeriesView = { dataset, unit: dataset.unit, by: req.by, filters, from, to, series: shaped };
+  if (!method || !local.forecast) return view;
+  const fc = local.forecast.cells;
+  const parts = req.by === "total" && unfiltered ? new Map([["total", fc.market]]) : sliceForecast(fc, { by: req.by, filters });
+  const inRange = (f: SeriesForecastInfo | undefined) => (f ? { ...f, points: f.points.filter((p) => p.year >= from && p.year <= to) } : null);
+  return {
+    ...view,
+    series: shaped.map((s) => ({ ...s, forecast: inRange(parts.get(s.key)) })),
+    forecast: { basis: OUR_FORECAST, method, levels: [...FORECAST_LEVELS] },
+  };
 }
 
 /**

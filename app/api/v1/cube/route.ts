@@ -1,13 +1,15 @@
 import { CLIENT_CUBE_MAX_CELLS, cubeToWire } from "@/lib/market/cube/cube-wire";
 import { READ_DEADLINE_MS, withTimeout } from "@/lib/server/db";
 import { cachedBody, cacheHeaders, etagFor, notModified, problemResponse } from "@/lib/server/http";
+import { getMarketForecast } from "@/lib/server/market";
 import { getCube, getDataset } from "@/lib/server/queries";
 import { route } from "@/lib/server/route";
 
 export const dynamic = "force-dynamic";
 
 /**
- * A small dataset's whole cube, for the dashboard to sum filter combinations in the browser.
+ * A small dataset's whole cube and our market forecast (method auto), for the dashboard to sum
+ * filter combinations and split the forecast in the browser.
  * `GET /api/v1/cube?dataset=<id>`; a dataset above CLIENT_CUBE_MAX_CELLS answers 413 and the
  * dashboard stays on /api/v1/series.
  */
@@ -24,7 +26,9 @@ export const GET = route("cube", async (request) => {
   const etag = etagFor(`cube|${dataset.id}|${dataset.version}`);
   const headers = cacheHeaders(etag, id !== undefined);
   if (notModified(request, etag)) return new Response(null, { status: 304, headers });
-  return new Response(cachedBody(etag, () => JSON.stringify(cubeToWire(dataset.id, cube))), {
+  // The market's forecast with the dashboard's method: the browser splits it over the cells as the server does.
+  const forecast = await getMarketForecast(dataset, "auto");
+  return new Response(cachedBody(etag, () => JSON.stringify(cubeToWire(dataset.id, cube, forecast ? { method: "auto", market: forecast } : null))), {
     headers: { ...headers, "Content-Type": "application/json" },
   });
 });
