@@ -1,6 +1,6 @@
 /** The HTTP contract, exercised by calling the route handler directly (no server). */
 import { describe, expect, it } from "vitest";
-import { POST } from "@/app/api/v1/forecast/route";
+import { POST } from "./route";
 
 const post = (body: unknown, raw = false) =>
   POST(

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 
-const root = path.resolve(__dirname, "..", "..");
+const root = path.resolve(__dirname, "..");
 const cli = path.join(root, "scripts", "forecast-cli.ts");
 const dir = mkdtempSync(path.join(tmpdir(), "forecast-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
