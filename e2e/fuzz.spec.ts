@@ -2,7 +2,7 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
 import fc from "fast-check";
 
 /**
- * Fuzzing the built server with generated input: series queries (known and unknown parameters,
+ * Fuzzing the built server with generated input: series and cube queries (known and unknown parameters,
  * valid and hostile values), forecast bodies (near-valid, overflowing, random JSON, not JSON, other
  * content types) and hostile paths. Every answer must be < 500; every 4xx must name its field in
  * the one problem shape, and a 200 forecast must hold only finite numbers. Each forecast request
@@ -91,8 +91,8 @@ test("fuzz: generated queries, bodies and paths never get a 5xx; every 4xx names
   let client = 0;
   const seed = Number(process.env.FUZZ_SEED) || undefined;
   const queries = fc.assert(
-    fc.asyncProperty(rawQuery, async (q) => {
-      await check("GET /api/v1/series", await request.get(`/api/v1/series?${q}`), `GET ?${q}`);
+    fc.asyncProperty(fc.constantFrom("series", "series", "series", "series", "series", "series", "series", "cube"), rawQuery, async (api, q) => {
+      await check(`GET /api/v1/${api}`, await request.get(`/api/v1/${api}?${q}`), `GET /api/v1/${api}?${q}`);
     }),
     { numRuns: RUNS.queries, seed },
   );
