@@ -3,6 +3,7 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { useState } from "react";
+import { ExportToaster } from "@/components/export/export-toast";
 
 /** URL state (nuqs) and the data cache (TanStack Query) for every page. */
 export function Providers({ children }: { children: React.ReactNode }) {
@@ -17,7 +18,10 @@ export function Providers({ children }: { children: React.ReactNode }) {
   );
   return (
     <NuqsAdapter>
-      <QueryClientProvider client={client}>{children}</QueryClientProvider>
+      <QueryClientProvider client={client}>
+        {children}
+        <ExportToaster />
+      </QueryClientProvider>
     </NuqsAdapter>
   );
 }

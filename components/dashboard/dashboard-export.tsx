@@ -4,6 +4,6 @@ import { ExportDashboardButton } from "@/components/export/export-dashboard-butt
 import { useSpecs } from "./spec-registry";
 
 /** The whole-dashboard export, fed by every chart's registered spec. */
-export function DashboardExport() {
-  return <ExportDashboardButton specs={useSpecs()} />;
+export function DashboardExport({ title }: { title?: string }) {
+  return <ExportDashboardButton specs={useSpecs()} title={title} />;
 }

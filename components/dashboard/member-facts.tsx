@@ -86,6 +86,9 @@ export function MemberShareChart({ dimension, slug, subject, marketName, filters
   const last = points[points.length - 1];
   return (
     <ShareLineChart
+      id={`${dimension}-${slug}-share`}
+      memberKey={slug}
+      memberLabel={subject}
       title={`${subject}: share of ${marketName}`}
       subtitle={`${from}-${to} · share of ${marketName} · modelled; outlook after ${ds.historyTo}`}
       summary={

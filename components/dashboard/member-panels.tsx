@@ -6,6 +6,8 @@ import type { Dimension } from "@/lib/market/types";
 import { filtersOf, memberFilters, toggleFilter } from "@/lib/market/query/view-state";
 import { BreakdownPanel } from "./breakdown-panel";
 import { useDashboard } from "./dashboard-context";
+import { DashboardExport } from "./dashboard-export";
+import { SpecRegistryProvider } from "./spec-registry";
 import { FilterChips } from "./filter-chips";
 import { MemberFacts, MemberShareChart } from "./member-facts";
 import { TotalPanel } from "./total-panel";
@@ -48,11 +50,14 @@ export function MemberPanels({ dimension, slug, name, totalWhat, shareChart, spl
     <TotalPanel id={`${dimension}-${slug}-total`} title={`${name}: ${totalWhat}`} subject={subject} filters={filters} {...scope} forecast="auto" />
   );
   return (
-    <>
+    <SpecRegistryProvider>
       <UrlNotice />
       <div className="flex flex-wrap items-end justify-between gap-3">
         <FilterChips fixed={dimension} subject={`all of ${name}`} />
-        <YearSelect value={view.year} from={dataset.firstYear} to={dataset.lastYear} onChange={(year) => setView({ year })} />
+        <div className="flex flex-wrap items-end gap-3">
+          <YearSelect value={view.year} from={dataset.firstYear} to={dataset.lastYear} onChange={(year) => setView({ year })} />
+          <DashboardExport title={`${name}: Large-scale AI Models market`} />
+        </div>
       </div>
       <MemberFacts {...common} year={view.year} />
       {shareChart ? (
@@ -68,6 +73,6 @@ export function MemberPanels({ dimension, slug, name, totalWhat, shareChart, spl
           <BreakdownPanel key={by} id={`${dimension}-${slug}-${by}`} by={by} filters={filters} {...scope} year={view.year} onSelect={select} />
         ))}
       </div>
-    </>
+    </SpecRegistryProvider>
   );
 }

@@ -6,7 +6,10 @@ import { describeFilters, isEmpty } from "@/lib/market/presentation/describe";
 import type { Filters } from "@/lib/market/query/filters";
 import { formatPercent, formatUsdM } from "@/lib/market/presentation/format";
 import { ranking, type RankingRow } from "@/lib/market/series/series";
+import { usePermalink } from "@/components/charts/use-permalink";
+import { describeRanking } from "@/lib/chart/describe";
 import { useDashboard } from "./dashboard-context";
+import { useRegisterSpec } from "./spec-registry";
 import { useSeries } from "./use-series";
 import { panelRequest } from "@/lib/market/query/first-render";
 
@@ -27,6 +30,17 @@ export function RankingPanel({ filters, year, from, to, dataset }: { filters: Fi
   // "Others" is the rest of the market, not a competitor: shown, but not ranked.
   const rows = ranking(series, year, { unranked: ["others"] });
   const title = `Vendor ranking, ${year}`;
+  const subtitle = `${describeFilters({ ...filters, vendor: [] }, members, year, year)} · vendor values are modelled (indicative)`;
+  const permalink = usePermalink();
+  const memberOrder = members.filter((m) => m.dimension === "vendor").map((m) => m.slug);
+  // One bar per vendor in its palette colour, on screen (the bar column) and in every export.
+  const spec = rows.length
+    ? describeRanking({ id: "vendor-ranking", title, subtitle, year, rows, memberOrder, historyTo: ds.historyTo, publisher: ds.publisher, datasetId: ds.id, currency: ds.currency, permalink })
+    : null;
+  useRegisterSpec(spec);
+  const entries = spec?.ranking?.entries ?? [];
+  const max = Math.max(0, ...entries.map((e) => e.value)) || 1;
+  const colorOf = new Map(entries.map((e) => [e.key, e.color]));
   const table = (
     <DataTable
       caption={title}
@@ -37,6 +51,15 @@ export function RankingPanel({ filters, year, from, to, dataset }: { filters: Fi
       columns={[
         { key: "rank", label: "Rank", render: (r) => r.rank ?? "–" },
         { key: "vendor", label: "Vendor", render: (r) => r.label },
+        {
+          key: "bar",
+          label: "Value bar",
+          render: (r) => (
+            <span aria-hidden="true" data-series={r.key} className="block h-3 min-w-24">
+              <span className="block h-3 rounded-sm" style={{ width: `${(Math.max(0, r.value) / max) * 100}%`, background: colorOf.get(r.key) }} />
+            </span>
+          ),
+        },
         { key: "value", label: `Value (${year > ds.historyTo ? "outlook, " : ""}modelled)`, numeric: true, render: (r) => formatUsdM(r.value) },
         { key: "share", label: "Share (modelled)", numeric: true, render: (r) => formatPercent(r.share) },
         {
@@ -56,7 +79,8 @@ export function RankingPanel({ filters, year, from, to, dataset }: { filters: Fi
   return (
     <ChartCard
       title={title}
-      subtitle={`${describeFilters({ ...filters, vendor: [] }, members, year, year)} · vendor values are modelled (indicative)`}
+      subtitle={subtitle}
+      spec={spec}
       summary={top ? `${top.label} ranks first in ${year} with ${formatPercent(top.share)} of the market shown (${formatUsdM(top.value)}).` : ""}
       query={q}
       empty={!!q.data && isEmpty(series)}

@@ -1,21 +1,25 @@
 /**
- * What each export format does, in the browser. Loaded on the first click (with jsPDF and exceljs
- * loaded only by the formats that need them), so none of it weighs on the page's first load.
+ * What each export does, in the browser. Loaded on the first click (with jsPDF, svg2pdf.js and
+ * exceljs loaded only by the formats that need them), so none of it weighs on the first load.
+ * Every step reports to the export toast.
  */
 import type { ChartExportSpec } from "@/lib/export/chart-spec";
+import type { HeadlineCard } from "@/lib/export/cards-svg";
+import { composeCardsSvg } from "@/lib/export/cards-svg";
 import { composeChartSvg } from "@/lib/export/compose-svg";
 import { composeCoverSvg } from "@/lib/export/cover-svg";
 import { chartToCsv } from "@/lib/export/csv";
-import { exportDate, exportFileName, sizePreset, type ExportFormat, type ExportOptions } from "@/lib/export/presets";
-import { provenance } from "@/lib/export/provenance";
+import { deckFileName, exportDate, exportFileName, sizePreset, type ExportFormat, type ExportOptions } from "@/lib/export/presets";
+import { lastYear, provenance } from "@/lib/export/provenance";
 import { downloadBlob } from "./download";
+import type { ExportStep } from "./export-toast";
 import { interFontDataUrl } from "./font-embed";
 import { buildPdf, type PdfPage } from "./pdf";
 import { canvasToBlob, svgToCanvas } from "./rasterize";
 
-async function composed(spec: ChartExportSpec, opts: ExportOptions, background = opts.background) {
+async function composed(spec: ChartExportSpec, opts: ExportOptions, background = opts.background, embedFont = true) {
   const preset = sizePreset(opts.size);
-  const fontDataUrl = await interFontDataUrl();
+  const fontDataUrl = embedFont ? await interFontDataUrl() : undefined;
   return composeChartSvg(spec, { width: preset.width, height: preset.height, background, exportedOn: exportDate(), fontDataUrl });
 }
 
@@ -24,37 +28,55 @@ function withPermalink(spec: ChartExportSpec): ChartExportSpec {
   return spec.permalink ? spec : { ...spec, permalink: window.location.href };
 }
 
-export async function exportChart(given: ChartExportSpec, format: ExportFormat, opts: ExportOptions): Promise<void> {
+/** The chart as a PNG at the preset size times the scale (also what "Copy PNG" puts on the clipboard). */
+export async function renderPng(given: ChartExportSpec, opts: ExportOptions): Promise<Blob> {
+  const c = await composed(withPermalink(given), opts);
+  return canvasToBlob(await svgToCanvas(c.svg, c.width, c.height, opts.scale), "image/png");
+}
+
+/** Exports one chart; returns the message for the toast. */
+export async function exportChart(given: ChartExportSpec, format: ExportFormat, opts: ExportOptions, step: ExportStep = () => {}): Promise<string> {
   const spec = withPermalink(given);
+  let name: string;
   switch (format) {
     case "SVG": {
+      step("Drawing the chart");
       const c = await composed(spec, opts);
-      downloadBlob(new Blob([c.svg], { type: "image/svg+xml;charset=utf-8" }), exportFileName(spec.id, "svg", opts));
-      return;
+      name = exportFileName(spec.id, "svg", opts);
+      downloadBlob(new Blob([c.svg], { type: "image/svg+xml;charset=utf-8" }), name);
+      break;
     }
     case "PNG": {
-      const c = await composed(spec, opts);
-      const canvas = await svgToCanvas(c.svg, c.width, c.height, opts.scale);
-      downloadBlob(await canvasToBlob(canvas, "image/png"), exportFileName(spec.id, "png", opts));
-      return;
+      step("Drawing the chart");
+      const blob = await renderPng(spec, opts);
+      name = exportFileName(spec.id, "png", opts);
+      downloadBlob(blob, name);
+      break;
     }
     case "PDF": {
+      step("Drawing the chart");
       // A PDF page has no transparency worth keeping: transparent exports print on white.
-      const c = await composed(spec, opts, opts.background === "transparent" ? "light" : opts.background);
-      const blob = await buildPdf([{ svg: c.svg, width: c.width, height: c.height, texts: c.texts }], pdfMeta(spec), opts.scale);
-      downloadBlob(blob, exportFileName(spec.id, "pdf", opts));
-      return;
+      const c = await composed(spec, opts, opts.background === "transparent" ? "light" : opts.background, false);
+      step("Writing the PDF");
+      const blob = await buildPdf([{ svg: c.svg, width: c.width, height: c.height }], pdfMeta(spec));
+      name = exportFileName(spec.id, "pdf", opts);
+      downloadBlob(blob, name);
+      break;
     }
     case "CSV":
-      downloadBlob(new Blob([chartToCsv(spec)], { type: "text/csv;charset=utf-8" }), exportFileName(spec.id, "csv"));
-      return;
+      name = exportFileName(spec.id, "csv");
+      downloadBlob(new Blob([chartToCsv(spec)], { type: "text/csv;charset=utf-8" }), name);
+      break;
     case "XLSX": {
+      step("Building the workbook");
       const { buildWorkbook, XLSX_MIME } = await import("@/lib/export/xlsx");
       const bytes = await buildWorkbook(spec, exportDate());
-      downloadBlob(new Blob([bytes as BlobPart], { type: XLSX_MIME }), exportFileName(spec.id, "xlsx"));
-      return;
+      name = exportFileName(spec.id, "xlsx");
+      downloadBlob(new Blob([bytes as BlobPart], { type: XLSX_MIME }), name);
+      break;
     }
   }
+  return `Downloaded ${name}`;
 }
 
 function pdfMeta(spec: ChartExportSpec) {
@@ -62,19 +84,33 @@ function pdfMeta(spec: ChartExportSpec) {
   return { title: p.title, subject: `${p.subtitle} · ${p.sourceLine}` };
 }
 
-/** The whole view as a deck: a cover page, then one chart per 16:9 page at 2×. */
-export async function exportDeck(given: ChartExportSpec[], title: string): Promise<void> {
-  const specs = given.map(withPermalink);
-  const opts: ExportOptions = { size: "16:9", scale: 2, background: "light" };
-  const preset = sizePreset(opts.size);
-  const fontDataUrl = await interFontDataUrl();
+export interface DeckInput {
+  title: string;
+  specs: ChartExportSpec[];
+  /** The headline cards shown on the page, as one slide after the cover. */
+  cards: HeadlineCard[];
+}
+
+/** The whole view as a vector deck: cover, headline cards, then one chart per 16:9 page. */
+export async function exportDeck(input: DeckInput, step: ExportStep = () => {}): Promise<string> {
+  const specs = input.specs.map(withPermalink);
+  if (specs.length === 0) throw new Error("No chart is ready to export yet");
+  const preset = sizePreset("16:9");
   const exportedOn = exportDate();
-  const cover = composeCoverSvg(specs, { title, width: preset.width, height: preset.height, exportedOn, fontDataUrl });
-  const pages: PdfPage[] = [{ svg: cover.svg, width: preset.width, height: preset.height, texts: cover.texts }];
-  for (const spec of specs) {
-    const c = composeChartSvg(spec, { width: preset.width, height: preset.height, background: "light", exportedOn, fontDataUrl });
-    pages.push({ svg: c.svg, width: c.width, height: c.height, texts: c.texts });
+  const { width, height } = preset;
+  const filters = specs[0].subtitle.replace(/ · (US\$ M|share of market)$/, "");
+  const pages: PdfPage[] = [{ ...composeCoverSvg(specs, { title: input.title, width, height, exportedOn }), width, height }];
+  if (input.cards.length) {
+    const footer = `${specs[0].source.publisher} · Dataset ${specs[0].source.datasetId} · Exported ${exportedOn} · ${specs[0].permalink}`;
+    pages.push({ ...composeCardsSvg(input.cards, { title: "Headline figures", subtitle: filters, footer, width, height }), width, height });
   }
-  const blob = await buildPdf(pages, { title, subject: `${specs.length} charts · exported ${exportedOn}` }, opts.scale);
-  downloadBlob(blob, `${exportFileName(title, "pdf").replace(/\.pdf$/, "")}-${exportedOn}.pdf`);
+  const before = pages.length;
+  for (const spec of specs) pages.push({ ...composeChartSvg(spec, { width, height, background: "light", exportedOn }), width, height });
+  const blob = await buildPdf(pages, { title: input.title, subject: `${filters} · ${specs.length} charts · exported ${exportedOn}` }, (i, total) =>
+    step(i < before ? (i === 0 ? "Drawing the cover" : "Drawing the headline figures") : `Rendering chart ${i - before + 1} of ${specs.length}`, i, total),
+  );
+  const first = Math.min(...specs.flatMap((s) => s.series.flatMap((x) => x.points.map((p) => p.year))));
+  const name = deckFileName(specs[0].permalink, { from: Number.isFinite(first) ? first : specs[0].historyTo, to: Math.max(...specs.map((s) => lastYear(s))) });
+  downloadBlob(blob, name);
+  return `Downloaded ${name} (${pages.length} pages)`;
 }

@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import type { ChartExportSpec } from "@/lib/export/chart-spec";
+import { runExport } from "./export-toast";
 import {
   BACKGROUNDS,
   DATA_FORMATS,
@@ -31,7 +32,6 @@ export function ExportMenu({ spec }: { spec: ChartExportSpec }) {
   const [open, setOpen] = useState(false);
   const [opts, setOpts] = useState<ExportOptions>(DEFAULT_EXPORT_OPTIONS);
   const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState("");
   // Offset from the button's left edge: right-aligned with the button, but shifted to stay on a narrow screen.
   const [menuLeft, setMenuLeft] = useState(0);
   const rootRef = useRef<HTMLDivElement>(null);
@@ -72,16 +72,26 @@ export function ExportMenu({ spec }: { spec: ChartExportSpec }) {
   const run = async (format: ExportFormat) => {
     close();
     setBusy(true);
-    setStatus(`Exporting ${format}…`);
-    try {
+    await runExport(`Exporting ${format}`, async (step) => {
       const { exportChart } = await import("./export-actions");
-      await exportChart(spec, format, opts);
-      setStatus(`${format} downloaded`);
-    } catch (error) {
-      setStatus(`${format} export failed: ${error instanceof Error ? error.message : String(error)}`);
-    } finally {
-      setBusy(false);
-    }
+      return exportChart(spec, format, opts, step);
+    });
+    setBusy(false);
+  };
+
+  // The clipboard item is created in the click itself (with a promise of the PNG), so browsers
+  // that require a user gesture accept it while the image is still being drawn.
+  const copyPng = async () => {
+    close();
+    setBusy(true);
+    await runExport("Copying the chart", async (step) => {
+      if (typeof ClipboardItem === "undefined" || !navigator.clipboard?.write) throw new Error("this browser cannot put images on the clipboard; use PNG instead");
+      step("Drawing the chart");
+      const png = import("./export-actions").then((m) => m.renderPng(spec, opts));
+      await navigator.clipboard.write([new ClipboardItem({ "image/png": png })]);
+      return "Chart copied as PNG: paste it into a slide";
+    });
+    setBusy(false);
   };
 
   const formatItem = (format: ExportFormat) => (
@@ -130,9 +140,6 @@ export function ExportMenu({ spec }: { spec: ChartExportSpec }) {
         {busy && <span aria-hidden="true" className="inline-block h-3 w-3 animate-spin rounded-full border-2 border-current border-t-transparent" />}
         Export
       </button>
-      <span role="status" className="sr-only">
-        {status}
-      </span>
       {open && (
         <div
           ref={menuRef}
@@ -145,6 +152,9 @@ export function ExportMenu({ spec }: { spec: ChartExportSpec }) {
         >
           <div role="group" aria-label="Image" aria-describedby={`${id}-image-hint`}>
             {IMAGE_FORMATS.map(formatItem)}
+            <button type="button" role="menuitem" tabIndex={-1} className={itemClass} onClick={copyPng}>
+              Copy PNG
+            </button>
           </div>
           <p id={`${id}-image-hint`} className="px-2 pb-1 text-xs text-slate-600 dark:text-slate-400">
             {preset.width * opts.scale} × {preset.height * opts.scale} px, with title, filters, legend and source

@@ -41,3 +41,31 @@ export function exportFileName(id: string, ext: string, opts?: ExportOptions): s
   const suffix = opts ? `-${safe(opts.size)}-${opts.scale}x-${opts.background}` : "";
   return `${safe(id)}${suffix}.${ext.toLowerCase()}`;
 }
+
+const FILTER_PARAMS = ["type", "sector", "vendor", "region"] as const;
+
+/**
+ * A deck's file name says which view it holds: the page's own member (a sector or vendor page),
+ * every filter value and the years, e.g. "ai-models-market-healthcare-openai-2021-2032.pdf".
+ * Read from the view's URL, so two different views never share a name.
+ */
+export function deckFileName(permalink: string, years: { from: number; to: number }): string {
+  const parts = ["ai-models-market"];
+  try {
+    const url = new URL(permalink);
+    const path = url.pathname.split("/").filter(Boolean);
+    if (path[0] === "explore") parts.push("explore");
+    if ((path[0] === "sectors" || path[0] === "vendors") && path[1]) parts.push(decodeURIComponent(path[1]));
+    const by = url.searchParams.get("by");
+    if (path[0] === "explore" && by && by !== "total") parts.push(`by-${by}`);
+    if (url.searchParams.get("view") === "share") parts.push("share");
+    for (const dim of FILTER_PARAMS)
+      for (const value of (url.searchParams.get(dim) ?? "").split(",").filter(Boolean)) parts.push(value);
+    const dataset = url.searchParams.get("dataset");
+    if (dataset) parts.push(dataset);
+  } catch {
+    // No URL (never expected in the browser): the years still tell views apart.
+  }
+  parts.push(`${years.from}-${years.to}`);
+  return exportFileName(parts.join("-"), "pdf");
+}

@@ -1,6 +1,7 @@
 "use client";
 
 import { BreakdownPanel } from "@/components/dashboard/breakdown-panel";
+import { DashboardExport } from "@/components/dashboard/dashboard-export";
 import { FilterChips } from "@/components/dashboard/filter-chips";
 import { TotalPanel } from "@/components/dashboard/total-panel";
 import { UrlNotice } from "@/components/dashboard/url-notice";
@@ -18,11 +19,14 @@ export function ExploreDashboard() {
   const select = useStableCallback((dim: Dimension, slug: string) => setView({ [dim]: toggleFilter(filters, dim, slug)[dim] }));
   return (
     <>
-      <div>
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
         <h1 className="text-2xl font-semibold">Explore the market</h1>
         <p className="text-sm text-slate-600 dark:text-slate-400">
           Break the market down, filter it, switch to shares and pick a forecast method. The link always reproduces this view.
         </p>
+        </div>
+        <DashboardExport title="Large-scale AI Models market: explore" />
       </div>
       <FilterBar />
       <UrlNotice />
