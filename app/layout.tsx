@@ -14,6 +14,8 @@ export async function generateMetadata(): Promise<Metadata> {
   return {
     title: { default: "Large-scale AI Models market", template: "%s · Large-scale AI Models market" },
     description: `Size, splits and forecasts of the global Large-scale AI Models market${years}.`,
+    // Static files live in public/: favicon.svg, favicon.ico (for tools that only ask for it), robots.txt, fonts.
+    icons: { icon: [{ url: "/favicon.svg", type: "image/svg+xml" }, { url: "/favicon.ico", sizes: "32x32" }] },
   };
 }
 

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { parseCsv } from "../tests/support/parse-csv";
-import { bytesOf, exportFrom, pdfPages, pdfText, totalChart, vendorChart, xlsxRows } from "./export-support";
+import { bytesOf, exportFrom, totalChart, vendorChart, xlsxRows } from "./export-support";
 
 /** Data exports (CSV, XLSX, the API's) and the dashboard deck, in real Chromium. */
 
@@ -62,19 +62,4 @@ test("labels that read as formulas are escaped in CSV and XLSX", async ({ page }
   const xlsx = await xlsxRows((await exportFrom(page, vendorChart(page), "XLSX")).bytes);
   const xl = new Set(xlsx.data.slice(1).map((r) => String(r[1])));
   for (const [, to] of bait) expect(xl).toContain(`'${to}`);
-});
-
-test("Export dashboard makes a deck: a cover with filters and sources, then one 16:9 page per chart", async ({ page }) => {
-  const charts = await page.getByRole("button", { name: "Export", exact: true }).count();
-  expect(charts).toBeGreaterThan(1);
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export dashboard" }).click()]);
-  const pdf = await bytesOf(download);
-  expect(download.suggestedFilename()).toMatch(/\.pdf$/);
-  expect(pdfPages(pdf)).toBe(charts + 1);
-  expect(pdf.toString("latin1")).toMatch(/\/MediaBox \[0 0 960\.? 540\.?\]/);
-  const text = pdfText(pdf);
-  for (const s of ["Filters and years", "Charts", "Sources", "QYResearch · Dataset "]) expect(text).toContain(s);
-  const title = (await totalChart(page).getByRole("heading").first().textContent())!.trim();
-  expect(text).toContain(title);
-  expect(text.match(/Source: QYResearch · Dataset/g)?.length).toBe(charts);
 });

@@ -55,18 +55,52 @@ export async function pngStats(page: Page, png: Buffer): Promise<{ mean: number;
   }, png.toString("base64"));
 }
 
-/** Text shown by a jsPDF document written uncompressed: its `(…) Tj` strings, in WinAnsi. */
-export function pdfText(pdf: Buffer): string {
-  const raw = pdf.toString("latin1");
-  const out: string[] = [];
-  for (const m of raw.matchAll(/\(((?:\\.|[^\\)])*)\)\s*Tj/g)) {
-    const s = m[1].replace(/\\([0-7]{1,3}|.)/g, (_, e: string) => (/^[0-7]+$/.test(e) ? String.fromCharCode(parseInt(e, 8)) : e));
-    out.push(new TextDecoder("windows-1252").decode(Uint8Array.from(s, (c) => c.charCodeAt(0))));
-  }
-  return out.join("\n");
+export interface PdfPageRead {
+  /** The page's text as a PDF reader extracts it (pdf.js), items joined by newlines. */
+  text: string;
+  /** Raster images painted on the page: 0 for a vector page. */
+  images: number;
+  /** Text drawn in an invisible rendering mode (an OCR-style hidden layer). */
+  invisibleText: number;
+  /** Vector path drawing operations on the page. */
+  paths: number;
+  fonts: string[];
+  width: number;
+  height: number;
 }
 
-export const pdfPages = (pdf: Buffer) => (pdf.toString("latin1").match(/\/Type \/Page\b(?!s)/g) ?? []).length;
+/** Reads a PDF with pdf.js, as a viewer would: text, images, vector paths and embedded fonts per page. */
+export async function readPdf(pdf: Buffer): Promise<PdfPageRead[]> {
+  const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(pdf), disableFontFace: true, useSystemFonts: false, isEvalSupported: false }).promise;
+  const pages: PdfPageRead[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const page = await doc.getPage(i);
+    const content = await page.getTextContent();
+    const ops = await page.getOperatorList();
+    const count = (op: number) => ops.fnArray.filter((f) => f === op).length;
+    const invisible = ops.fnArray.filter((f, k) => f === pdfjs.OPS.setTextRenderingMode && ops.argsArray[k][0] === 3).length;
+    const fonts = new Set<string>();
+    for (const item of content.items) if ("fontName" in item) fonts.add(content.styles[item.fontName]?.fontFamily ?? item.fontName);
+    const [, , width, height] = page.view;
+    pages.push({
+      text: content.items.map((it) => ("str" in it ? it.str : "")).join("\n"),
+      images: count(pdfjs.OPS.paintImageXObject) + count(pdfjs.OPS.paintInlineImageXObject),
+      invisibleText: invisible,
+      paths: count(pdfjs.OPS.constructPath),
+      fonts: [...fonts],
+      width,
+      height,
+    });
+  }
+  await doc.destroy();
+  return pages;
+}
+
+/** The PDF's embedded font names (BaseFont entries), e.g. "AAAAAA+Inter-Regular". */
+export function pdfFontNames(pdf: Buffer): string[] {
+  return [...new Set([...pdf.toString("latin1").matchAll(/\/BaseFont\s*\/([A-Za-z0-9+_-]+)/g)].map((m) => m[1]))];
+}
 
 export async function xlsxRows(bytes: Buffer): Promise<{ data: unknown[][]; sheets: string[]; notes: string }> {
   const wb = new ExcelJS.Workbook();

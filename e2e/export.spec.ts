@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { bytesOf, exportFrom, pdfPages, pdfText, pngSize, pngStats, totalChart, vendorChart } from "./export-support";
+import { bytesOf, exportFrom, pdfFontNames, pngSize, pngStats, readPdf, totalChart, vendorChart } from "./export-support";
 
 /** Chart image exports in real Chromium: every format is downloaded and its content checked. */
 
@@ -67,12 +67,17 @@ test("SVG carries the title, filters, every legend label, the source line and th
   for (const label of vendors) expect(v.includes(`>${label}</text>`), label).toBe(true);
 });
 
-test("PDF has the chart as one page and its title and source line as text", async ({ page }) => {
+test("PDF is one vector page: title and source line read back as visible text in Inter, no image", async ({ page }) => {
   const { name, bytes } = await exportFrom(page, totalChart(page), "PDF");
   expect(name).toMatch(/\.pdf$/);
   expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
-  expect(pdfPages(bytes)).toBe(1);
-  const text = pdfText(bytes);
+  const pages = await readPdf(bytes);
+  expect(pages).toHaveLength(1);
+  expect(pages[0].images).toBe(0);
+  expect(pages[0].invisibleText).toBe(0);
+  expect(pages[0].paths).toBeGreaterThan(20);
+  expect(pdfFontNames(bytes).some((f) => /Inter/.test(f))).toBe(true);
+  const text = pages[0].text;
   const title = (await totalChart(page).getByRole("heading").first().textContent())!.trim();
   expect(text).toContain(title);
   expect(text).toMatch(/Source: QYResearch · Dataset \S+ · Modelled/);

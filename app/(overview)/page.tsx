@@ -1,3 +1,5 @@
+import type { Metadata } from "next";
+import { viewMetadata } from "@/lib/server/link-preview";
 import { DashboardProvider } from "@/components/dashboard/dashboard-context";
 import { SpecRegistryProvider } from "@/components/dashboard/spec-registry";
 import { DIMENSIONS } from "@/lib/market/types";
@@ -8,6 +10,12 @@ import { NoDataset } from "@/app/_components/no-dataset";
 import { OverviewDashboard } from "@/app/_components/overview-dashboard";
 
 export const dynamic = "force-dynamic";
+
+type Search = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ searchParams }: Search): Promise<Metadata> {
+  return viewMetadata({ kind: "overview" }, await searchParams, { absolute: "Large-scale AI Models market" });
+}
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await getPageContext(await searchParams);

@@ -3,11 +3,14 @@ import { DashboardProvider } from "@/components/dashboard/dashboard-context";
 import { SpecRegistryProvider } from "@/components/dashboard/spec-registry";
 import { filtersOf, forecastParam, sliceFilters, type SeriesApiParams } from "@/lib/market/query/view-state";
 import { getInitialSeries, getPageContext } from "@/lib/server/market";
+import { viewMetadata } from "@/lib/server/link-preview";
 import { NoDataset } from "../_components/no-dataset";
 import { ExploreDashboard } from "./_components/explore-dashboard";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Explore" };
+export async function generateMetadata({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }): Promise<Metadata> {
+  return viewMetadata({ kind: "explore" }, await searchParams, "Explore");
+}
 
 export default async function ExplorePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await getPageContext(await searchParams);

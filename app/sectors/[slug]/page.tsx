@@ -4,15 +4,16 @@ import { DashboardProvider } from "@/components/dashboard/dashboard-context";
 import { MemberPanels } from "@/components/dashboard/member-panels";
 import type { Dimension } from "@/lib/market/types";
 import { getMemberPage } from "@/lib/server/member-page";
+import { viewMetadata } from "@/lib/server/link-preview";
 import { NoDataset } from "@/app/_components/no-dataset";
 
 export const dynamic = "force-dynamic";
 
 type Params = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export async function generateMetadata({ params }: Params): Promise<Metadata> {
+export async function generateMetadata({ params, searchParams }: Params): Promise<Metadata> {
   const { slug } = await params;
-  return { title: `Sector: ${slug}` };
+  return viewMetadata({ kind: "sector", slug }, await searchParams, `Sector: ${slug}`);
 }
 
 const SPLITS: Dimension[] = ["type", "vendor", "region"];

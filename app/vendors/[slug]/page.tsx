@@ -4,6 +4,7 @@ import { DashboardProvider } from "@/components/dashboard/dashboard-context";
 import { MemberPanels } from "@/components/dashboard/member-panels";
 import type { Dimension } from "@/lib/market/types";
 import { getMemberPage } from "@/lib/server/member-page";
+import { viewMetadata } from "@/lib/server/link-preview";
 import { NoDataset } from "@/app/_components/no-dataset";
 import { VENDOR_GROUP_LABEL } from "@/lib/market/presentation/labels";
 
@@ -11,9 +12,9 @@ export const dynamic = "force-dynamic";
 
 type Params = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export async function generateMetadata({ params }: Params): Promise<Metadata> {
+export async function generateMetadata({ params, searchParams }: Params): Promise<Metadata> {
   const { slug } = await params;
-  return { title: `Vendor: ${slug}` };
+  return viewMetadata({ kind: "vendor", slug }, await searchParams, `Vendor: ${slug}`);
 }
 
 const SPLITS: Dimension[] = ["sector", "type"];

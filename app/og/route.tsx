@@ -1,0 +1,88 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { ImageResponse } from "next/og";
+import { composePlotSvg } from "@/lib/export/plot-svg";
+import { LruCache } from "@/lib/server/cache";
+import { problemResponse, unavailableResponse } from "@/lib/server/http";
+import { linkPreview, pageFromPath } from "@/lib/server/link-preview";
+
+/**
+ * The link-preview image of a view (1200×630 PNG): title, filters, the main chart drawn from the
+ * page's own chart description, its legend and the source. Keyed by the view's parameters and the
+ * data set version (always in the URL): a version never changes, so an image is made once, kept
+ * in memory and cached by browsers and chat tools for a year.
+ */
+export const dynamic = "force-dynamic";
+
+const W = 1200;
+const H = 630;
+const images = new LruCache<ArrayBuffer>(200);
+let fonts: Promise<{ name: string; data: Buffer; weight: 400 | 600; style: "normal" }[]> | null = null;
+
+function loadFonts() {
+  const dir = path.join(process.cwd(), "public", "fonts");
+  fonts ??= Promise.all([
+    readFile(path.join(dir, "inter-regular.ttf")).then((data) => ({ name: "Inter", data, weight: 400 as const, style: "normal" as const })),
+    readFile(path.join(dir, "inter-semibold.ttf")).then((data) => ({ name: "Inter", data, weight: 600 as const, style: "normal" as const })),
+  ]);
+  return fonts;
+}
+
+
+export async function GET(request: Request) {
+  const url = new URL(request.url);
+  const page = pageFromPath(url.searchParams.get("page") ?? "/");
+  if (!page) return problemResponse(400, { param: "page", message: 'expected "/", "/explore", "/sectors/<slug>" or "/vendors/<slug>"' });
+  const params = new URLSearchParams(url.searchParams);
+  params.delete("page");
+  params.sort();
+  const key = `${url.searchParams.get("page")}?${params}`;
+  const headers = {
+    "content-type": "image/png",
+    // Pinned to a data set version: the image never changes.
+    "cache-control": params.get("dataset") ? "public, max-age=31536000, immutable" : "public, max-age=300",
+  };
+  const hit = images.get(key);
+  if (hit) return new Response(hit, { headers: { ...headers, "x-preview-cache": "hit" } });
+
+  let preview;
+  try {
+    preview = await linkPreview(page, params);
+  } catch (error) {
+    return unavailableResponse(error);
+  }
+  if (!preview) return problemResponse(404, { param: "page", message: "no such view or data set" });
+  const { chart } = preview;
+  const plot = composePlotSvg(chart, 1104, 330);
+  const legend =
+    chart.kind === "total-forecast"
+      ? [chart.series[0], chart.outlook, chart.forecast].filter((x) => !!x).map((x) => ({ label: x!.label, color: x!.color }))
+      : chart.series.slice(0, 10).map((s) => ({ label: s.label, color: s.color }));
+  const response = new ImageResponse(
+    (
+      <div style={{ width: W, height: H, display: "flex", flexDirection: "column", background: "#ffffff", padding: "40px 48px", fontFamily: "Inter", color: "#0f172a" }}>
+        <div style={{ display: "flex", fontSize: 22, color: "#0072B2", fontWeight: 600 }}>Large-scale AI Models market</div>
+        <div style={{ display: "flex", fontSize: 44, fontWeight: 600, marginTop: 6 }}>{preview.title}</div>
+        <div style={{ display: "flex", fontSize: 24, color: "#334155", marginTop: 4 }}>{preview.filters}</div>
+        {/* eslint-disable-next-line @next/next/no-img-element -- rendered to PNG by next/og */}
+        <img alt="" width={1104} height={330} style={{ marginTop: 16 }} src={`data:image/svg+xml;base64,${Buffer.from(plot).toString("base64")}`} />
+        <div style={{ display: "flex", flexWrap: "wrap", marginTop: 10, fontSize: 18, color: "#334155" }}>
+          {legend.map((l) => (
+            <div key={l.label} style={{ display: "flex", alignItems: "center", marginRight: 20 }}>
+              <div style={{ width: 16, height: 16, borderRadius: 3, background: l.color, marginRight: 6 }} />
+              {l.label}
+            </div>
+          ))}
+          {chart.kind === "stacked-bar" && chart.series.length > 10 ? <div style={{ display: "flex" }}>+{chart.series.length - 10} more</div> : null}
+        </div>
+        <div style={{ display: "flex", marginTop: "auto", fontSize: 16, color: "#64748b" }}>
+          Source: {preview.publisher} · Dataset {preview.datasetId} · history to {chart.historyTo}, shaded years are outlook and forecast
+        </div>
+      </div>
+    ),
+    { width: W, height: H, fonts: await loadFonts() },
+  );
+  const bytes = await response.arrayBuffer();
+  images.set(key, bytes);
+  return new Response(bytes, { headers: { ...headers, "x-preview-cache": "miss" } });
+}

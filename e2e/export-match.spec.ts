@@ -1,0 +1,126 @@
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { bytesOf } from "./export-support";
+
+/**
+ * Every chart on every dashboard page exports as the chart on screen: the exported SVG has the
+ * same kind of chart, the same series in the same order and colours, and one mark per bar.
+ */
+
+interface Marks {
+  kind: string | null;
+  /** Per series, in drawing order: colour and number of marks (bars, or points of a line). */
+  series: { color: string; marks: number }[];
+  /** Legend labels in order (stacked charts). */
+  labels: string[];
+}
+
+const PAGES = ["/", "/explore?by=vendor", "/explore?by=total", "/sectors/healthcare", "/vendors/openai"];
+
+/** What the screen draws, read from the rendered Recharts SVG (or the ranking's bar column). */
+async function screenMarks(card: Locator): Promise<Marks> {
+  return card.evaluate((el) => {
+    const kind = el.getAttribute("data-chart-kind");
+    const hex = (c: string | null) => (c ?? "").toLowerCase();
+    const series: { color: string; marks: number }[] = [];
+    if (kind === "stacked-bar") {
+      for (const layer of Array.from(el.querySelectorAll("g.recharts-bar"))) {
+        const rects = Array.from(layer.querySelectorAll("path.recharts-rectangle"));
+        series.push({ color: hex(rects[0]?.getAttribute("fill") ?? null), marks: rects.length });
+      }
+    } else if (kind === "ranking-bar") {
+      for (const cell of Array.from(el.querySelectorAll("span[data-series]")))
+        series.push({ color: (cell.firstElementChild as HTMLElement).style.background, marks: 1 });
+    } else if (kind === "total-forecast") {
+      const areas = Array.from(el.querySelectorAll("g.recharts-area path.recharts-area-curve"));
+      const lines = Array.from(el.querySelectorAll("g.recharts-line path.recharts-line-curve"));
+      // History is the last area (after the 95% and 80% bands); then the outlook and forecast lines.
+      series.push({ color: hex(areas[areas.length - 1]?.getAttribute("stroke") ?? null), marks: 1 });
+      for (const l of lines) series.push({ color: hex(l.getAttribute("stroke")), marks: 1 });
+    } else if (kind === "share-line") {
+      for (const l of Array.from(el.querySelectorAll("g.recharts-line"))) {
+        series.push({ color: hex(l.querySelector("path.recharts-line-curve")?.getAttribute("stroke") ?? null), marks: l.querySelectorAll("circle.recharts-dot").length });
+      }
+    }
+    const labels = Array.from(el.querySelectorAll('ul[aria-label="Legend"] li')).map((li) => (li.textContent ?? "").trim());
+    return { kind, series, labels };
+  });
+}
+
+/** The same, read from the exported SVG's marks (each series' marks sit in <g data-series>). */
+async function exportedMarks(page: Page, svg: string): Promise<Marks & { forecastStartsAtHistoryEnd: boolean | null }> {
+  return page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, "image/svg+xml");
+    const root = doc.documentElement;
+    const kind = root.getAttribute("data-chart-kind");
+    const groups = Array.from(doc.querySelectorAll("g[data-series]")).filter((g) => !g.getAttribute("data-series")!.startsWith("band-"));
+    const series = groups.map((g) => {
+      const rects = g.querySelectorAll("rect").length;
+      const dots = g.querySelectorAll("circle").length;
+      return { color: g.getAttribute("data-color")!, marks: kind === "share-line" ? dots : kind === "total-forecast" ? 1 : rects };
+    });
+    // The forecast line's first point is the history line's last point: no gap after history.
+    const firstPoint = (d: string | null | undefined) => (d ? d.match(/M([\d.]+) ([\d.]+)/)?.slice(1).map(Number) : undefined);
+    const lastPoint = (d: string | null | undefined) => (d ? [...d.matchAll(/[ML]([\d.]+) ([\d.]+)/g)].pop()?.slice(1).map(Number) : undefined);
+    const fc = firstPoint(doc.querySelector('g[data-series="forecast"] path')?.getAttribute("d"));
+    const hist = Array.from(doc.querySelectorAll("g[data-series]")).find((g) => g.getAttribute("data-color") === "#0072b2" && g.querySelector('path[fill="none"]'));
+    const hl = lastPoint(hist?.querySelector('path[fill="none"]')?.getAttribute("d"));
+    const forecastStartsAtHistoryEnd = fc && hl ? Math.abs(fc[0] - hl[0]) < 0.5 && Math.abs(fc[1] - hl[1]) < 0.5 : null;
+    return { kind, series, labels: [], forecastStartsAtHistoryEnd };
+  }, svg);
+}
+
+async function exportSvg(page: Page, card: Locator): Promise<string> {
+  await card.getByRole("button", { name: "Export", exact: true }).click();
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("menuitem", { name: "SVG", exact: true }).click()]);
+  return (await bytesOf(download)).toString("utf8");
+}
+
+const rgbToHex = (c: string) => {
+  const m = c.match(/rgb\((\d+), (\d+), (\d+)\)/);
+  return m ? `#${m.slice(1).map((x) => Number(x).toString(16).padStart(2, "0")).join("")}` : c.toLowerCase();
+};
+
+for (const path of PAGES)
+  test(`every chart on ${path} exports as shown: kind, series order and colours, one mark per bar`, async ({ page }) => {
+    await page.goto(path);
+    const cards = page.locator("[data-chart-id][data-chart-kind]");
+    await expect(cards.first()).toBeVisible();
+    await expect(page.getByRole("button", { name: "Export dashboard" })).toBeEnabled();
+    const ids = await cards.evaluateAll((els) => els.map((e) => e.getAttribute("data-chart-id")!));
+    expect(ids.length).toBeGreaterThan(0);
+    for (const id of ids) {
+      const card = page.locator(`[data-chart-id="${id}"]`);
+      await card.scrollIntoViewIfNeeded();
+      const kind = await card.getAttribute("data-chart-kind");
+      if (kind !== "ranking-bar") await expect(card.locator(".recharts-surface").first()).toBeVisible();
+      const screen = await screenMarks(card);
+      screen.series = screen.series.map((s) => ({ ...s, color: rgbToHex(s.color) }));
+      const exported = await exportedMarks(page, await exportSvg(page, card));
+      expect(exported.kind, id).toBe(screen.kind);
+      expect(exported.series.length, `${id}: series count`).toBeGreaterThan(0);
+      expect(exported.series, `${id}: series colours and marks`).toEqual(screen.series);
+      if (kind === "stacked-bar") {
+        expect(new Set(screen.series.map((s) => s.color)).size, `${id}: one colour per member`).toBe(screen.series.length);
+        expect(screen.labels.length).toBe(screen.series.length);
+      }
+      if (kind === "total-forecast") expect(exported.forecastStartsAtHistoryEnd, `${id}: forecast joins history`).toBe(true);
+    }
+  });
+
+test("Others is grey and a vendor keeps its colour when filters change", async ({ page }) => {
+  const colorOf = async (label: string) =>
+    page
+      .locator('[data-chart-id="overview-vendor"] ul[aria-label="Legend"] li')
+      .filter({ hasText: new RegExp(`^${label}$`) })
+      .locator("span[aria-hidden]")
+      .first()
+      .evaluate((s) => getComputedStyle(s).backgroundColor);
+  await page.goto("/");
+  await expect(page.locator('[data-chart-id="overview-vendor"]')).toBeVisible();
+  const others = await colorOf("Others");
+  const anthropic = await colorOf("Anthropic");
+  expect(rgbToHex(others)).toBe("#9aa3ae");
+  await page.goto("/?vendor=anthropic,ibm");
+  await expect(page.locator('[data-chart-id="overview-vendor"] ul[aria-label="Legend"] li')).toHaveCount(2);
+  expect(await colorOf("Anthropic")).toBe(anthropic);
+});
