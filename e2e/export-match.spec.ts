@@ -37,9 +37,9 @@ async function screenMarks(card: Locator): Promise<Marks> {
       series.push({ color: hex(areas[areas.length - 1]?.getAttribute("stroke") ?? null), marks: 1 });
       for (const l of lines) series.push({ color: hex(l.getAttribute("stroke")), marks: 1 });
     } else if (kind === "share-line") {
-      for (const l of Array.from(el.querySelectorAll("g.recharts-line"))) {
-        series.push({ color: hex(l.querySelector("path.recharts-line-curve")?.getAttribute("stroke") ?? null), marks: l.querySelectorAll("circle.recharts-dot").length });
-      }
+      // One line; Recharts draws its dots in a layer of their own.
+      const line = el.querySelector("g.recharts-line path.recharts-line-curve");
+      series.push({ color: hex(line?.getAttribute("stroke") ?? null), marks: el.querySelectorAll("circle.recharts-line-dot").length });
     }
     const labels = Array.from(el.querySelectorAll('ul[aria-label="Legend"] li')).map((li) => (li.textContent ?? "").trim());
     return { kind, series, labels };

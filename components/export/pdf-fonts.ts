@@ -15,14 +15,14 @@ export interface PdfFont {
 }
 
 const FILES = [
-  { file: "inter-regular.ttf", styles: ["normal"] },
-  { file: "inter-semibold.ttf", styles: ["600normal", "bold"] },
+  { file: "inter-regular.ttf", styles: ["normal"], weight: "400" },
+  { file: "inter-semibold.ttf", styles: ["600normal", "bold"], weight: "600" },
 ];
 
 let cached: Promise<PdfFont[]> | null = null;
 
-async function toBase64(res: Response): Promise<string> {
-  const bytes = new Uint8Array(await res.arrayBuffer());
+function toBase64(buffer: ArrayBuffer): string {
+  const bytes = new Uint8Array(buffer);
   let binary = "";
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
@@ -30,10 +30,15 @@ async function toBase64(res: Response): Promise<string> {
 
 export function loadPdfFonts(): Promise<PdfFont[]> {
   cached ??= Promise.all(
-    FILES.map(async ({ file, styles }) => {
+    FILES.map(async ({ file, styles, weight }) => {
       const res = await fetch(`/fonts/${file}`);
       if (!res.ok) throw new Error(`Could not load the PDF font (${res.status})`);
-      return { file, styles, base64: await toBase64(res) };
+      const buffer = await res.arrayBuffer();
+      // svg2pdf.js places centred and right-aligned text by measuring it in the page (canvas): the
+      // same font there keeps the measured width equal to the width drawn in the PDF.
+      const face = new FontFace(PDF_FONT_FAMILY, buffer.slice(0), { weight });
+      document.fonts.add(await face.load());
+      return { file, styles, base64: toBase64(buffer) };
     }),
   ).catch((error) => {
     cached = null;

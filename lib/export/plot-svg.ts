@@ -8,10 +8,30 @@ import { buildFrame } from "./plot-frame";
 import { drawSeries } from "./plot-series";
 import { themeFor } from "./theme";
 
-export function composePlotSvg(spec: ChartExportSpec, width: number, height: number): string {
+export function composePlotSvg(given: ChartExportSpec, width: number, height: number): string {
+  const spec = withoutDwarfingBand(given);
   const theme = themeFor("light");
   const u = Math.sqrt((width * height) / (1920 * 1080));
   const frame = buildFrame(spec, { x: 0, y: 0, width, height }, theme, 19 * u);
   const body = (frame.svg + drawSeries(spec, frame.scales, theme, u * 1.4)).replace(/<text\b[^>]*>[^<]*<\/text>/g, "");
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" data-chart-kind="${spec.kind}">${body}</svg>`;
+}
+
+/**
+ * As on screen: a 95% band far above everything else would flatten the chart, so a thumbnail
+ * leaves it out (the 80% band stays).
+ */
+function withoutDwarfingBand(spec: ChartExportSpec): ChartExportSpec {
+  const fc = spec.forecast;
+  if (!fc) return spec;
+  const shown = [
+    ...spec.series.flatMap((s) => s.points.map((p) => p.value)),
+    ...(spec.outlook?.points.map((p) => p.value) ?? []),
+    ...fc.points.map((p) => p.value),
+    ...fc.bands.filter((b) => b.level < 95).flatMap((b) => b.points.map((p) => p.upper)),
+  ];
+  const top = Math.max(0, ...shown);
+  const wide = fc.bands.find((b) => b.level >= 95);
+  if (!wide || Math.max(...wide.points.map((p) => p.upper)) <= top * 1.15) return spec;
+  return { ...spec, forecast: { ...fc, bands: fc.bands.filter((b) => b !== wide) } };
 }
