@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { parseCsv } from "../tests/support/parse-csv";
-import { bytesOf, exportFrom, totalChart, vendorChart, xlsxRows } from "./export-support";
+import { exportFrom, totalChart, vendorChart, xlsxRows } from "./export-support";
 
 /** Data exports (CSV, XLSX, the API's) and the dashboard deck, in real Chromium. */
 

@@ -7,7 +7,7 @@ import { describeFilters, stackedRows } from "@/lib/market/presentation/describe
 import type { RawParams } from "@/lib/market/query/filters";
 import { filtersOf, forecastParam, memberFilters } from "@/lib/market/query/view-state";
 import { VIEW_KEYS } from "@/lib/market/query/schema";
-import { dimensionLabel } from "@/lib/market/series/series";
+import { dimensionLabel } from "@/lib/market/presentation/labels";
 import type { Dimension } from "@/lib/market/types";
 import { getPageContext, getSeriesView } from "./market";
 
