@@ -120,7 +120,12 @@ test("Others is grey and a vendor keeps its colour when filters change", async (
   const others = await colorOf("Others");
   const anthropic = await colorOf("Anthropic");
   expect(rgbToHex(others)).toBe("#9aa3ae");
-  await page.goto("/?vendor=anthropic,ibm");
-  await expect(page.locator('[data-chart-id="overview-vendor"] ul[aria-label="Legend"] li')).toHaveCount(2);
+  // Filtered to two vendors, and on a sector page, Anthropic keeps its colour.
+  await page.goto("/?vendor=anthropic,ibm&region=europe");
+  await expect(page.locator('[data-chart-id="overview-vendor"] .recharts-surface')).toBeVisible();
   expect(await colorOf("Anthropic")).toBe(anthropic);
+  expect(await colorOf("Others")).toBe(others);
+  await page.goto("/sectors/healthcare?region=europe");
+  const sectorVendor = page.locator('[data-chart-id="sector-healthcare-vendor"] ul[aria-label="Legend"] li').filter({ hasText: /^Anthropic$/ }).locator("span[aria-hidden]").first();
+  expect(await sectorVendor.evaluate((s) => getComputedStyle(s).backgroundColor)).toBe(anthropic);
 });

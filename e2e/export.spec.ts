@@ -15,9 +15,9 @@ test("the export menu offers every format and the size, scale and background pre
   for (const f of ["PNG", "SVG", "PDF", "CSV", "XLSX"]) await expect(menu.getByRole("menuitem", { name: f, exact: true })).toBeVisible();
   for (const checked of ["16:9", "2×", "Light"]) await expect(menu.getByRole("menuitemradio", { name: checked, exact: true })).toHaveAttribute("aria-checked", "true");
   for (const other of ["4:3", "Square", "1×", "3×", "Dark", "Transparent"]) await expect(menu.getByRole("menuitemradio", { name: other, exact: true })).toHaveAttribute("aria-checked", "false");
-  await expect(menu.getByRole("menuitem", { name: "PNG" })).toBeFocused();
+  await expect(menu.getByRole("menuitem", { name: "PNG", exact: true })).toBeFocused();
   await page.keyboard.press("ArrowDown");
-  await expect(menu.getByRole("menuitem", { name: "SVG" })).toBeFocused();
+  await expect(menu.getByRole("menuitem", { name: "SVG", exact: true })).toBeFocused();
   await page.keyboard.press("Escape");
   await expect(menu).toBeHidden();
   await expect(button).toBeFocused();

@@ -16,7 +16,7 @@ const strict = args.includes("--strict");
 const outDir = args.includes("--out") ? path.resolve(args[args.indexOf("--out") + 1]) : null;
 const port = process.env.BENCH_PORT ?? "3302";
 const base = `http://127.0.0.1:${port}`;
-const TARGETS = { png: 1500, deck: 6000 };
+const TARGETS = { png: 1500, deck: 3000 };
 
 const server = spawn(process.execPath, [path.join(root, "scripts/e2e-server.mjs"), port], { cwd: root, env: process.env, stdio: ["ignore", "ignore", "inherit"] });
 const stop = () => server.exitCode === null && server.kill("SIGTERM");

@@ -105,7 +105,7 @@ export async function exportDeck(input: DeckInput, step: ExportStep = () => {}):
     pages.push({ ...composeCardsSvg(input.cards, { title: "Headline figures", subtitle: filters, footer, width, height }), width, height });
   }
   const before = pages.length;
-  for (const spec of specs) pages.push({ ...composeChartSvg(spec, { width, height, background: "light", exportedOn }), width, height });
+  for (const spec of specs) pages.push({ ...composeChartSvg(spec, { width, height, background: "light", exportedOn, viewLine: filters }), width, height });
   const blob = await buildPdf(pages, { title: input.title, subject: `${filters} · ${specs.length} charts · exported ${exportedOn}` }, (i, total) =>
     step(i < before ? (i === 0 ? "Drawing the cover" : "Drawing the headline figures") : `Rendering chart ${i - before + 1} of ${specs.length}`, i, total),
   );

@@ -35,7 +35,7 @@ export function describeTotal(c: DescribeCommon & { series: ForecastedSeries; sh
     unit: "US$ M",
     currency: c.currency,
     historyTo: c.historyTo,
-    series: [{ key: series.key, label: `History (to ${c.historyTo})`, color: ROLE.history, points: history }],
+    series: [{ key: series.key, label: series.label, color: ROLE.history, points: history }],
     outlook: c.showOutlook
       ? { label: `${c.publisher} outlook`, color: ROLE.outlook, points: series.points.filter((p) => p.year >= c.historyTo) }
       : undefined,

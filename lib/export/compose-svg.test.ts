@@ -28,6 +28,13 @@ describe("composeChartSvg", () => {
     expect(svg).not.toMatch(/<rect width="1080" height="1080"/);
   });
 
+  it("repeats the view's filters in the footer when the chart's own subtitle leaves them out", () => {
+    const opts = { width: 1920, height: 1080, background: "light" as const, exportedOn: "2026-01-31" };
+    const view = "Sector: Healthcare · Vendor: OpenAI · 2021-2032";
+    expect(composeChartSvg({ ...vendorSpec, subtitle: "Sector: Healthcare · 2021-2032" }, { ...opts, viewLine: view }).svg).toContain(`>View: ${view}</text>`);
+    expect(composeChartSvg({ ...vendorSpec, subtitle: `${view} · US$ M` }, { ...opts, viewLine: view }).svg).not.toContain(">View: ");
+  });
+
   it("is a pure function of the spec and options", () => {
     const opts = { width: 1600, height: 1200, background: "dark" as const, exportedOn: "2026-01-31" };
     expect(composeChartSvg(vendorSpec, opts).svg).toBe(composeChartSvg(vendorSpec, opts).svg);

@@ -25,6 +25,11 @@ export interface ComposeOptions {
   exportedOn: string;
   /** data: URL of the Inter woff2, embedded so the SVG renders in Inter anywhere. */
   fontDataUrl?: string;
+  /**
+   * The filters of the whole view (deck pages): shown in the footer when the chart's own subtitle
+   * leaves some out (a breakdown by vendor shows every vendor even when the view picks one).
+   */
+  viewLine?: string;
 }
 
 export interface ComposedChart {
@@ -88,7 +93,8 @@ export function composeChartSvg(spec: ChartExportSpec, opts: ComposeOptions): Co
     fy -= 16 * u * 1.3;
   }
   fy -= 4 * u;
-  for (const line of [...sourceLines].reverse()) {
+  const viewLines = opts.viewLine && !stamp.subtitle.startsWith(opts.viewLine) ? wrapText(`View: ${opts.viewLine}`, inner, 18 * u) : [];
+  for (const line of [...viewLines, ...sourceLines].reverse()) {
     footer.unshift({ text: line, x: pad, y: fy, fontSize: 18 * u, weight: 400, anchor: "start", color: theme.muted });
     fy -= 18 * u * 1.3;
   }
