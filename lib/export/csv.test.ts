@@ -30,3 +30,18 @@ describe("toCsv", () => {
     ]);
   });
 });
+
+describe("forecast rows", () => {
+  it("leave out the joining point at the last history year: it is history, drawn only to join the lines", async () => {
+    const { chartRows } = await import("./csv");
+    const { totalSpec } = await import("./test-fixtures");
+    const f = totalSpec.forecast!;
+    const joined = {
+      ...totalSpec,
+      forecast: { ...f, points: [{ year: 2025, value: 1 }, ...f.points], bands: f.bands.map((b) => ({ ...b, points: [{ year: 2025, lower: 1, upper: 1 }, ...b.points] })) },
+    };
+    const years = chartRows(joined).rows.filter((r) => String(r[0]).startsWith("forecast")).map((r) => r[2] as number);
+    expect(years.length).toBeGreaterThan(0);
+    expect(Math.min(...years)).toBe(2026);
+  });
+});

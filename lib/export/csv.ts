@@ -58,9 +58,11 @@ export function chartRows(spec: DataExportInput): { header: string[]; rows: (str
     for (const p of spec.outlook.points) rows.push(["outlook", spec.outlook.label, p.year, p.value, p.basis, "outlook"]);
   if (spec.forecast) {
     const f = spec.forecast;
-    for (const p of f.points) rows.push(["forecast", f.label, p.year, p.value, "modelled", "forecast"]);
+    // The forecast line and bands start at the last history year only to join the history line
+    // on the chart: that point is history, not forecast, and the data rows leave it out.
+    for (const p of f.points.filter((q) => q.year > spec.historyTo)) rows.push(["forecast", f.label, p.year, p.value, "modelled", "forecast"]);
     for (const band of f.bands)
-      for (const p of band.points) {
+      for (const p of band.points.filter((q) => q.year > spec.historyTo)) {
         rows.push([`forecast-lower-${band.level}`, `${f.label}, lower ${band.level}% bound`, p.year, p.lower, "modelled", "forecast"]);
         rows.push([`forecast-upper-${band.level}`, `${f.label}, upper ${band.level}% bound`, p.year, p.upper, "modelled", "forecast"]);
       }
