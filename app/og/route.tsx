@@ -3,7 +3,8 @@ import path from "node:path";
 import { ImageResponse } from "next/og";
 import { composePlotSvg } from "@/lib/export/plot-svg";
 import { LruCache } from "@/lib/server/cache";
-import { problemResponse, unavailableResponse } from "@/lib/server/http";
+import { HttpProblem } from "@/lib/server/http";
+import { route } from "@/lib/server/route";
 import { linkPreview, pageFromPath } from "@/lib/server/link-preview";
 
 /**
@@ -29,10 +30,10 @@ function loadFonts() {
 }
 
 
-export async function GET(request: Request) {
+export const GET = route("og", async (request) => {
   const url = new URL(request.url);
   const page = pageFromPath(url.searchParams.get("page") ?? "/");
-  if (!page) return problemResponse(400, { param: "page", message: 'expected "/", "/explore", "/sectors/<slug>" or "/vendors/<slug>"' });
+  if (!page) throw new HttpProblem(400, "page", 'expected "/", "/explore", "/sectors/<slug>" or "/vendors/<slug>"');
   const params = new URLSearchParams(url.searchParams);
   params.delete("page");
   params.sort();
@@ -45,13 +46,8 @@ export async function GET(request: Request) {
   const hit = images.get(key);
   if (hit) return new Response(hit, { headers: { ...headers, "x-preview-cache": "hit" } });
 
-  let preview;
-  try {
-    preview = await linkPreview(page, params);
-  } catch (error) {
-    return unavailableResponse(error);
-  }
-  if (!preview) return problemResponse(404, { param: "page", message: "no such view or data set" });
+  const preview = await linkPreview(page, params);
+  if (!preview) throw new HttpProblem(404, "page", "no such view or data set");
   const { chart } = preview;
   const plot = composePlotSvg(chart, 1104, 330);
   const legend =
@@ -85,4 +81,4 @@ export async function GET(request: Request) {
   const bytes = await response.arrayBuffer();
   images.set(key, bytes);
   return new Response(bytes, { headers: { ...headers, "x-preview-cache": "miss" } });
-}
+});
