@@ -23,10 +23,15 @@ async function screenMarks(card: Locator): Promise<Marks> {
     const hex = (c: string | null) => (c ?? "").toLowerCase();
     const series: { color: string; marks: number }[] = [];
     if (kind === "stacked-bar") {
-      for (const layer of Array.from(el.querySelectorAll("g.recharts-bar"))) {
-        const rects = Array.from(layer.querySelectorAll("path.recharts-rectangle"));
-        series.push({ color: hex(rects[0]?.getAttribute("fill") ?? null), marks: rects.length });
+      // Plain SVG segments, one per member and year, keyed by member; empty segments draw nothing.
+      const byKey = new Map<string, { color: string; marks: number }>();
+      for (const rect of Array.from(el.querySelectorAll("rect.stacked-segment"))) {
+        const key = rect.getAttribute("data-key")!;
+        const entry = byKey.get(key) ?? { color: hex(rect.getAttribute("fill")), marks: 0 };
+        if (Number(rect.getAttribute("height")) > 0) entry.marks++;
+        byKey.set(key, entry);
       }
+      series.push(...byKey.values());
     } else if (kind === "ranking-bar") {
       for (const cell of Array.from(el.querySelectorAll("span[data-series]")))
         series.push({ color: (cell.firstElementChild as HTMLElement).style.background, marks: 1 });
@@ -92,7 +97,7 @@ for (const path of PAGES)
       const card = page.locator(`[data-chart-id="${id}"]`);
       await card.scrollIntoViewIfNeeded();
       const kind = await card.getAttribute("data-chart-kind");
-      if (kind !== "ranking-bar") await expect(card.locator(".recharts-surface").first()).toBeVisible();
+      if (kind !== "ranking-bar") await expect(card.locator(".recharts-surface, svg.stacked-plot").first()).toBeVisible();
       const screen = await screenMarks(card);
       screen.series = screen.series.map((s) => ({ ...s, color: rgbToHex(s.color) }));
       const exported = await exportedMarks(page, await exportSvg(page, card));
@@ -122,7 +127,7 @@ test("Others is grey and a vendor keeps its colour when filters change", async (
   expect(rgbToHex(others)).toBe("#9aa3ae");
   // Filtered to two vendors, and on a sector page, Anthropic keeps its colour.
   await page.goto("/?vendor=anthropic,ibm&region=europe");
-  await expect(page.locator('[data-chart-id="overview-vendor"] .recharts-surface')).toBeVisible();
+  await expect(page.locator('[data-chart-id="overview-vendor"] svg.stacked-plot')).toBeVisible();
   expect(await colorOf("Anthropic")).toBe(anthropic);
   expect(await colorOf("Others")).toBe(others);
   await page.goto("/sectors/healthcare?region=europe");
