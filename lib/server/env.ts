@@ -5,6 +5,12 @@ import { z } from "zod";
  * Environment, parsed once. DATABASE_URL set → that Postgres server; unset → embedded PGlite under
  * PGLITE_DIR (default `.data/pglite`), migrated and seeded on first start.
  */
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined));
+
 const envSchema = z.object({
   DATABASE_URL: z
     .string()
@@ -20,6 +26,31 @@ const envSchema = z.object({
   DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3_000),
   /** How long one statement may run (server-side statement_timeout; the client waits 1 s more). */
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+  /** Public base URL (auth callbacks, permalinks, the trusted Origin). */
+  APP_URL: optionalText.refine((v) => v === undefined || /^https?:\/\/[^\s/]+/.test(v), {
+    message: "APP_URL must be an http:// or https:// URL",
+  }),
+  /** Auth secret; when unset one is generated once and kept in `.data/auth-secret`. */
+  AUTH_SECRET: optionalText.refine((v) => v === undefined || v.length >= 32, {
+    message: "AUTH_SECRET must be at least 32 characters",
+  }),
+  /** `true`: reading the dashboard needs a signed-in user too. */
+  REQUIRE_SIGN_IN: z
+    .enum(["true", "false", ""])
+    .optional()
+    .transform((v) => v === "true"),
+  /** The first admin, created at setup when no user has that email. */
+  ADMIN_EMAIL: optionalText.refine((v) => v === undefined || /^[^@\s]+@[^@\s]+$/.test(v), {
+    message: "ADMIN_EMAIL must be an email address",
+  }),
+  ADMIN_PASSWORD: optionalText.refine((v) => v === undefined || v.length >= 12, {
+    message: "ADMIN_PASSWORD must be at least 12 characters",
+  }),
+  /** Single sign-on over OpenID Connect: all three set, or none. */
+  OIDC_DISCOVERY_URL: optionalText,
+  OIDC_CLIENT_ID: optionalText,
+  OIDC_CLIENT_SECRET: optionalText,
+  OIDC_NAME: z.string().trim().min(1).default("Single sign-on"),
 });
 
 export type Env = z.infer<typeof envSchema>;
