@@ -3,7 +3,7 @@
  * (idempotent), `setup` does both. The target is DATABASE_URL, or the embedded PGlite when unset.
  */
 import { closeDb, describeDbError, getDb } from "@/lib/server/db";
-import { migrate, seed, verify } from "@/lib/server/admin/setup";
+import { firstAdmin, migrate, seed, verify } from "@/lib/server/admin/setup";
 
 async function main(command: string | undefined) {
   if (!command || !["migrate", "seed", "setup"].includes(command)) {
@@ -31,6 +31,8 @@ async function main(command: string | undefined) {
     if (bad.length === 0) console.log(`Verified ${checks.length} dataset version(s): content matches the checksum sealed at load.`);
     for (const c of bad)
       console.error(c.sealed ? `WARNING: dataset ${c.id} does not match its sealed checksum: it will not be served.` : `WARNING: dataset ${c.id} is not sealed (its load never completed): it will not be served.`);
+    const admin = await firstAdmin();
+    if (admin) console.log(`Created the first admin, ${admin} (from ADMIN_EMAIL and ADMIN_PASSWORD).`);
   }
 }
 

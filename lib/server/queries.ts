@@ -27,10 +27,10 @@ export type DatasetSummary = DatasetInfo & { key: string; version: number };
 /** A stored row as selected below: the domain fields, with the date not yet serialised. */
 type DatasetRow = Omit<DatasetSummary, "status" | "createdAt"> & { createdAt: Date };
 
-function toDatasetInfo(row: DatasetRow, latestVersion: number): DatasetSummary {
+function toDatasetInfo(row: DatasetRow, active: boolean): DatasetSummary {
   return {
     ...row,
-    status: row.version === latestVersion ? "active" : "superseded",
+    status: active ? "active" : "superseded",
     createdAt: row.createdAt.toISOString(),
   };
 }
@@ -87,13 +87,26 @@ async function readDatasets(): Promise<DatasetSummary[]> {
       checksum: true,
     },
   });
+  const active = await activeVersions();
+  // A key without any activation (not expected after setup) shows its newest version as active.
   const latest = new Map<string, number>();
   for (const r of rows) latest.set(r.key, Math.max(latest.get(r.key) ?? 0, r.version));
-  return rows.map((r) => toDatasetInfo(r, latest.get(r.key)!));
+  const summaries = rows.map((r) => toDatasetInfo(r, active.has(r.key) ? active.get(r.key) === r.id : latest.get(r.key) === r.version));
+  // The primary data set (the first key ever loaded) leads, so an unpinned page shows its active version.
+  const primary = rows.reduce<DatasetRow | undefined>((a, r) => (!a || r.createdAt < a.createdAt ? r : a), undefined)?.key;
+  return [...summaries.filter((d) => d.key === primary), ...summaries.filter((d) => d.key !== primary)];
+}
+
+/** The active version of each data set: the newest entry of the append-only activation log. */
+export async function activeVersions(): Promise<Map<string, string>> {
+  const rows = await getDb().prisma.activation.findMany({ orderBy: { id: "desc" }, select: { datasetKey: true, datasetId: true } });
+  const active = new Map<string, string>();
+  for (const r of rows) if (!active.has(r.datasetKey)) active.set(r.datasetKey, r.datasetId);
+  return active;
 }
 
 /**
- * A pinned dataset by id, or the newest version of the most recently created key; null when none.
+ * A pinned dataset by id, or the active version of the primary data set; null when none.
  * A pinned version already seen is answered from memory without waiting for the database (the list
  * refreshes in the background), so it keeps being served in an outage. A version that fails its
  * content check is never served (503).

@@ -10,7 +10,13 @@ import { modelTypes, regions, sectors } from "./members";
 import { totals } from "./totals";
 import { vendors } from "./vendors";
 
-export const defaultDataset: DatasetDefinition = {
+/**
+ * What the default data set is apart from its figures: members, methods and sources of each split,
+ * affinities, notes, outlook and other estimates. Its figures (yearly totals and the splits at
+ * their anchor years) live in default-dataset.csv, in the import format, and are loaded through
+ * the importer (lib/server/admin/default-data.ts).
+ */
+export const defaultProfile: DatasetDefinition = {
   key: "large-scale-ai-models-global",
   title: "Large-scale AI Models, global",
   publisher: "QYResearch",
@@ -48,3 +54,9 @@ export const defaultDataset: DatasetDefinition = {
       "because their scopes differ; they are shown beside this data set, not blended into it.",
   ],
 };
+
+/**
+ * The same data set with its figures written in TypeScript: kept as the reference the CSV is
+ * checked against (lib/import/default-csv.test.ts) and to regenerate it (scripts/data/write-default-csv.ts).
+ */
+export const defaultDataset: DatasetDefinition = defaultProfile;

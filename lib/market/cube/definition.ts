@@ -103,7 +103,8 @@ export interface DatasetDefinition {
   marginals: MarginalDefinition[];
   affinities: AffinityDefinition[];
   published: PublishedFigure[];
-  outlook: OutlookDefinition;
+  /** The publisher's own forward figures; none for a data set loaded from another firm's tables. */
+  outlook?: OutlookDefinition;
   otherEstimates: OtherEstimateDefinition[];
   /** Free-text notes on the modelling, shown on the methodology page. */
   notes: string[];

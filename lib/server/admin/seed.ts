@@ -37,11 +37,21 @@ const FACT_BATCH = 5_000;
  * Loads a definition as a new dataset version, in one transaction. Idempotent: the same definition
  * (same checksum) adds nothing; a changed one becomes the next version and the old one stays.
  */
-export async function seedDataset(prisma: Db, def: DatasetDefinition): Promise<SeedResult> {
+export interface StoreOptions {
+  /** Who loaded it (email); null for setup's default data set. */
+  createdBy?: string | null;
+  /** The import it commits (at most once). */
+  importId?: string | null;
+}
+
+export async function seedDataset(prisma: Db, def: DatasetDefinition, options: StoreOptions = {}): Promise<SeedResult> {
   validateDefinition(def);
   const checksum = definitionChecksum(def);
   const existing = await prisma.dataset.findUnique({ where: { checksum }, select: { id: true } });
-  if (existing) return { datasetId: existing.id, created: false, facts: 0 };
+  if (existing) {
+    await activateIfNone(prisma, def.key, existing.id);
+    return { datasetId: existing.id, created: false, facts: 0 };
+  }
 
   const cube = buildCube(def);
   try {
@@ -64,6 +74,9 @@ export async function seedDataset(prisma: Db, def: DatasetDefinition): Promise<S
             historyTo: def.historyTo,
             lastYear: def.lastYear,
             checksum,
+            createdBy: options.createdBy ?? null,
+            importId: options.importId ?? null,
+            definition: JSON.parse(JSON.stringify(def)),
             notes: def.notes,
             methodology: JSON.parse(
               JSON.stringify({
@@ -150,7 +163,7 @@ export async function seedDataset(prisma: Db, def: DatasetDefinition): Promise<S
           ],
         });
         const o = def.outlook;
-        await tx.outlook.create({
+        if (o) await tx.outlook.create({
           data: {
             datasetId: id,
             publisher: o.publisher,
@@ -182,6 +195,8 @@ export async function seedDataset(prisma: Db, def: DatasetDefinition): Promise<S
             sortOrder: i,
           })),
         });
+        // A new version becomes the active one, in the same transaction (the log is append-only).
+        await tx.activation.create({ data: { datasetKey: def.key, datasetId: id, actor: options.createdBy ?? null } });
         // Sealed as the load's last statement: it commits with the rows, and no row can join later.
         await tx.$queryRaw`SELECT "seal_dataset"(${id})::text AS checksum`;
         return { datasetId: id, created: true, facts: cube.length };
@@ -193,5 +208,14 @@ export async function seedDataset(prisma: Db, def: DatasetDefinition): Promise<S
     const again = await prisma.dataset.findUnique({ where: { checksum }, select: { id: true } });
     if (again) return { datasetId: again.id, created: false, facts: 0 };
     throw error;
+  }
+}
+
+/** A database loaded before the activation log existed: its newest version becomes active once. */
+async function activateIfNone(prisma: Db, key: string, datasetId: string): Promise<void> {
+  const any = await prisma.activation.findFirst({ where: { datasetKey: key }, select: { id: true } });
+  if (!any) {
+    const newest = await prisma.dataset.findFirst({ where: { key }, orderBy: { version: "desc" }, select: { id: true } });
+    await prisma.activation.create({ data: { datasetKey: key, datasetId: newest?.id ?? datasetId, actor: null } });
   }
 }

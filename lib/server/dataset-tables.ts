@@ -1,0 +1,74 @@
+import "server-only";
+import type { DatasetDefinition } from "@/lib/market/cube/definition";
+import { DIMENSIONS, MEMBER_KIND, type Basis, type Dimension } from "@/lib/market/types";
+import { cellKey, type DatasetTables } from "@/lib/import/types";
+import { memo } from "./cache";
+import { getDb } from "./db";
+
+/**
+ * A stored version as the import format's tables: each year's total (the fitted targets, exactly
+ * as given) and every member's yearly value (the cube's sums), with each figure's basis.
+ */
+export function getDatasetTables(datasetId: string): Promise<DatasetTables | null> {
+  return memo(`tables:${datasetId}`, async () => {
+    const prisma = getDb().prisma;
+    const ds = await prisma.dataset.findUnique({ where: { id: datasetId } });
+    if (!ds) return null;
+    const [members, figures] = await Promise.all([
+      prisma.member.findMany({ where: { datasetId }, orderBy: [{ kind: "asc" }, { sortOrder: "asc" }] }),
+      prisma.figure.findMany({ where: { datasetId }, select: { key: true, basis: true, value: true } }),
+    ]);
+    const published = new Set(figures.filter((f) => f.basis === "published").map((f) => f.key));
+    const dimOf = Object.fromEntries(DIMENSIONS.map((d) => [MEMBER_KIND[d], d])) as Record<string, Dimension>;
+    const byDim = Object.fromEntries(DIMENSIONS.map((d) => [d, [] as { slug: string; name: string; id: number }[]])) as Record<
+      Dimension,
+      { slug: string; name: string; id: number }[]
+    >;
+    for (const m of members) byDim[dimOf[m.kind]].push({ slug: m.slug, name: m.name, id: m.id });
+    const values = new Map<string, { value: number; basis: Basis }>();
+    const def = ds.definition as DatasetDefinition | null;
+    const totals = new Map((def?.totals ?? []).map((t) => [t.year, t.value]));
+    const sums = await prisma.fact.groupBy({ by: ["year"], where: { datasetId }, _sum: { value: true }, orderBy: { year: "asc" } });
+    for (const r of sums) {
+      values.set(cellKey("total", "total", r.year), {
+        value: totals.get(r.year) ?? r._sum.value ?? 0,
+        basis: published.has(`total:${r.year}`) ? "published" : "modelled",
+      });
+    }
+    const column = { type: "typeId", sector: "sectorId", vendor: "vendorId", region: "regionId" } as const;
+    for (const dim of DIMENSIONS) {
+      const slugOf = new Map(byDim[dim].map((m) => [m.id, m.slug]));
+      const rows = await prisma.fact.groupBy({ by: ["year", column[dim]], where: { datasetId }, _sum: { value: true } });
+      for (const r of rows) {
+        const slug = slugOf.get((r as unknown as Record<string, number>)[column[dim]]);
+        if (!slug) continue;
+        const key = `${dim}:${slug}:${r.year}`;
+        const exact = published.has(key) ? figures.find((f) => f.key === key)?.value : undefined;
+        values.set(cellKey(dim, slug, r.year), { value: exact ?? r._sum.value ?? 0, basis: published.has(key) ? "published" : "modelled" });
+      }
+    }
+    const sourceUrl = def?.totals.find((t) => t.basis === "published" && t.source?.url)?.source?.url;
+    return {
+      meta: {
+        title: ds.title,
+        publisher: ds.publisher,
+        edition: ds.edition,
+        unit: ds.unit,
+        currency: ds.currency,
+        history_to: String(ds.historyTo),
+        ...(sourceUrl ? { source_url: sourceUrl } : {}),
+      },
+      firstYear: ds.firstYear,
+      lastYear: ds.lastYear,
+      historyTo: ds.historyTo,
+      members: Object.fromEntries(DIMENSIONS.map((d) => [d, byDim[d].map(({ slug, name }) => ({ slug, name }))])) as DatasetTables["members"],
+      values,
+    };
+  });
+}
+
+/** The definition a version was built from (stored with it). */
+export async function getDefinition(datasetId: string): Promise<DatasetDefinition | null> {
+  const row = await getDb().prisma.dataset.findUnique({ where: { id: datasetId }, select: { definition: true } });
+  return (row?.definition as DatasetDefinition | null | undefined) ?? null;
+}
