@@ -1,0 +1,163 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { DatasetDefinition } from "@/lib/market/cube/definition";
+import { applyImport } from "@/lib/import/apply";
+import { parseCsv } from "@/lib/import/csv";
+import { previewImport } from "@/lib/import/diff";
+import { slugify } from "@/lib/import/slug";
+import type { ImportError, Preview } from "@/lib/import/types";
+import { validateImport } from "@/lib/import/validate";
+import { parseXlsx } from "@/lib/import/xlsx";
+import { seedDataset } from "./admin/seed";
+import { audit } from "./audit";
+import { getDatasetTables, getDefinition } from "./dataset-tables";
+import { getDb } from "./db";
+import { activeVersions, forgetDatasets, getDatasets } from "./queries";
+
+/**
+ * Imports in two phases: `stageImport` parses, validates and previews a file and keeps it as an
+ * Import row (no data set is touched); `commitImport` stores it as a new immutable version and makes
+ * it active, in one transaction.
+ */
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; status: number; message: string; errors?: ImportError[] };
+
+export interface StageInput {
+  bytes: Uint8Array;
+  fileName: string;
+  datasetId?: string | null;
+  actor: string;
+}
+
+function isXlsx(bytes: Uint8Array, fileName: string): boolean {
+  return /\.xlsx$/i.test(fileName) || (bytes[0] === 0x50 && bytes[1] === 0x4b);
+}
+
+export async function stageImport(input: StageInput): Promise<Outcome<{ id: string; preview: Preview }>> {
+  const xlsx = isXlsx(input.bytes, input.fileName);
+  const parsed = xlsx ? await parseXlsx(input.bytes) : parseCsv(input.bytes);
+
+  const datasets = await getDatasets();
+  let base = input.datasetId ? datasets.find((d) => d.id === input.datasetId) : datasets.find((d) => d.status === "active");
+  if (input.datasetId && !base) return { ok: false, status: 404, message: `dataset "${input.datasetId}" does not exist` };
+  if (!base) return { ok: false, status: 409, message: "no data set is loaded yet: run the setup first" };
+
+  // Another publisher's figures make (or add a version to) a data set of their own.
+  const publisher = parsed.meta.publisher?.trim();
+  let newDataset = false;
+  let key = base.key;
+  if (publisher && publisher !== base.publisher && !input.datasetId) {
+    const own = datasets.find((d) => d.status === "active" && d.publisher === publisher);
+    if (own) base = own;
+    else {
+      newDataset = true;
+      key = slugify(`${publisher} ${parsed.meta.title || base.title}`);
+    }
+    key = own?.key ?? key;
+  }
+  const [tables, definition] = await Promise.all([getDatasetTables(base.id), getDefinition(base.id)]);
+  if (!tables || !definition) return { ok: false, status: 409, message: `dataset "${base.id}" has no stored definition to build on` };
+
+  const checked = validateImport(parsed, tables, { newDataset });
+  if (!checked.ok) {
+    await audit({ action: "import.rejected", actor: input.actor, target: input.fileName, detail: { errors: checked.errors.length } });
+    return { ok: false, status: 422, message: `${checked.errors.length} problem(s) in ${input.fileName}`, errors: checked.errors };
+  }
+  const def = applyImport(definition, tables, checked.value, { key, fileName: input.fileName, newDataset });
+  const preview = previewImport(checked.value, tables, {
+    newDataset,
+    datasetKey: key,
+    baseId: newDataset ? null : base.id,
+    publisher: def.publisher,
+    title: def.title,
+  });
+  const id = randomUUID();
+  await getDb().prisma.import.create({
+    data: {
+      id,
+      actor: input.actor,
+      fileName: input.fileName.slice(0, 200),
+      format: xlsx ? "xlsx" : "csv",
+      datasetKey: key,
+      baseId: newDataset ? null : base.id,
+      definition: JSON.parse(JSON.stringify(def)),
+      preview: JSON.parse(JSON.stringify(preview)),
+    },
+  });
+  await audit({ action: "import", actor: input.actor, target: id, detail: { file: input.fileName, changes: preview.changes.length, key } });
+  return { ok: true, value: { id, preview } };
+}
+
+export async function getImport(id: string) {
+  return getDb().prisma.import.findUnique({ where: { id } });
+}
+
+export async function commitImport(id: string, actor: string): Promise<Outcome<{ id: string; version: number; created: boolean }>> {
+  const prisma = getDb().prisma;
+  const staged = await prisma.import.findUnique({ where: { id } });
+  if (!staged) return { ok: false, status: 404, message: `import "${id}" does not exist` };
+  const done = await prisma.dataset.findUnique({ where: { importId: id }, select: { id: true } });
+  if (done) return { ok: false, status: 409, message: `import "${id}" was already committed as ${done.id}` };
+  const preview = staged.preview as unknown as Preview;
+  if (preview.changes.length === 0 && preview.newMembers.length === 0) {
+    return { ok: false, status: 409, message: "the file changes nothing: there is no new version to commit" };
+  }
+  const result = await seedDataset(prisma, staged.definition as unknown as DatasetDefinition, { createdBy: actor, importId: id });
+  if (!result.created) await prisma.activation.create({ data: { datasetKey: staged.datasetKey, datasetId: result.datasetId, actor } });
+  forgetDatasets();
+  const ds = await prisma.dataset.findUniqueOrThrow({ where: { id: result.datasetId }, select: { id: true, version: true } });
+  await audit({ action: "commit", actor, target: ds.id, detail: { import: id, facts: result.facts } });
+  return { ok: true, value: { id: ds.id, version: ds.version, created: result.created } };
+}
+
+export async function activateDataset(datasetId: string, actor: string): Promise<Outcome<{ id: string; key: string; version: number }>> {
+  const prisma = getDb().prisma;
+  const ds = await prisma.dataset.findUnique({ where: { id: datasetId }, select: { id: true, key: true, version: true } });
+  if (!ds) return { ok: false, status: 404, message: `dataset "${datasetId}" does not exist` };
+  await prisma.activation.create({ data: { datasetKey: ds.key, datasetId: ds.id, actor } });
+  forgetDatasets();
+  await audit({ action: "activate", actor, target: ds.id });
+  return { ok: true, value: ds };
+}
+
+export interface VersionListing {
+  id: string;
+  key: string;
+  version: number;
+  title: string;
+  publisher: string;
+  edition: string;
+  active: boolean;
+  createdAt: string;
+  importedBy: string | null;
+  activatedBy: string | null;
+  activatedAt: string | null;
+}
+
+/** Every data set and its versions, newest first, with who imported and last activated each. */
+export async function listVersions(): Promise<VersionListing[]> {
+  const prisma = getDb().prisma;
+  const [rows, activations, active] = await Promise.all([
+    prisma.dataset.findMany({
+      orderBy: [{ key: "asc" }, { version: "desc" }],
+      select: { id: true, key: true, version: true, title: true, publisher: true, edition: true, createdAt: true, createdBy: true },
+    }),
+    prisma.activation.findMany({ orderBy: { id: "desc" }, select: { datasetId: true, actor: true, createdAt: true } }),
+    activeVersions(),
+  ]);
+  const last = new Map<string, { actor: string | null; createdAt: Date }>();
+  for (const a of activations) if (!last.has(a.datasetId)) last.set(a.datasetId, a);
+  return rows.map((r) => ({
+    id: r.id,
+    key: r.key,
+    version: r.version,
+    title: r.title,
+    publisher: r.publisher,
+    edition: r.edition,
+    active: active.get(r.key) === r.id,
+    createdAt: r.createdAt.toISOString(),
+    importedBy: r.createdBy,
+    activatedBy: last.get(r.id)?.actor ?? null,
+    activatedAt: last.get(r.id)?.createdAt.toISOString() ?? null,
+  }));
+}

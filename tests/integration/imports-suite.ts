@@ -1,0 +1,219 @@
+/**
+ * Accounts, imports, versions and activation through the real route handlers, once per database
+ * kind: sign in, export, change one year, preview, commit, pin, roll back, refuse bad files, roles,
+ * Origin, throttling, another publisher.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+type Setup = () => Promise<{ env: Record<string, string>; teardown: () => Promise<void> }>;
+
+const ORIGIN = "http://app.test";
+const ADMIN = { email: "admin@example.com", password: "first-admin-password" };
+const ANALYST = { email: "analyst@example.com", password: "analyst-password-1" };
+const VIEWER = { email: "viewer@example.com", password: "viewer-password-1" };
+
+export function defineImportsSuite(kind: string, setup: Setup) {
+  describe(`imports on ${kind}`, () => {
+    let teardown: () => Promise<void> = async () => {};
+    let m: {
+      db: typeof import("@/lib/server/db");
+      setup: typeof import("@/lib/server/admin/setup");
+      queries: typeof import("@/lib/server/queries");
+      auth: typeof import("@/app/api/auth/[...all]/route");
+      imports: typeof import("@/app/api/v1/imports/route");
+      commit: typeof import("@/app/api/v1/imports/[id]/commit/route");
+      activate: typeof import("@/app/api/v1/datasets/[id]/activate/route");
+      exp: typeof import("@/app/api/v1/datasets/[id]/export/route");
+      list: typeof import("@/app/api/v1/datasets/route");
+      series: typeof import("@/app/api/v1/series/route");
+    };
+    const cookies: Record<string, string> = {};
+
+    beforeAll(async () => {
+      const s = await setup();
+      teardown = s.teardown;
+      Object.assign(process.env, s.env, { APP_URL: ORIGIN, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password });
+      m = {
+        db: await import("@/lib/server/db"),
+        setup: await import("@/lib/server/admin/setup"),
+        queries: await import("@/lib/server/queries"),
+        auth: await import("@/app/api/auth/[...all]/route"),
+        imports: await import("@/app/api/v1/imports/route"),
+        commit: await import("@/app/api/v1/imports/[id]/commit/route"),
+        activate: await import("@/app/api/v1/datasets/[id]/activate/route"),
+        exp: await import("@/app/api/v1/datasets/[id]/export/route"),
+        list: await import("@/app/api/v1/datasets/route"),
+        series: await import("@/app/api/v1/series/route"),
+      };
+      await m.setup.migrate();
+      await m.setup.seed();
+      expect(await m.setup.firstAdmin()).toBe(ADMIN.email);
+    });
+
+    afterAll(async () => {
+      await m?.db.closeDb();
+      await teardown();
+      for (const k of ["APP_URL", "ADMIN_EMAIL", "ADMIN_PASSWORD"]) delete process.env[k];
+    });
+
+    const json = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+      new Request(`${ORIGIN}${path}`, { method: "POST", headers: { "content-type": "application/json", origin: ORIGIN, ...headers }, body: JSON.stringify(body) });
+    const signIn = async (who: { email: string; password: string }) => {
+      const r = await m.auth.POST(json("/api/auth/sign-in/email", who));
+      expect(r.status).toBe(200);
+      const cookie = r.headers.get("set-cookie")!;
+      expect(cookie).toMatch(/HttpOnly/i);
+      return cookie.split(";")[0];
+    };
+    const upload = (text: string | Uint8Array, name: string, as = cookies.analyst, origin = ORIGIN) => {
+      const form = new FormData();
+      form.set("file", new File([text as BlobPart], name));
+      return m.imports.POST(new Request(`${ORIGIN}/api/v1/imports`, { method: "POST", headers: { ...(as ? { cookie: as } : {}), origin }, body: form }));
+    };
+    const post = (handler: (r: Request, c: { params: Promise<{ id: string }> }) => Promise<Response>, path: string, id: string, as = cookies.analyst) =>
+      handler(new Request(`${ORIGIN}${path}`, { method: "POST", headers: { cookie: as, origin: ORIGIN } }), { params: Promise.resolve({ id }) });
+    const exportOf = async (id: string, format = "csv") => {
+      const r = await m.exp.GET(new Request(`${ORIGIN}/api/v1/datasets/${id}/export?format=${format}`), { params: Promise.resolve({ id }) });
+      expect(r.status).toBe(200);
+      return format === "csv" ? r.text() : new Uint8Array(await r.arrayBuffer());
+    };
+    const total = async (year: number, dataset?: string) => {
+      const r = await m.series.GET(new Request(`${ORIGIN}/api/v1/series?from=${year}&to=${year}${dataset ? `&dataset=${dataset}` : ""}`));
+      const body = await r.json();
+      return body.series[0].points[0].value as number;
+    };
+
+    it("an admin creates an analyst and a viewer; there is no public sign-up", async () => {
+      cookies.admin = await signIn(ADMIN);
+      for (const [who, role] of [[ANALYST, "analyst"], [VIEWER, "viewer"]] as const) {
+        const r = await m.auth.POST(json("/api/auth/admin/create-user", { ...who, name: role, role }, { cookie: cookies.admin }));
+        expect(r.status).toBe(200);
+      }
+      const signUp = await m.auth.POST(json("/api/auth/sign-up/email", { email: "x@example.com", password: "some-password-1", name: "x" }));
+      expect(signUp.status).toBeGreaterThanOrEqual(400);
+      cookies.analyst = await signIn(ANALYST);
+      cookies.viewer = await signIn(VIEWER);
+    });
+
+    let v1 = "";
+    it("re-importing the export of the active version (CSV and XLSX) previews no changes", async () => {
+      v1 = (await m.queries.getDataset())!.id;
+      for (const format of ["csv", "xlsx"]) {
+        const file = await exportOf(v1, format);
+        const r = await upload(file, `export.${format}`);
+        const body = await r.json();
+        expect(r.status, JSON.stringify(body).slice(0, 300)).toBe(201);
+        expect(body.preview.changes).toEqual([]);
+        expect(body.preview.summary.unchanged).toBe(body.preview.summary.given);
+        const c = await post(m.commit.POST, `/api/v1/imports/${body.id}/commit`, body.id);
+        expect(c.status).toBe(409);
+      }
+    });
+
+    let v2 = "";
+    let newTotal = 0;
+    it("a changed year previews exactly those changes, commits a new active version; the pinned old one stays", async () => {
+      const csv = (await exportOf(v1)) as string;
+      const old = await total(2024);
+      newTotal = 9_500;
+      const factor = newTotal / old;
+      const lines = csv.trimEnd().split("\n").map((line) => {
+        const [table, member, year, value, basis] = line.split(",");
+        if (year !== "2024" || table === "meta") return line;
+        const v = table === "total" ? newTotal : Number(value) * factor;
+        return [table, member, year, String(v), basis].join(",");
+      });
+      const r = await upload(lines.join("\n") + "\n", "changed.csv");
+      const body = await r.json();
+      expect(r.status).toBe(201);
+      const changes = body.preview.changes as { table: string; year: number; from: number; to: number }[];
+      expect(new Set(changes.map((c) => c.year))).toEqual(new Set([2024]));
+      expect(changes.find((c) => c.table === "total")).toMatchObject({ from: 8934, to: 9500 });
+      expect(changes.length).toBe(1 + 3 + 9 + 16 + 5);
+      const c = await post(m.commit.POST, `/api/v1/imports/${body.id}/commit`, body.id);
+      expect(c.status).toBe(201);
+      v2 = (await c.json()).dataset.id;
+      expect(v2).not.toBe(v1);
+      expect(await total(2024)).toBeCloseTo(9_500, 6);
+      expect(await total(2024, v1)).toBeCloseTo(8_934, 6);
+      expect(await total(2025)).toBeCloseTo(await total(2025, v1), 6);
+      const again = await post(m.commit.POST, `/api/v1/imports/${body.id}/commit`, body.id);
+      expect(again.status).toBe(409);
+    });
+
+    it("a bad file lists every bad cell with its row and writes nothing", async () => {
+      const before = await m.db.getDb().prisma.dataset.count();
+      const bad = [
+        "table,member,year,value,basis",
+        "total,total,2024,\"9,100\",published",
+        "vendor,,2024,10,modelled",
+        "planet,mars,2024,5,",
+        "total,total,20x4,100,",
+        "type,llm,2024,12%,",
+        "region,north-america,2024,1.234,5,modelled",
+      ].join("\r\n");
+      const r = await upload(bad, "bad.csv");
+      expect(r.status).toBe(422);
+      const body = await r.json();
+      const at = body.errors.map((e: { row: number; column: string }) => `${e.row}:${e.column}`);
+      expect(at).toEqual(expect.arrayContaining(["2:value", "3:member", "4:table", "5:year", "6:value"]));
+      expect(body.errors.find((e: { row: number }) => e.row === 2).message).toMatch(/thousands separators/);
+      expect(await m.db.getDb().prisma.dataset.count()).toBe(before);
+      expect(await m.db.getDb().prisma.import.count({ where: { fileName: "bad.csv" } })).toBe(0);
+    });
+
+    it("a breakdown that does not add up names the table, the year and the gap", async () => {
+      const rows = ["table,member,year,value,basis", "total,total,2026,1000,published"];
+      const members = ["transformer-llm", "multimodal", "other"];
+      const ids = (await m.queries.getMembers(v2)).filter((x) => x.dimension === "type").map((x) => x.slug);
+      expect(ids.length).toBe(3);
+      ids.forEach((slug, i) => rows.push(`type,${slug},2026,${i === 0 ? 500 : 300},published`));
+      const r = await upload(rows.join("\n"), "gap.csv");
+      expect(r.status).toBe(422);
+      const body = await r.json();
+      expect(body.errors[0].message).toMatch(/type 2026: the members sum to 1100 but the total is 1000 \(gap \+100/);
+      void members;
+    });
+
+    it("rollback activates the old version again", async () => {
+      const r = await post(m.activate.POST, `/api/v1/datasets/${v1}/activate`, v1);
+      expect(r.status).toBe(200);
+      expect(await total(2024)).toBeCloseTo(8_934, 6);
+      const list = await (await m.list.GET(new Request(`${ORIGIN}/api/v1/datasets`, { headers: { cookie: cookies.viewer } }))).json();
+      const byId = Object.fromEntries(list.datasets.map((d: { id: string }) => [d.id, d]));
+      expect(byId[v1]).toMatchObject({ active: true, activatedBy: ANALYST.email });
+      expect(byId[v2]).toMatchObject({ active: false, importedBy: ANALYST.email });
+    });
+
+    it("refuses a viewer (403), an anonymous user (401) and a foreign Origin (403)", async () => {
+      expect((await upload("x", "a.csv", cookies.viewer)).status).toBe(403);
+      expect((await upload("x", "a.csv", "")).status).toBe(401);
+      expect((await upload("x", "a.csv", cookies.analyst, "http://evil.test")).status).toBe(403);
+      expect((await post(m.activate.POST, `/api/v1/datasets/${v2}/activate`, v2, cookies.viewer)).status).toBe(403);
+      expect((await m.auth.POST(json("/api/auth/admin/create-user", { ...VIEWER, email: "z@example.com", name: "z", role: "admin" }, { cookie: cookies.analyst }))).status).toBe(403);
+    });
+
+    it("another publisher's figures make a data set of their own", async () => {
+      const rows = ["table,member,year,value,basis", "meta,publisher,,Acme Research,", "meta,title,,Large AI models (Acme),"];
+      for (let y = 2022; y <= 2030; y++) rows.push(`total,total,${y},${1000 * (y - 2020)},published`);
+      rows.push("vendor,Brand New Labs,2024,100,published");
+      const r = await upload(rows.join("\n"), "acme.csv");
+      const body = await r.json();
+      expect(r.status, JSON.stringify(body)).toBe(201);
+      expect(body.preview.summary.newDataset).toBe(true);
+      expect(body.preview.newMembers).toEqual([{ table: "vendor", slug: "brand-new-labs", name: "Brand New Labs" }]);
+      const c = await post(m.commit.POST, `/api/v1/imports/${body.id}/commit`, body.id);
+      const ds = (await c.json()).dataset;
+      expect(ds.version).toBe(1);
+      expect(await total(2024)).toBeCloseTo(8_934, 6);
+      expect(await total(2024, ds.id)).toBeCloseTo(4_000, 6);
+    });
+
+    it("throttles repeated bad passwords with 429", async () => {
+      const statuses: number[] = [];
+      for (let i = 0; i < 7; i++) statuses.push((await m.auth.POST(json("/api/auth/sign-in/email", { email: VIEWER.email, password: "wrong-password!" }))).status);
+      expect(statuses.slice(0, 5).every((s) => s === 401)).toBe(true);
+      expect(statuses.slice(5)).toEqual([429, 429]);
+    });
+  });
+}
