@@ -110,3 +110,18 @@ export interface ValidatedImport {
   newMembers: NewMember[];
   rows: number;
 }
+
+/** One version in the list of data sets (GET /api/v1/datasets). */
+export interface VersionListing {
+  id: string;
+  key: string;
+  version: number;
+  title: string;
+  publisher: string;
+  edition: string;
+  active: boolean;
+  createdAt: string;
+  importedBy: string | null;
+  activatedBy: string | null;
+  activatedAt: string | null;
+}

@@ -5,7 +5,7 @@ import { applyImport } from "@/lib/import/apply";
 import { parseCsv } from "@/lib/import/csv";
 import { previewImport } from "@/lib/import/diff";
 import { slugify } from "@/lib/import/slug";
-import type { ImportError, Preview } from "@/lib/import/types";
+import type { ImportError, Preview, VersionListing } from "@/lib/import/types";
 import { validateImport } from "@/lib/import/validate";
 import { parseXlsx } from "@/lib/import/xlsx";
 import { seedDataset } from "./admin/seed";
@@ -120,19 +120,6 @@ export async function activateDataset(datasetId: string, actor: string): Promise
   return { ok: true, value: ds };
 }
 
-export interface VersionListing {
-  id: string;
-  key: string;
-  version: number;
-  title: string;
-  publisher: string;
-  edition: string;
-  active: boolean;
-  createdAt: string;
-  importedBy: string | null;
-  activatedBy: string | null;
-  activatedAt: string | null;
-}
 
 /** Every data set and its versions, newest first, with who imported and last activated each. */
 export async function listVersions(): Promise<VersionListing[]> {

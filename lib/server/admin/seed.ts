@@ -31,7 +31,7 @@ export interface SeedResult {
   facts: number;
 }
 
-const FACT_BATCH = 5_000;
+const FACT_BATCH = 20_000;
 
 /**
  * Loads a definition as a new dataset version, in one transaction. Idempotent: the same definition
@@ -107,19 +107,21 @@ export async function seedDataset(prisma: Db, def: DatasetDefinition, options: S
           if (v === undefined) throw new Error(`cube refers to unknown ${dim} "${slug}"`);
           return v;
         };
+        // Facts go in as arrays (one statement per batch): far faster than row-by-row parameters.
         for (let i = 0; i < cube.length; i += FACT_BATCH) {
-          await tx.fact.createMany({
-            data: cube.slice(i, i + FACT_BATCH).map((f) => ({
-              datasetId: id,
-              year: f.year,
-              typeId: ref("type", f.type),
-              sectorId: ref("sector", f.sector),
-              vendorId: ref("vendor", f.vendor),
-              regionId: ref("region", f.region),
-              value: f.value,
-              basis: "modelled" as const,
-            })),
-          });
+          const batch = cube.slice(i, i + FACT_BATCH);
+          await tx.$executeRawUnsafe(
+            `INSERT INTO "Fact" ("datasetId", "year", "typeId", "sectorId", "vendorId", "regionId", "value", "basis")
+             SELECT $1, y, t, s, v, r, x, 'modelled'::"Basis"
+             FROM unnest($2::int[], $3::int[], $4::int[], $5::int[], $6::int[], $7::float8[]) AS u(y, t, s, v, r, x)`,
+            id,
+            batch.map((f) => f.year),
+            batch.map((f) => ref("type", f.type)),
+            batch.map((f) => ref("sector", f.sector)),
+            batch.map((f) => ref("vendor", f.vendor)),
+            batch.map((f) => ref("region", f.region)),
+            batch.map((f) => f.value),
+          );
         }
         await tx.figure.createMany({
           data: [

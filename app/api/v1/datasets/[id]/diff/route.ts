@@ -1,0 +1,21 @@
+import { diffTables } from "@/lib/import/diff";
+import { getDatasetTables } from "@/lib/server/dataset-tables";
+import { problem } from "@/lib/server/guard";
+import { handle, readerOrProblem } from "@/lib/server/route-utils";
+
+export const dynamic = "force-dynamic";
+
+/** What changes from version `against` to this one: `GET /api/v1/datasets/{id}/diff?against={other}`. */
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  return handle(async () => {
+    const reader = await readerOrProblem(request);
+    if (reader instanceof Response) return reader;
+    const { id } = await params;
+    const against = new URL(request.url).searchParams.get("against");
+    if (!against) return problem(400, "Give the version to compare with: ?against=<dataset id>", { param: "against" });
+    const [a, b] = await Promise.all([getDatasetTables(against), getDatasetTables(id)]);
+    if (!a) return problem(404, `dataset "${against}" does not exist`, { param: "against" });
+    if (!b) return problem(404, `dataset "${id}" does not exist`, { param: "id" });
+    return Response.json({ from: against, to: id, changes: diffTables(a, b) });
+  });
+}
