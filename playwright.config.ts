@@ -11,6 +11,12 @@ import { defineConfig, devices } from "@playwright/test";
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 /** A second server always on a fresh embedded PGlite, so the browser tests cover the default too. */
 const PGLITE_PORT = PORT + 1;
+/** The first admin of the test servers (there is no default admin: setup creates it from these). */
+const E2E_ADMIN = {
+  ...(process.env as Record<string, string>),
+  ADMIN_EMAIL: process.env.E2E_ADMIN_EMAIL ?? "e2e-admin@example.com",
+  ADMIN_PASSWORD: process.env.E2E_ADMIN_PASSWORD ?? "e2e-admin-password",
+};
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 if (!fs.existsSync(chromiumPath)) {
   console.error(`No Chromium at ${chromiumPath}: install it (Debian/Ubuntu: apt-get install chromium) or set CHROMIUM_PATH.`);
@@ -48,13 +54,14 @@ export default defineConfig({
     { name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } },
     {
       name: "embedded-pglite",
-      testMatch: ["home.spec.ts"],
+      testMatch: ["home.spec.ts", "import.spec.ts"],
       use: { ...devices["Desktop Chrome"], channel: undefined, baseURL: `http://127.0.0.1:${PGLITE_PORT}` },
     },
   ],
   webServer: [
     {
       command: `node scripts/e2e-server.mjs ${PORT}`,
+      env: E2E_ADMIN,
       url: `http://127.0.0.1:${PORT}/api/health`,
       timeout: 180_000,
       reuseExistingServer: !process.env.CI,
@@ -65,6 +72,7 @@ export default defineConfig({
     },
     {
       command: `node scripts/e2e-server.mjs ${PGLITE_PORT} --pglite`,
+      env: E2E_ADMIN,
       url: `http://127.0.0.1:${PGLITE_PORT}/api/health`,
       timeout: 180_000,
       reuseExistingServer: !process.env.CI,

@@ -4,6 +4,7 @@ import { getDatasets } from "@/lib/server/queries";
 import { Badge, DatasetBadge, type DatasetVersion } from "./dataset-badge";
 import { NavLinks } from "./nav-links";
 import { ThemeToggle } from "./theme-toggle";
+import { AccountMenu } from "./account-menu";
 
 /** Header on every page: navigation, the dataset version the figures come from (as pinned by the URL), the theme switch. */
 export async function SiteHeader() {
@@ -25,6 +26,7 @@ export async function SiteHeader() {
           <Suspense fallback={<Badge dataset={versions.find((v) => v.status === "active")} />}>
             <DatasetBadge versions={versions} />
           </Suspense>
+          <AccountMenu />
           <ThemeToggle />
         </div>
       </div>

@@ -24,16 +24,13 @@ export async function audit(entry: AuditEntry): Promise<void> {
   });
 }
 
-/** Failed sign-ins for this email, or from this address, in the last `minutes`. */
-export async function recentFailures(email: string, ip: string | null, minutes: number): Promise<number> {
+/**
+ * Failed sign-ins for this email in the last `minutes`. Counted per account, from the shared
+ * database, so every app instance sees them; attempts per address are limited by better-auth.
+ */
+export async function recentFailures(email: string, minutes: number): Promise<number> {
   const since = new Date(Date.now() - minutes * 60_000);
-  return getDb().prisma.auditEvent.count({
-    where: {
-      action: "sign-in.failed",
-      createdAt: { gte: since },
-      OR: [{ actor: email }, ...(ip ? [{ ip }] : [])],
-    },
-  });
+  return getDb().prisma.auditEvent.count({ where: { action: "sign-in.failed", actor: email, createdAt: { gte: since } } });
 }
 
 export interface AuditRow {

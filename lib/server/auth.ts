@@ -69,7 +69,7 @@ function build() {
       enabled: true,
       window: 60,
       max: 100,
-      customRules: { "/sign-in/email": { window: 60, max: 10 } },
+      customRules: { "/sign-in/email": { window: 60, max: 30 } },
     },
     advanced: {
       useSecureCookies: env.APP_URL?.startsWith("https://") ? true : undefined,

@@ -23,7 +23,7 @@ export async function POST(request: Request) {
     .catch(() => null)) as { email?: unknown } | null;
   const email = typeof body?.email === "string" ? body.email.trim().toLowerCase() : "";
   const ip = clientIp(request);
-  if (email && (await recentFailures(email, ip, WINDOW_MINUTES)) >= MAX_FAILURES) {
+  if (email && (await recentFailures(email, WINDOW_MINUTES)) >= MAX_FAILURES) {
     return new Response(JSON.stringify({ error: { message: `Too many failed sign-ins: try again in ${WINDOW_MINUTES} minutes` } }), {
       status: 429,
       headers: { "content-type": "application/json", "retry-after": String(WINDOW_MINUTES * 60) },
