@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { databaseAnswers, knownVersions } from "@/lib/server/db-probe";
+import { signInGate } from "@/lib/server/sign-in-gate";
 import { API_CSP, contentSecurityPolicy, malformedPath, securityHeaders } from "@/lib/server/security-headers";
 
 /**
@@ -17,6 +18,11 @@ export async function proxy(request: NextRequest) {
       { error: { param: "path", message: "path: malformed percent-encoding" } },
       { status: 400, headers: { ...base, "Content-Security-Policy": API_CSP, "Cache-Control": "no-store" } },
     );
+  }
+  const gate = await signInGate(request);
+  if (gate) {
+    for (const [k, v] of Object.entries(base)) gate.headers.set(k, v);
+    return gate;
   }
   const api = request.nextUrl.pathname.startsWith("/api/");
   const pinned = request.nextUrl.searchParams.get("dataset");

@@ -3,6 +3,7 @@ import { EstimatesChart } from "@/components/charts/estimates-chart";
 import { dimensionLabel } from "@/lib/market/presentation/labels";
 import { getFigures, getMethodology, getOtherEstimates, getOutlook } from "@/lib/server/provenance";
 import { getDataset } from "@/lib/server/queries";
+import { getActiveTotals } from "@/lib/server/dataset-tables";
 import { NoDataset } from "../_components/no-dataset";
 import { FiguresTable } from "./_components/figures-table";
 import { ForecastAccuracy, SHORT_FORECAST_ACCURACY } from "./_components/forecast-accuracy";
@@ -16,11 +17,12 @@ export default async function MethodologyPage({ searchParams }: { searchParams: 
   const pinned = (await searchParams).dataset;
   const dataset = (typeof pinned === "string" ? await getDataset(pinned) : null) ?? (await getDataset());
   if (!dataset) return <NoDataset />;
-  const [figures, methodology, outlook, estimates] = await Promise.all([
+  const [figures, methodology, outlook, estimates, datasets] = await Promise.all([
     getFigures(dataset.id),
     getMethodology(dataset.id),
     getOutlook(dataset.id),
     getOtherEstimates(dataset.id),
+    getActiveTotals(dataset.historyTo - 1),
   ]);
   const published = figures.filter((f) => f.basis === "published");
   const rows = estimates.map((e, i) => ({
@@ -32,6 +34,19 @@ export default async function MethodologyPage({ searchParams }: { searchParams: 
     cagr: e.cagr,
     ours: e.firm === dataset.publisher,
   }));
+  // Every loaded data set's total (its active version), beside the published estimates.
+  const loaded = datasets
+    .filter((d) => d.id !== dataset.id || !rows.some((r) => r.ours && r.baseYear === d.year))
+    .map((d) => ({
+      name: `${d.publisher} ${d.year} (data set)`,
+      firm: d.publisher,
+      scope: `Data set ${d.id}: ${d.title}`,
+      baseYear: d.year,
+      baseValue: d.value,
+      cagr: null,
+      ours: d.id === dataset.id,
+    }));
+  rows.push(...loaded);
   return (
     <>
       <div>

@@ -72,3 +72,31 @@ export async function getDefinition(datasetId: string): Promise<DatasetDefinitio
   const row = await getDb().prisma.dataset.findUnique({ where: { id: datasetId }, select: { definition: true } });
   return (row?.definition as DatasetDefinition | null | undefined) ?? null;
 }
+
+export interface DatasetTotal {
+  id: string;
+  publisher: string;
+  title: string;
+  year: number;
+  value: number;
+  basis: Basis;
+}
+
+/**
+ * The active version of every data set with its total in `year` (or its nearest year): the data
+ * sets side by side, as a first step to a consensus view.
+ */
+export async function getActiveTotals(year: number): Promise<DatasetTotal[]> {
+  const prisma = getDb().prisma;
+  const activations = await prisma.activation.findMany({ orderBy: { id: "desc" }, select: { datasetKey: true, datasetId: true } });
+  const ids = [...new Map(activations.reverse().map((a) => [a.datasetKey, a.datasetId])).values()];
+  const out: DatasetTotal[] = [];
+  for (const id of ids) {
+    const tables = await getDatasetTables(id);
+    if (!tables) continue;
+    const y = Math.min(Math.max(year, tables.firstYear), tables.lastYear);
+    const cell = tables.values.get(cellKey("total", "total", y));
+    if (cell) out.push({ id, publisher: tables.meta.publisher, title: tables.meta.title, year: y, value: cell.value, basis: cell.basis });
+  }
+  return out;
+}

@@ -47,13 +47,15 @@ export function etagFor(parts: string): string {
 }
 
 /**
- * Dataset versions never change: an answer for a pinned dataset is immutable; an unpinned one may
- * move to a newer version, so it is cached briefly.
+ * Dataset versions never change: an answer for a pinned dataset is immutable; an unpinned one
+ * follows the active version, so it is revalidated on every use.
  */
 export function cacheHeaders(etag: string, pinned: boolean): Record<string, string> {
   return {
     ETag: etag,
-    "Cache-Control": pinned ? "public, max-age=31536000, immutable" : "public, max-age=60, stale-while-revalidate=300",
+    // Unpinned: revalidate every time (a 304 when the ETag still matches), so an activation or a
+    // rollback shows at once instead of after a browser's cached minute.
+    "Cache-Control": pinned ? "public, max-age=31536000, immutable" : "public, no-cache",
   };
 }
 
