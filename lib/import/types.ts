@@ -3,7 +3,10 @@
  * CSV (long): `table,member,year,value,basis`, plus optional `meta` rows (`meta,<field>,,<text>,`).
  * XLSX: one sheet per table (members as rows, years as columns) and a `meta` sheet (field, value).
  */
-import type { Basis, Dimension } from "@/lib/market/types";
+import type { Dimension } from "@/lib/market/types";
+
+/** What a figure in a file is: given by the publisher, or modelled (the format's two words). */
+export type Basis = "published" | "modelled";
 
 export const TABLES = ["total", "type", "sector", "vendor", "region"] as const;
 export type Table = (typeof TABLES)[number];

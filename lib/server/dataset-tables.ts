@@ -1,7 +1,7 @@
 import "server-only";
 import type { DatasetDefinition } from "@/lib/market/cube/definition";
-import { DIMENSIONS, MEMBER_KIND, type Basis, type Dimension } from "@/lib/market/types";
-import { cellKey, type DatasetTables } from "@/lib/import/types";
+import { DIMENSIONS, MEMBER_KIND, type Dimension } from "@/lib/market/types";
+import { cellKey, type Basis, type DatasetTables } from "@/lib/import/types";
 import { memo } from "./cache";
 import { getDb } from "./db";
 
