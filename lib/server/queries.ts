@@ -41,20 +41,23 @@ function toDatasetInfo(row: DatasetRow, active: boolean): DatasetSummary {
  * another process) shows up within this time; every other read is of immutable versions.
  */
 const DATASETS_TTL_MS = 5_000;
-let datasetsCache: { at: number; value: Promise<DatasetSummary[]> } | undefined;
+// On globalThis: Next bundles route handlers and pages apart, each with its own module instances; an
+// activation in a route handler must reach the pages' copy of the list at once.
+const shared = globalThis as unknown as { __datasetsCache?: { at: number; value: Promise<DatasetSummary[]> } };
 /** The last list read: pinned versions never change, so they are served from it when the database is down. */
 let lastGoodDatasets: DatasetSummary[] | undefined;
 
 /** Forgets the list of versions, so a version loaded by this process is seen at once. */
 export function forgetDatasets(): void {
-  datasetsCache = undefined;
+  shared.__datasetsCache = undefined;
 }
 
 /** Every dataset version, newest first. */
 export function getDatasets(): Promise<DatasetSummary[]> {
-  if (datasetsCache && performance.now() - datasetsCache.at < DATASETS_TTL_MS) return datasetsCache.value;
+  const cached = shared.__datasetsCache;
+  if (cached && performance.now() - cached.at < DATASETS_TTL_MS) return cached.value;
   const value = readDatasets();
-  datasetsCache = { at: performance.now(), value };
+  shared.__datasetsCache = { at: performance.now(), value };
   value
     .then((list) => {
       lastGoodDatasets = list;
@@ -113,7 +116,8 @@ export async function activeVersions(): Promise<Map<string, string>> {
  */
 export async function getDataset(id?: string): Promise<DatasetSummary | null> {
   const known = id ? lastGoodDatasets?.find((d) => d.id === id) : undefined;
-  const fresh = datasetsCache && performance.now() - datasetsCache.at < DATASETS_TTL_MS;
+  const cached = shared.__datasetsCache;
+  const fresh = cached && performance.now() - cached.at < DATASETS_TTL_MS;
   let found: DatasetSummary | null;
   if (known && !fresh) {
     getDatasets().catch(() => undefined);
