@@ -8,8 +8,9 @@ import { appOrigin, getSessionUser, type Role, type SessionUser } from "./auth";
 
 const RANK: Record<Role, number> = { viewer: 0, analyst: 1, admin: 2 };
 
-export function problem(status: number, message: string, extra: Record<string, unknown> = {}): Response {
-  return Response.json({ error: { message, ...extra } }, { status });
+/** The app's problem shape, `{error: {param, message}}`; `param` null when no field is at fault. */
+export function problem(status: number, message: string, extra: { param?: string } = {}): Response {
+  return Response.json({ error: { param: extra.param ?? null, message } }, { status, headers: { "Cache-Control": "no-store" } });
 }
 
 /** A state-changing request must come from the app's own origin: anything else gets 403. */

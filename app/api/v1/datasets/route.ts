@@ -5,7 +5,7 @@ export const dynamic = "force-dynamic";
 
 /** Every data set and version, with `active`; who imported and activated each for signed-in users. */
 export async function GET(request: Request) {
-  return handle(async () => {
+  return handle(request, async () => {
     const reader = await readerOrProblem(request);
     if (reader instanceof Response) return reader;
     const versions = await listVersions();

@@ -12,7 +12,7 @@ export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
  * on). 201 with the preview, or 422 with every bad cell; nothing is written to any data set.
  */
 export async function POST(request: Request) {
-  return handle(async () => {
+  return handle(request, async () => {
     const user = await guardChange(request, "analyst");
     if (user instanceof Response) return user;
     const type = request.headers.get("content-type") ?? "";

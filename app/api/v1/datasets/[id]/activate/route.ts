@@ -6,7 +6,7 @@ export const dynamic = "force-dynamic";
 
 /** Makes any version active (a rollback activates an older one); appends to the activation log. */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  return handle(async () => {
+  return handle(request, async () => {
     const user = await guardChange(request, "analyst");
     if (user instanceof Response) return user;
     const { id } = await params;

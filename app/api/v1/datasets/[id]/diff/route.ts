@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 
 /** What changes from version `against` to this one: `GET /api/v1/datasets/{id}/diff?against={other}`. */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  return handle(async () => {
+  return handle(request, async () => {
     const reader = await readerOrProblem(request);
     if (reader instanceof Response) return reader;
     const { id } = await params;

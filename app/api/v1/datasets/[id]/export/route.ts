@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 
 /** Any version in the import format: `format=csv` (default) or `xlsx`. */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  return handle(async () => {
+  return handle(request, async () => {
     const reader = await readerOrProblem(request);
     if (reader instanceof Response) return reader;
     const { id } = await params;

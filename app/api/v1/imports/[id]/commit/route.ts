@@ -6,7 +6,7 @@ export const dynamic = "force-dynamic";
 
 /** Stores a staged import as a new immutable version and makes it active (one transaction). */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  return handle(async () => {
+  return handle(request, async () => {
     const user = await guardChange(request, "analyst");
     if (user instanceof Response) return user;
     const { id } = await params;
