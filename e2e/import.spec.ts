@@ -52,6 +52,9 @@ let oldId = "";
 let newId = "";
 
 test("an analyst exports the active version, changes 2024, sees exactly those changes, commits, and the dashboard shows the new total", async ({ page }, testInfo) => {
+  // The commit fits and stores a whole new cube: on the embedded PGlite of a loaded machine that
+  // takes tens of seconds (bench:import measures it).
+  test.setTimeout(180_000);
   await signInPage(page, ANALYST, "/admin/datasets");
   const activeRow = page.locator("tr", { has: page.getByText("active", { exact: true }) }).first();
   oldId = (await activeRow.locator("td").first().innerText()).trim();
@@ -87,7 +90,7 @@ test("an analyst exports the active version, changes 2024, sees exactly those ch
 
   await preview.getByRole("button", { name: /Commit/ }).click();
   const done = page.getByRole("status");
-  await expect(done).toContainText("is now active");
+  await expect(done).toContainText("is now active", { timeout: 120_000 });
   newId = (await done.locator(".font-mono").innerText()).trim();
   expect(newId).not.toBe(oldId);
 
