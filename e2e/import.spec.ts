@@ -89,7 +89,7 @@ test("an analyst exports the active version, changes 2024, sees exactly those ch
   await page.screenshot({ path: testInfo.outputPath("preview-changed.png"), fullPage: true });
 
   await preview.getByRole("button", { name: /Commit/ }).click();
-  const done = page.getByRole("status");
+  const done = page.getByRole("status").filter({ hasText: "Committed" });
   await expect(done).toContainText("is now active", { timeout: 120_000 });
   newId = (await done.locator(".font-mono").innerText()).trim();
   expect(newId).not.toBe(oldId);
