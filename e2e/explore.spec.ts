@@ -23,8 +23,12 @@ test.describe("explorer", () => {
     await page.getByLabel("Forecast method").selectOption("theta");
     await expect.poll(() => param(page, "method")).toBe("theta");
     const card = main(page, "Market by vendor");
+    // The bars stay the data (the publisher's outlook after the history); our forecast is the overlay,
+    // drawn on values (as shares every stack is 100%).
     await card.getByRole("button", { name: "Show table" }).click();
-    await expect(card.getByRole("row", { name: /^2030/ })).toContainText("our forecast (Theta");
+    await expect(card.getByRole("row", { name: /^2030/ })).toContainText("publisher outlook");
+    await page.getByRole("radio", { name: "Absolute (US$ M)" }).check();
+    await expect(card.getByRole("list", { name: "Legend" })).toContainText(/Our forecast \(.*Theta/);
 
     await page.getByLabel("Forecast method").selectOption("outlook");
     await expect.poll(() => param(page, "method")).toBe("outlook");
@@ -59,6 +63,34 @@ test.describe("explorer", () => {
     await card.getByRole("button", { name: "Show table" }).click();
     const years = await card.getByRole("rowheader").allTextContents();
     expect(years).toEqual(["2023", "2024", "2025", "2026", "2027", "2028"]);
+  });
+
+  test("/explore opens on the publisher's outlook stacked, with our forecast of the total as an overlay", async ({ page, request }) => {
+    await page.goto("/explore");
+    const card = main(page, "Market by application sector");
+    // The overlay's legend entry names our forecast and its method.
+    await expect(card.getByRole("list", { name: "Legend" })).toContainText(/Our forecast \(auto: /);
+    await expect(card.locator("g.stacked-overlay polyline.stacked-overlay-line")).toBeVisible();
+    // Every member's bar segment in a forecast year is the outlook the API gives for that view.
+    const outlook = (await (await request.get("/api/v1/series?by=sector")).json()) as { series: { key: string; label: string; points: { year: number; value: number; basis: string }[] }[] };
+    const valueIn = (s: (typeof outlook.series)[number], year: number) => s.points.find((p) => p.year === year)!.value;
+    const usd = (v: number) => `US$ ${Math.round(v).toLocaleString("en-US")} M`;
+    expect(outlook.series[0].points.find((p) => p.year === 2030)?.basis).not.toBe("our forecast");
+    await card.getByRole("button", { name: "Show table" }).click();
+    const row = card.getByRole("row", { name: /^2030/ });
+    await expect(row).toContainText("publisher outlook");
+    const cells = await row.getByRole("cell").allTextContents();
+    const header = await card.getByRole("columnheader").allTextContents();
+    for (const s of outlook.series) expect(cells[header.indexOf(s.label) - 1], s.label).toBe(usd(valueIn(s, 2030)));
+    // The bar's total is the outlook total; our forecast's column is the market's own forecast.
+    const barTotal = outlook.series.reduce((a, s) => a + valueIn(s, 2030), 0);
+    const market = (await (await request.get("/api/v1/series?by=total")).json()) as typeof outlook;
+    expect(Math.abs(barTotal - valueIn(market.series[0], 2030))).toBeLessThan(0.01);
+    const ours = (await (await request.get("/api/v1/series?by=total&forecast=auto")).json()).series[0].forecast.points.find((p: { year: number }) => p.year === 2030).mean;
+    expect(cells.at(-1)).toBe(usd(ours));
+    expect(usd(ours)).not.toBe(usd(barTotal));
+    // The shares list and the sentence say their basis.
+    await expect(card).toContainText(/Shares in \d{4} \((outlook, )?modelled\)/);
   });
 
   test("two slices compare side by side", async ({ page }) => {

@@ -32,6 +32,9 @@ async function screenMarks(card: Locator): Promise<Marks> {
         byKey.set(key, entry);
       }
       series.push(...byKey.values());
+      // Our forecast of the total, drawn over the bars (/explore with a forecast method): one line.
+      const overlay = el.querySelector("g.stacked-overlay polyline.stacked-overlay-line");
+      if (overlay) series.push({ color: hex(overlay.getAttribute("stroke")), marks: 1 });
     } else if (kind === "ranking-bar") {
       for (const cell of Array.from(el.querySelectorAll("span[data-series]")))
         series.push({ color: (cell.firstElementChild as HTMLElement).style.background, marks: 1 });
@@ -61,7 +64,8 @@ async function exportedMarks(page: Page, svg: string): Promise<Marks & { forecas
     const series = groups.map((g) => {
       const rects = g.querySelectorAll("rect").length;
       const dots = g.querySelectorAll("circle").length;
-      return { color: g.getAttribute("data-color")!, marks: kind === "share-line" ? dots : kind === "total-forecast" ? 1 : rects };
+      const line = g.getAttribute("data-series") === "forecast";
+      return { color: g.getAttribute("data-color")!, marks: kind === "share-line" ? dots : kind === "total-forecast" || line ? 1 : rects };
     });
     // The forecast line's first point is the history line's last point: no gap after history.
     const firstPoint = (d: string | null | undefined) => (d ? d.match(/M([\d.]+) ([\d.]+)/)?.slice(1).map(Number) : undefined);
@@ -105,7 +109,7 @@ for (const path of PAGES)
       expect(exported.series.length, `${id}: series count`).toBeGreaterThan(0);
       expect(exported.series, `${id}: series colours and marks`).toEqual(screen.series);
       if (kind === "stacked-bar") {
-        expect(new Set(screen.series.map((s) => s.color)).size, `${id}: one colour per member`).toBe(screen.series.length);
+        expect(new Set(screen.series.map((s) => s.color)).size, `${id}: one colour per member (and for our forecast)`).toBe(screen.series.length);
         expect(screen.labels.length).toBe(screen.series.length);
       }
       if (kind === "total-forecast") expect(exported.forecastStartsAtHistoryEnd, `${id}: forecast joins history`).toBe(true);

@@ -57,7 +57,7 @@ export function StackedChart(props: StackedChartProps) {
       <div ref={ref} className={props.height ?? "h-72"}>
         <StackedPlot {...shown} />
       </div>
-      <StackedLegend keys={props.keys} onSelect={props.onSelect} selected={props.selected} />
+      <StackedLegend keys={props.keys} onSelect={props.onSelect} selected={props.selected} overlay={props.overlay} />
     </div>
   );
 }

@@ -4,9 +4,11 @@ import { memo, useEffect, useRef, useState } from "react";
 import type { StackedRow } from "@/lib/market/presentation/describe";
 import { moneyAxis, shareAxis } from "@/lib/market/presentation/axis";
 import { phaseWord } from "@/lib/market/presentation/labels";
-import { fmt, type StackedChartProps, type StackedKey } from "./stacked-labels";
+import { fmt, type StackedChartProps, type StackedKey, type StackedOverlay } from "./stacked-labels";
 
-function Tip({ row, keys, share, method }: { row: StackedRow; keys: StackedKey[]; share: boolean; method?: string }) {
+function Tip({ row, keys, share, method, overlay }: { row: StackedRow; keys: StackedKey[]; share: boolean; method?: string; overlay?: StackedOverlay }) {
+  const ours = row.year > (overlay?.points[0]?.year ?? Infinity) ? overlay?.points.find((p) => p.year === row.year) : undefined;
+  const band = overlay?.bands[0]?.points.find((p) => p.year === row.year);
   return (
     <div className="max-w-xs rounded border border-slate-300 bg-white p-2 text-xs shadow dark:border-slate-600 dark:bg-slate-900">
       <div className="font-semibold">
@@ -17,6 +19,12 @@ function Tip({ row, keys, share, method }: { row: StackedRow; keys: StackedKey[]
           {k.label}: {fmt(Number(row[k.key] ?? 0), share)}
         </div>
       ))}
+      {ours && (
+        <div className="mt-1 border-t border-slate-200 pt-1 dark:border-slate-700">
+          {overlay!.label}, total: {fmt(ours.value, share)}
+          {band && overlay!.bands[0] ? ` (${overlay!.bands[0].level}%: ${fmt(band.lower, share)}–${fmt(band.upper, share)})` : ""}
+        </div>
+      )}
     </div>
   );
 }
@@ -45,11 +53,15 @@ const M = { top: 10, right: 8, bottom: 22, left: 60 };
  * click redraws four of these at once; as plain elements that costs a few milliseconds each,
  * where the general-purpose chart library spent hundreds (measured in bench:dashboard).
  */
-function StackedPlotImpl({ rows, keys, historyTo, share, method, onSelect, selected = [] }: StackedChartProps) {
+function StackedPlotImpl({ rows, keys, historyTo, share, method, onSelect, selected = [], overlay }: StackedChartProps) {
   const [ref, { width, height }] = useSize<HTMLDivElement>();
   const [hover, setHover] = useState<number | null>(null);
   // The scale fits the tallest stack; shares always run 0-100% in even steps.
-  const axis = share ? shareAxis(1) : moneyAxis(Math.max(0, ...rows.map((r) => keys.reduce((a, k) => a + (Number(r[k.key]) || 0), 0))));
+  // Our forecast's line and band count too, so the overlay is never clipped.
+  const overlayTop = overlay ? [...overlay.points.map((p) => p.value), ...overlay.bands.flatMap((b) => b.points.map((p) => p.upper))] : [];
+  const axis = share
+    ? shareAxis(1)
+    : moneyAxis(Math.max(0, ...rows.map((r) => keys.reduce((a, k) => a + (Number(r[k.key]) || 0), 0)), ...overlayTop.filter(Number.isFinite)));
   // Cross-filter highlight: the chart keeps every member, the selected ones stay bright.
   const highlight = new Set(selected);
   const w = Math.max(0, width - M.left - M.right);
@@ -60,6 +72,16 @@ function StackedPlotImpl({ rows, keys, historyTo, share, method, onSelect, selec
   const futureAt = rows.findIndex((r) => r.year > historyTo);
   const everyOther = band < 34;
   const tipRow = hover === null ? null : rows[hover];
+  // The overlay sits on the bars' centres: year → x.
+  const xOfYear = (year: number) => {
+    const i = rows.findIndex((r) => r.year === year);
+    return i < 0 ? null : M.left + i * band + band / 2;
+  };
+  const linePts = (pts: { year: number; v: number }[]) =>
+    pts.flatMap((p) => {
+      const x = xOfYear(p.year);
+      return x === null ? [] : [`${x.toFixed(1)},${y(p.v).toFixed(1)}`];
+    });
   return (
     <div ref={ref} className="relative h-full w-full text-slate-700 dark:text-slate-300" aria-hidden="true" onMouseLeave={() => setHover(null)}>
       {width > 0 && (
@@ -112,11 +134,29 @@ function StackedPlotImpl({ rows, keys, historyTo, share, method, onSelect, selec
               </g>
             );
           })}
+          {overlay && (
+            <g className="stacked-overlay" data-series="forecast" data-color={overlay.color.toLowerCase()} pointerEvents="none">
+              {overlay.bands.map((b) => {
+                const upper = linePts(b.points.map((p) => ({ year: p.year, v: p.upper })));
+                const lower = linePts(b.points.map((p) => ({ year: p.year, v: p.lower }))).reverse();
+                return <polygon key={b.level} className="stacked-overlay-band" points={[...upper, ...lower].join(" ")} fill={overlay.color} fillOpacity={0.12} />;
+              })}
+              <polyline points={linePts(overlay.points.map((p) => ({ year: p.year, v: p.value }))).join(" ")} fill="none" stroke="#ffffff" strokeOpacity={0.85} strokeWidth={4} />
+              <polyline
+                className="stacked-overlay-line"
+                points={linePts(overlay.points.map((p) => ({ year: p.year, v: p.value }))).join(" ")}
+                fill="none"
+                stroke={overlay.color}
+                strokeWidth={2}
+                strokeDasharray="6 4"
+              />
+            </g>
+          )}
         </svg>
       )}
       {tipRow && hover !== null && (
         <div className="pointer-events-none absolute z-10" style={{ left: Math.min(M.left + (hover + 1) * band + 4, Math.max(0, width - 230)), top: M.top }}>
-          <Tip row={tipRow} keys={keys} share={share} method={method} />
+          <Tip row={tipRow} keys={keys} share={share} method={method} overlay={overlay} />
         </div>
       )}
     </div>

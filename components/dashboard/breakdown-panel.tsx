@@ -5,11 +5,11 @@ import { describeStacked } from "@/lib/chart/describe";
 import { StackedChart } from "@/components/charts/charts";
 import { StackedTable } from "@/components/charts/stacked-labels";
 import { usePermalink } from "@/components/charts/use-permalink";
-import { describeFilters, isEmpty, stackedRows, summarizeBreakdown } from "@/lib/market/presentation/describe";
+import { describeFilters, isEmpty, stackedRows, sumForecasts, summarizeBreakdown } from "@/lib/market/presentation/describe";
 import type { Filters } from "@/lib/market/query/filters";
 import { formatPercent, formatUsdM } from "@/lib/market/presentation/format";
 import { sharesInYear } from "@/lib/market/series/series";
-import { dimensionLabel } from "@/lib/market/presentation/labels";
+import { BASIS_LABEL, dimensionLabel } from "@/lib/market/presentation/labels";
 import type { Dimension } from "@/lib/market/types";
 import type { ForecastMethod } from "@/lib/market/query/view-state";
 import { useMemo } from "react";
@@ -42,9 +42,11 @@ export function BreakdownPanel({ id, by, title, filters, from, to, year, dataset
   const q = useSeries(panelRequest.breakdown(by, filters, { from, to, dataset }, forecast));
   const permalink = usePermalink();
   const series = useMemo(() => q.data?.series ?? [], [q.data]);
-  const useForecast = forecast !== "none";
+  // The bars show the data: history, then the publisher's outlook. Our forecast (when a method is
+  // chosen) is an overlay: the slice total's forecast, the sum of the members' forecasts.
   // Same data, same rows: the memoised plot then skips re-rendering while a new answer loads.
-  const rows = useMemo(() => stackedRows(series, ds.historyTo, { useForecast, share }), [series, ds.historyTo, useForecast, share]);
+  const rows = useMemo(() => stackedRows(series, ds.historyTo, { useForecast: false, share }), [series, ds.historyTo, share]);
+  const total = useMemo(() => (forecast === "none" ? null : sumForecasts(series)), [series, forecast]);
   const memberOrder = useMemo(() => members.filter((m) => m.dimension === by).map((m) => m.slug), [members, by]);
   const selectMember = useStableCallback((key: string) => onSelect?.(by, key));
   const method = series.find((s) => s.forecast)?.forecast?.method;
@@ -54,11 +56,12 @@ export function BreakdownPanel({ id, by, title, filters, from, to, year, dataset
   const spec = useMemo(
     () =>
       series.length
-        ? describeStacked({ id, title: heading, subtitle, rows, keys: series, share, memberOrder, historyTo: ds.historyTo, publisher: ds.publisher, datasetId: ds.id, currency: ds.currency, permalink })
+        ? describeStacked({ id, title: heading, subtitle, rows, keys: series, share, memberOrder, forecast: total, historyTo: ds.historyTo, publisher: ds.publisher, datasetId: ds.id, currency: ds.currency, permalink })
         : null,
-    [id, heading, subtitle, rows, series, share, memberOrder, ds, permalink],
+    [id, heading, subtitle, rows, series, share, memberOrder, total, ds, permalink],
   );
   const keys = useMemo(() => (spec?.series ?? []).map((s) => ({ key: s.key, label: s.label, color: s.color })), [spec]);
+  const overlay = spec?.forecast;
   useRegisterSpec(spec);
   const shareRows = sharesInYear(series, year);
   const yearInRange = year >= from && year <= to;
@@ -66,15 +69,15 @@ export function BreakdownPanel({ id, by, title, filters, from, to, year, dataset
     <ChartCard
       title={heading}
       subtitle={subtitle}
-      summary={yearInRange ? summarizeBreakdown(series, year, dimensionLabel(by)) : summarizeBreakdown(series, to, dimensionLabel(by))}
+      summary={summarizeBreakdown(series, yearInRange ? year : to, dimensionLabel(by), ds.historyTo)}
       query={q}
       empty={!!q.data && isEmpty(series)}
       spec={spec}
-      table={() => <StackedTable rows={rows} keys={keys} share={share} method={method} caption={heading} />}
+      table={() => <StackedTable rows={rows} keys={keys} share={share} method={method} caption={heading} overlay={overlay} />}
       footer={
         showShares && yearInRange && series.length > 0 && !isEmpty(series) ? (
           <details open className="@container mt-3 text-sm">
-            <summary className="cursor-pointer text-slate-700 dark:text-slate-300">Shares in {year} ({year > ds.historyTo ? "outlook, modelled" : "modelled"})</summary>
+            <summary className="cursor-pointer text-slate-700 dark:text-slate-300">Shares in {year} ({year > ds.historyTo ? `${BASIS_LABEL.outlook}, ${BASIS_LABEL.modelled}` : BASIS_LABEL.modelled})</summary>
             <ol className="mt-2 grid grid-cols-1 gap-x-4 @md:grid-cols-2">
               {shareRows.map((r) => (
                 <li key={r.key} className="flex justify-between gap-2 border-b border-slate-100 py-0.5 dark:border-slate-800">
@@ -96,6 +99,7 @@ export function BreakdownPanel({ id, by, title, filters, from, to, year, dataset
         share={share}
         method={method}
         height={height}
+        overlay={overlay}
         selected={filters[by]}
         onSelect={onSelect ? selectMember : undefined}
       />

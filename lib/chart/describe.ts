@@ -4,10 +4,11 @@
  */
 import type { StackedRow } from "@/lib/market/presentation/describe";
 import { FORECAST_LEVELS, type ForecastedSeries } from "@/lib/market/series/forecast-series";
-import { methodLabel } from "@/lib/market/presentation/labels";
+import { BASIS_LABEL, methodLabel } from "@/lib/market/presentation/labels";
+import type { SeriesForecastInfo } from "@/lib/market/cube/forecast-cube";
 import type { RankingRow } from "@/lib/market/series/series";
 import type { ChartDescription } from "./description";
-import { memberColor, othersLast, ROLE } from "./palette";
+import { memberColor, othersLast, ROLE, STACK_OVERLAY } from "./palette";
 
 export interface DescribeCommon {
   id: string;
@@ -58,9 +59,50 @@ export function describeTotal(c: DescribeCommon & { series: ForecastedSeries; sh
   };
 }
 
-/** A breakdown as stacked bars, one segment per member, coloured by the member (see palette). */
+/** "Our forecast (auto: tempered past growth rate, split by share trend)": the legend's words for our forecast. */
+export function forecastLabel(method: string): string {
+  return `${BASIS_LABEL.forecast.charAt(0).toUpperCase()}${BASIS_LABEL.forecast.slice(1)} (${methodLabel(method)})`;
+}
+
+/** The level of the one band drawn over stacked bars (the wider one would hide the bars). */
+export const OVERLAY_LEVEL = 80;
+
+/**
+ * Our forecast of a breakdown's total as an overlay of its stacked bars (which show the data:
+ * history, then the publisher's outlook): the mean from the last history year on, joined to that
+ * year's stack, with the 80% band. Only for values in US$ M: as shares every stack is 100%.
+ */
+function stackOverlay(rows: StackedRow[], keys: { key: string }[], historyTo: number, total: SeriesForecastInfo): ChartDescription["forecast"] {
+  const shown = new Set(rows.map((r) => r.year));
+  const pts = total.points.filter((p) => p.year > historyTo && shown.has(p.year));
+  if (!pts.length) return undefined;
+  const last = rows.find((r) => r.year === historyTo);
+  const jointValue = last ? keys.reduce((a, k) => a + (Number(last[k.key]) || 0), 0) : undefined;
+  const level = String(OVERLAY_LEVEL);
+  return {
+    label: forecastLabel(total.method),
+    color: STACK_OVERLAY,
+    points: [...(jointValue !== undefined ? [{ year: historyTo, value: jointValue }] : []), ...pts.map((p) => ({ year: p.year, value: p.mean }))],
+    bands: pts.some((p) => p.lower[level] !== undefined)
+      ? [
+          {
+            level: OVERLAY_LEVEL,
+            points: [
+              ...(jointValue !== undefined ? [{ year: historyTo, lower: jointValue, upper: jointValue }] : []),
+              ...pts.map((p) => ({ year: p.year, lower: p.lower[level], upper: p.upper[level] })),
+            ],
+          },
+        ]
+      : [],
+  };
+}
+
+/**
+ * A breakdown as stacked bars, one segment per member, coloured by the member (see palette); with
+ * `forecast` (our forecast of the breakdown's total), that forecast as an overlay.
+ */
 export function describeStacked(
-  c: DescribeCommon & { rows: StackedRow[]; keys: { key: string; label: string }[]; share: boolean; memberOrder: readonly string[] },
+  c: DescribeCommon & { rows: StackedRow[]; keys: { key: string; label: string }[]; share: boolean; memberOrder: readonly string[]; forecast?: SeriesForecastInfo | null },
 ): ChartDescription {
   return {
     id: c.id,
@@ -77,6 +119,7 @@ export function describeStacked(
       color: memberColor(c.memberOrder, k.key),
       points: c.rows.map((r) => ({ year: r.year, value: Number(r[k.key] ?? 0), basis: "modelled" as const })),
     })),
+    forecast: c.forecast && !c.share ? stackOverlay(c.rows, c.keys, c.historyTo, c.forecast) : undefined,
     source: { publisher: c.publisher, datasetId: c.datasetId, modelled: true },
     permalink: c.permalink,
   };

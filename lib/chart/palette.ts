@@ -39,6 +39,12 @@ export const ROLE = {
   forecast: "#009E73",
 } as const;
 
+/**
+ * Our forecast drawn over a breakdown's stacked bars: a dark ink no member is coloured with (the
+ * members use the categorical colours, the total chart's forecast green is one of them).
+ */
+export const STACK_OVERLAY = "#1F2937";
+
 /** Shaded years after the last history year. */
 export const FUTURE_SHADE = { color: "#94a3b8", opacity: 0.14 } as const;
 

@@ -72,4 +72,22 @@ describe("composeChartSvg", () => {
     expect(svg).not.toContain("<script>");
     expect(svg).toContain("&lt;script&gt;alert(1)&lt;/script&gt; &amp; co");
   });
+
+  it("draws our forecast over stacked bars, in the legend and inside the plot's scale", () => {
+    const forecast = {
+      label: "Our forecast (auto: random walk with drift)",
+      color: "#1F2937",
+      points: [2025, 2032].map((year) => ({ year, value: year === 2025 ? 100 : 1e6 })),
+      bands: [{ level: 80, points: [2025, 2032].map((year) => ({ year, lower: 100, upper: year === 2025 ? 100 : 2e6 })) }],
+    };
+    const { svg, legend, plot } = composeChartSvg({ ...vendorSpec, forecast }, { width: 1920, height: 1080, background: "light", exportedOn: "2026-01-31" });
+    const group = svg.match(/<g data-series="forecast" data-color="#1f2937">(.*?)<\/g>/)?.[1] ?? "";
+    expect(group).toMatch(/stroke="#1F2937"[^>]*stroke-dasharray/);
+    const band = svg.match(/<g data-series="band-80"[^>]*><path d="([^"]+)"/)?.[1] ?? "";
+    expect(band).not.toBe("");
+    expect(legend.boxes.map((b) => b.item.label)).toEqual(expect.arrayContaining([forecast.label, "80% prediction interval"]));
+    // The scale reaches the band's top: no point of the band lies above the plot.
+    const ys = [...band.matchAll(/[ML][\d.]+ ([\d.]+)/g)].map((m) => Number(m[1]));
+    expect(Math.min(...ys)).toBeGreaterThanOrEqual(plot.y - 0.5);
+  });
 });

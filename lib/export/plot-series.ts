@@ -50,6 +50,16 @@ export function drawSeries(spec: ChartExportSpec, sc: PlotScales, theme: ExportT
       }
       out.push(group(s.key, s.color, rects.join("")));
     }
+    // Our forecast of the total over the bars: the band lightly shaded, the mean dashed on a light halo.
+    const fc = spec.forecast;
+    if (fc) {
+      for (const b of fc.bands) {
+        const pts = [...b.points].sort((p, q) => p.year - q.year);
+        out.push(group(`band-${b.level}`, fc.color, area(pts.map((p) => at(p.year, p.upper)), pts.map((p) => at(p.year, p.lower)), fc.color, STACK_BAND_OPACITY)));
+      }
+      const line = fc.points.map((p) => at(p.year, p.value));
+      out.push(group("forecast", fc.color, polyline(line, theme.background ?? "#ffffff", w * 2.2) + polyline(line, fc.color, w, dash)));
+    }
     return out.join("");
   }
 
@@ -81,6 +91,9 @@ export function drawSeries(spec: ChartExportSpec, sc: PlotScales, theme: ExportT
   return out.join("");
 }
 
+/** The band of our forecast over stacked bars: light, so the bars under it stay readable. */
+export const STACK_BAND_OPACITY = 0.12;
+
 export function bandOpacity(i: number, count: number): number {
   // Wider (higher-level) bands lighter, drawn first; the same opacities as on screen.
   return count === 1 ? 0.2 : 0.15 + (0.15 * i) / (count - 1);
@@ -109,6 +122,10 @@ export function legendItems(spec: ChartExportSpec): LegendItem[] {
   } else {
     const swatch = spec.kind === "stacked-bar" ? "bar" : "line";
     spec.series.forEach((s) => items.push({ label: s.label, color: s.color, swatch }));
+    if (spec.kind === "stacked-bar" && spec.forecast) {
+      items.push({ label: spec.forecast.label, color: spec.forecast.color, swatch: "dashed" });
+      spec.forecast.bands.forEach((b) => items.push({ label: `${b.level}% prediction interval`, color: spec.forecast!.color, swatch: "band", opacity: STACK_BAND_OPACITY }));
+    }
   }
   if (publishedPoints(spec).length) items.push({ label: "Published figure", color: "ink", swatch: "dot" });
   return items;

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { describeStacked, describeTotal } from "@/lib/chart/describe";
 import type { ChartDescription } from "@/lib/chart/description";
-import { describeFilters, stackedRows } from "@/lib/market/presentation/describe";
+import { describeFilters, stackedRows, sumForecasts } from "@/lib/market/presentation/describe";
 import type { RawParams } from "@/lib/market/query/filters";
 import { filtersOf, forecastParam, memberFilters } from "@/lib/market/query/view-state";
 import { VIEW_KEYS } from "@/lib/market/query/schema";
@@ -73,9 +73,10 @@ export async function linkPreview(page: PreviewPage, params: RawParams): Promise
     chart = describeTotal({ ...common, series: series[0], showOutlook: true });
   } else {
     const share = state.view === "share";
-    const rows = stackedRows(series, ds.historyTo, { useForecast: forecast !== "none", share });
+    // As on screen: the bars show the data (history, then the outlook); our forecast of the total is an overlay.
+    const rows = stackedRows(series, ds.historyTo, { useForecast: false, share });
     const memberOrder = members.filter((m) => m.dimension === by).map((m) => m.slug);
-    chart = describeStacked({ ...common, rows, keys: series, share, memberOrder });
+    chart = describeStacked({ ...common, rows, keys: series, share, memberOrder, forecast: forecast === "none" ? null : sumForecasts(series) });
   }
   const q = new URLSearchParams();
   q.set("page", pathOf(page));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeFilters, describeSlice, isEmpty, stackedRows, summarizeBreakdown, summarizeTotal } from "./describe";
+import { describeFilters, describeSlice, isEmpty, stackedRows, sumForecasts, summarizeBreakdown, summarizeTotal } from "./describe";
 import type { MemberInfo, Series } from "../types";
 
 const members: MemberInfo[] = [
@@ -40,6 +40,14 @@ describe("describe", () => {
     ]);
   });
 
+  it("sums the members' forecasts into the breakdown's total, means and bounds per year", () => {
+    const fc = (mean: number, lo: number, hi: number) => ({ year: 2025, mean, lower: { "80": lo }, upper: { "80": hi } });
+    const a = { ...s("a", [10, 20]), forecast: { method: "auto:drift+share-trend", points: [fc(30, 25, 35)] } };
+    const b = { ...s("b", [30, 20]), forecast: { method: "auto:drift+share-trend", points: [fc(20, 18, 23)] } };
+    expect(sumForecasts([a, b])).toEqual({ method: "auto:drift+share-trend", points: [{ year: 2025, mean: 50, lower: { "80": 43 }, upper: { "80": 58 } }] });
+    expect(sumForecasts([s("a", [1, 2])])).toBeNull();
+  });
+
   it.each([
     [[s("a", [0, 0])], true],
     [[], true],
@@ -54,6 +62,10 @@ describe("describe", () => {
     );
     expect(summarizeBreakdown([s("a", [100]), s("others", [500]), s("b", [300])], 2024, "Vendor")).toBe(
       "B is the largest vendor in 2024 with 33.3% (US$ 300 M) of US$ 900 M, followed by A with 11.1%.",
+    );
+    // After the last history year the figures are the publisher's outlook: the sentence says so.
+    expect(summarizeBreakdown([s("a", [100]), s("b", [300])], 2024, "Sector", 2023)).toBe(
+      "B is the largest sector in 2024 (outlook) with 75.0% (US$ 300 M) of US$ 400 M, followed by A with 25.0%.",
     );
     expect(summarizeTotal(s("t", [100, 121]), 2024)).toBe("The market grows from US$ 100 M in 2024 to US$ 121 M in 2025 (21.0% a year; outlook after 2024).");
     const withForecast = { ...s("t", [100, 121]), forecast: { method: "drift", points: [{ year: 2025, mean: 118, lower: { "80": 110, "95": 105 }, upper: { "80": 126, "95": 131 } }] } };

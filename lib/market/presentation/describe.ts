@@ -8,6 +8,7 @@ import { formatPercent, formatUsdM } from "./format";
 import type { ForecastedSeries } from "../series/forecast-series";
 import { BASIS_LABEL, dimensionLabel } from "./labels";
 import { sharesInYear } from "../series/series";
+import type { SeriesForecastInfo } from "../cube/forecast-cube";
 import { DIMENSIONS, type MemberInfo, type Series } from "../types";
 
 export function memberName(members: MemberInfo[], dim: string, slug: string): string {
@@ -58,12 +59,35 @@ export function stackedRows(series: ForecastedSeries[], historyTo: number, opts:
   });
 }
 
+/**
+ * Our forecast of a breakdown's total: the members' forecasts summed year by year, means and
+ * bounds alike (the one forecast cube makes the members add up to the slice exactly). Null when
+ * no member carries a forecast.
+ */
+export function sumForecasts(series: ForecastedSeries[]): SeriesForecastInfo | null {
+  const parts = series.map((s) => s.forecast).filter((f): f is SeriesForecastInfo => !!f && f.points.length > 0);
+  if (!parts.length) return null;
+  const byYear = new Map<number, SeriesForecastInfo["points"][number]>();
+  for (const f of parts)
+    for (const p of f.points) {
+      const acc = byYear.get(p.year) ?? { year: p.year, mean: 0, lower: {}, upper: {} };
+      acc.mean += p.mean;
+      for (const [k, v] of Object.entries(p.lower)) acc.lower[k] = (acc.lower[k] ?? 0) + v;
+      for (const [k, v] of Object.entries(p.upper)) acc.upper[k] = (acc.upper[k] ?? 0) + v;
+      byYear.set(p.year, acc);
+    }
+  return { method: parts[0].method, points: [...byYear.values()].sort((a, b) => a.year - b.year) };
+}
+
 export function isEmpty(series: Series[]): boolean {
   return series.length === 0 || series.every((s) => s.points.every((p) => !p.value));
 }
 
-/** "Healthcare is the largest application sector in 2024 with 18.2% (US$ 1,626 M) of US$ 8,934 M; ..." */
-export function summarizeBreakdown(series: Series[], year: number, dimension: string): string {
+/**
+ * "Healthcare is the largest application sector in 2024 with 18.2% (US$ 1,626 M) of US$ 8,934 M; ..."
+ * After the last history year the figures are the publisher's outlook, and the sentence says so.
+ */
+export function summarizeBreakdown(series: Series[], year: number, dimension: string, historyTo = Infinity): string {
   const all = sharesInYear(series, year);
   if (!all.length || all.every((r) => r.value === 0)) return `No data for ${year}.`;
   const total = all.reduce((a, r) => a + r.value, 0);
@@ -71,7 +95,8 @@ export function summarizeBreakdown(series: Series[], year: number, dimension: st
   const named = all.filter((r) => r.key !== "others");
   const [top, second] = named.length ? named : all;
   const tail = second ? `, followed by ${second.label} with ${formatPercent(second.share)}` : "";
-  return `${top.label} is the largest ${dimension.toLowerCase()} in ${year} with ${formatPercent(top.share)} (${formatUsdM(top.value)}) of ${formatUsdM(total)}${tail}.`;
+  const basis = year > historyTo ? ` (${BASIS_LABEL.outlook})` : "";
+  return `${top.label} is the largest ${dimension.toLowerCase()} in ${year}${basis} with ${formatPercent(top.share)} (${formatUsdM(top.value)}) of ${formatUsdM(total)}${tail}.`;
 }
 
 /**
