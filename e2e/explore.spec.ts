@@ -28,10 +28,15 @@ test.describe("explorer", () => {
     await card.getByRole("button", { name: "Show table" }).click();
     await expect(card.getByRole("row", { name: /^2030/ })).toContainText("publisher outlook");
     await page.getByRole("radio", { name: "Absolute (US$ M)" }).check();
+    await card.getByRole("button", { name: "Show chart" }).click();
     await expect(card.getByRole("list", { name: "Legend" })).toContainText(/Our forecast \(.*Theta/);
 
     await page.getByLabel("Forecast method").selectOption("outlook");
     await expect.poll(() => param(page, "method")).toBe("outlook");
+    // Publisher outlook only: no overlay.
+    await expect(card.getByRole("list", { name: "Legend" })).not.toContainText("Our forecast");
+    await expect(card.locator("g.stacked-overlay")).toHaveCount(0);
+    await card.getByRole("button", { name: "Show table" }).click();
     await expect(card.getByRole("row", { name: /^2030/ })).toContainText("publisher outlook");
   });
 
@@ -61,13 +66,12 @@ test.describe("explorer", () => {
     const card = main(page, "Market by region");
     await expect(card).toContainText("2023-2028");
     await card.getByRole("button", { name: "Show table" }).click();
-    const years = await card.getByRole("rowheader").allTextContents();
-    expect(years).toEqual(["2023", "2024", "2025", "2026", "2027", "2028"]);
+    await expect(card.getByRole("rowheader")).toHaveText(["2023", "2024", "2025", "2026", "2027", "2028"]);
   });
 
   test("/explore opens on the publisher's outlook stacked, with our forecast of the total as an overlay", async ({ page, request }) => {
     await page.goto("/explore");
-    const card = main(page, "Market by application sector");
+    const card = page.getByRole("region", { name: "Market by application sector", exact: true });
     // The overlay's legend entry names our forecast and its method.
     await expect(card.getByRole("list", { name: "Legend" })).toContainText(/Our forecast \(auto: /);
     await expect(card.locator("g.stacked-overlay polyline.stacked-overlay-line")).toBeVisible();

@@ -70,8 +70,10 @@ export function StackedLegend({ keys, onSelect, selected = [], overlay }: Pick<S
               ))}
               <line x1="1" x2="21" y1="6" y2="6" stroke={overlay.color} strokeWidth="2" strokeDasharray="4 3"/>
             </svg>
-            {overlay.label}
-            {overlay.bands.length > 0 && <span className="text-slate-500 dark:text-slate-400">, shaded: {overlay.bands.map((b) => `${b.level}%`).join(", ")} interval</span>}
+            <span>
+              {overlay.label}
+              {overlay.bands.length > 0 && <span className="text-slate-500 dark:text-slate-400">{`, shaded: ${overlay.bands.map((b) => `${b.level}%`).join(", ")} interval`}</span>}
+            </span>
           </li>
         )}
     </ul>
