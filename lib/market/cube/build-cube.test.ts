@@ -93,11 +93,6 @@ describe("buildCube on the default definition", () => {
     expect(again.every((r, i) => r.value === rows[i].value && r.vendor === rows[i].vendor)).toBe(true);
   });
 
-  it("runs well under a second", () => {
-    const t0 = performance.now();
-    buildCube(def);
-    expect(performance.now() - t0).toBeLessThan(1000);
-  });
 });
 
 describe("interpolateShares", () => {
