@@ -1,6 +1,14 @@
 import { expect, test } from "@playwright/test";
 
 test.describe("panel states", () => {
+  // These are the server path's states: a data set too large for the browser (the cube route's 413)
+  // keeps every panel on /api/v1/series, whose answers are then made to fail or come back empty.
+  test.beforeEach(async ({ page }) => {
+    await page.route("**/api/v1/cube?*", (route) =>
+      route.fulfill({ status: 413, contentType: "application/json", body: JSON.stringify({ error: { param: "dataset", message: "too large for the browser" } }) }),
+    );
+  });
+
   test("a failed request shows an error with Retry, and Retry recovers", async ({ page }) => {
     let fail = true;
     await page.route("**/api/v1/series?*vendor=rasa*", (route) =>
