@@ -16,7 +16,10 @@ const FRAMEWORK_IMPORTS = {
   patterns: [
     { group: ["next", "next/*"], message: "Pure libraries import no framework." },
     { group: ["@prisma/*", "prisma", "@electric-sql/*"], message: "Only lib/server touches the database." },
-    { group: ["@/lib/server", "@/lib/server/*", "@/app/*", "@/components/*"], message: "Pure libraries depend on nothing above them." },
+    {
+      group: ["@/lib/server", "@/lib/server/*", "@/app/*", "@/components/*"],
+      message: "Pure libraries depend on nothing above them.",
+    },
   ],
 };
 
@@ -49,7 +52,10 @@ export default defineConfig([
     ignores: ["**/*.test.ts"],
     rules: {
       "no-restricted-imports": ["error", FRAMEWORK_IMPORTS],
-      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Pure libraries read no environment." }],
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "env", message: "Pure libraries read no environment." },
+      ],
     },
   },
 ]);

@@ -19,7 +19,9 @@ const E2E_ADMIN = {
 };
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 if (!fs.existsSync(chromiumPath)) {
-  console.error(`No Chromium at ${chromiumPath}: install it (Debian/Ubuntu: apt-get install chromium) or set CHROMIUM_PATH.`);
+  console.error(
+    `No Chromium at ${chromiumPath}: install it (Debian/Ubuntu: apt-get install chromium) or set CHROMIUM_PATH.`,
+  );
   process.exit(1);
 }
 

@@ -29,7 +29,13 @@ export async function proxy(request: NextRequest) {
   if (!api && request.method === "GET" && !(pinned && knownVersions().has(pinned)) && !(await databaseAnswers())) {
     return new NextResponse(OUTAGE_PAGE, {
       status: 503,
-      headers: { ...base, "Content-Type": "text/html; charset=utf-8", "Retry-After": "5", "Cache-Control": "no-store", "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'" },
+      headers: {
+        ...base,
+        "Content-Type": "text/html; charset=utf-8",
+        "Retry-After": "5",
+        "Cache-Control": "no-store",
+        "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+      },
     });
   }
   const nonce = api ? "" : btoa(crypto.randomUUID());

@@ -15,7 +15,12 @@ export async function generateMetadata(): Promise<Metadata> {
     title: { default: "Large-scale AI Models market", template: "%s · Large-scale AI Models market" },
     description: `Size, splits and forecasts of the global Large-scale AI Models market${years}.`,
     // Static files live in public/: favicon.svg, favicon.ico (for tools that only ask for it), robots.txt, fonts.
-    icons: { icon: [{ url: "/favicon.svg", type: "image/svg+xml" }, { url: "/favicon.ico", sizes: "32x32" }] },
+    icons: {
+      icon: [
+        { url: "/favicon.svg", type: "image/svg+xml" },
+        { url: "/favicon.ico", sizes: "32x32" },
+      ],
+    },
   };
 }
 
@@ -34,7 +39,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
       </head>
       <body className="min-h-screen antialiased">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2 dark:focus:bg-slate-900">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2 dark:focus:bg-slate-900"
+        >
           Skip to content
         </a>
         <Providers>

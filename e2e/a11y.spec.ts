@@ -1,7 +1,16 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 
-const PAGES = ["/", "/explore?by=vendor&ca=sector:healthcare", "/sectors", "/sectors/healthcare", "/vendors", "/vendors/openai", "/methodology", "/sectors/unknown"];
+const PAGES = [
+  "/",
+  "/explore?by=vendor&ca=sector:healthcare",
+  "/sectors",
+  "/sectors/healthcare",
+  "/vendors",
+  "/vendors/openai",
+  "/methodology",
+  "/sectors/unknown",
+];
 
 for (const theme of ["light", "dark"] as const) {
   test.describe(`axe, ${theme} mode`, () => {
@@ -13,11 +22,20 @@ for (const theme of ["light", "dark"] as const) {
         await expect(page.locator("html")).toHaveClass(theme === "dark" ? /dark/ : /^(?!.*dark)/);
         await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
         // Wait for the plots (loaded after the page) so they are checked too.
-        if ((await page.locator("[aria-busy=true]").count()) > 0) await expect(page.locator("[aria-busy=true]")).toHaveCount(0);
+        if ((await page.locator("[aria-busy=true]").count()) > 0)
+          await expect(page.locator("[aria-busy=true]")).toHaveCount(0);
         await page.waitForLoadState("networkidle");
         const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
         const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-        expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`)).toEqual([]);
+        expect(
+          bad.map(
+            (v) =>
+              `${v.id}: ${v.nodes
+                .map((n) => n.target.join(" "))
+                .slice(0, 3)
+                .join(" | ")}`,
+          ),
+        ).toEqual([]);
       });
     }
   });

@@ -50,7 +50,10 @@ test.describe("explorer", () => {
       await page.goto("/explore?by=total");
       const before = await summaryOf(page, "Total market");
       await page.getByText(`${label}: all`).click();
-      await page.getByRole("group", { name: `Filter by ${label.toLowerCase()}` }).getByRole("checkbox", { name: member }).check();
+      await page
+        .getByRole("group", { name: `Filter by ${label.toLowerCase()}` })
+        .getByRole("checkbox", { name: member })
+        .check();
       await expect.poll(() => param(page, dim)).toBe(slug);
       await expect(page.getByRole("button", { name: `Remove ${member} filter` })).toBeVisible();
       await expect.poll(() => summaryOf(page, "Total market")).not.toBe(before);
@@ -69,14 +72,19 @@ test.describe("explorer", () => {
     await expect(card.getByRole("rowheader")).toHaveText(["2023", "2024", "2025", "2026", "2027", "2028"]);
   });
 
-  test("/explore opens on the publisher's outlook stacked, with our forecast of the total as an overlay", async ({ page, request }) => {
+  test("/explore opens on the publisher's outlook stacked, with our forecast of the total as an overlay", async ({
+    page,
+    request,
+  }) => {
     await page.goto("/explore");
     const card = page.getByRole("region", { name: "Market by application sector", exact: true });
     // The overlay's legend entry names our forecast and its method.
     await expect(card.getByRole("list", { name: "Legend" })).toContainText(/Our forecast \(auto: /);
     await expect(card.locator("g.stacked-overlay polyline.stacked-overlay-line")).toBeVisible();
     // Every member's bar segment in a forecast year is the outlook the API gives for that view.
-    const outlook = (await (await request.get("/api/v1/series?by=sector")).json()) as { series: { key: string; label: string; points: { year: number; value: number; basis: string }[] }[] };
+    const outlook = (await (await request.get("/api/v1/series?by=sector")).json()) as {
+      series: { key: string; label: string; points: { year: number; value: number; basis: string }[] }[];
+    };
     const valueIn = (s: (typeof outlook.series)[number], year: number) => s.points.find((p) => p.year === year)!.value;
     const usd = (v: number) => `US$ ${Math.round(v).toLocaleString("en-US")} M`;
     expect(outlook.series[0].points.find((p) => p.year === 2030)?.basis).not.toBe("our forecast");
@@ -90,7 +98,9 @@ test.describe("explorer", () => {
     const barTotal = outlook.series.reduce((a, s) => a + valueIn(s, 2030), 0);
     const market = (await (await request.get("/api/v1/series?by=total")).json()) as typeof outlook;
     expect(Math.abs(barTotal - valueIn(market.series[0], 2030))).toBeLessThan(0.01);
-    const ours = (await (await request.get("/api/v1/series?by=total&forecast=auto")).json()).series[0].forecast.points.find((p: { year: number }) => p.year === 2030).mean;
+    const ours = (
+      await (await request.get("/api/v1/series?by=total&forecast=auto")).json()
+    ).series[0].forecast.points.find((p: { year: number }) => p.year === 2030).mean;
     expect(cells.at(-1)).toBe(usd(ours));
     expect(usd(ours)).not.toBe(usd(barTotal));
     // The shares list and the sentence say their basis.
@@ -118,13 +128,15 @@ test.describe("explorer", () => {
   });
 
   test("a pasted link reproduces the view", async ({ page, context }) => {
-    const url = "/explore?by=vendor&sector=healthcare,bfsi&region=europe&from=2022&to=2030&view=share&method=drift&year=2025&ca=vendor:openai";
+    const url =
+      "/explore?by=vendor&sector=healthcare,bfsi&region=europe&from=2022&to=2030&view=share&method=drift&year=2025&ca=vendor:openai";
     await page.goto(url);
     await expect(page.getByLabel("Break down by")).toHaveValue("vendor");
     await expect(page.getByLabel("Forecast method")).toHaveValue("drift");
     await expect(page.getByRole("radio", { name: "Share of market" })).toBeChecked();
     await expect(page.getByLabel("From", { exact: true })).toHaveValue("2022");
-    for (const name of ["Healthcare", "BFSI", "Europe"]) await expect(page.getByRole("button", { name: `Remove ${name} filter` })).toBeVisible();
+    for (const name of ["Healthcare", "BFSI", "Europe"])
+      await expect(page.getByRole("button", { name: `Remove ${name} filter` })).toBeVisible();
     await expect(main(page, "A: OpenAI")).toBeVisible();
     const summary = await summaryOf(page, "Market by vendor");
     // The same link in a fresh tab shows the same figures.

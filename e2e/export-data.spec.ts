@@ -23,10 +23,17 @@ test("CSV and XLSX hold the numbers the API gives for the same view", async ({ p
     const match = csv.find((c) => (c[0] === r[0] || c[0] === "outlook") && c[2] === r[2] && c[3] === r[3]);
     expect(match, `year ${r[2]}`).toBeTruthy();
   }
-  expect(csv.filter((c) => c[0] === "total").map((c) => c.slice(0, 5))).toEqual(apiRows.slice(1).filter((r) => Number(r[2]) <= json.dataset.historyTo).map((r) => r.slice(0, 5)));
+  expect(csv.filter((c) => c[0] === "total").map((c) => c.slice(0, 5))).toEqual(
+    apiRows
+      .slice(1)
+      .filter((r) => Number(r[2]) <= json.dataset.historyTo)
+      .map((r) => r.slice(0, 5)),
+  );
   expect(csv.some((c) => c[4] === "modelled")).toBe(true);
   const forecast = json.series[0].forecast.points as { year: number; mean: number }[];
-  expect(csv.filter((c) => c[0] === "forecast").map((c) => [Number(c[2]), Number(c[3])])).toEqual(forecast.map((p) => [p.year, p.mean]));
+  expect(csv.filter((c) => c[0] === "forecast").map((c) => [Number(c[2]), Number(c[3])])).toEqual(
+    forecast.map((p) => [p.year, p.mean]),
+  );
 
   const xlsx = await xlsxRows((await exportFrom(page, totalChart(page), "XLSX")).bytes);
   expect(xlsx.sheets).toEqual(["Data", "Sources and notes"]);
@@ -41,10 +48,14 @@ test("CSV and XLSX hold the numbers the API gives for the same view", async ({ p
   expect((await page.request.get("/api/v1/series?format=pptx")).status()).toBe(400);
 });
 
-
 test("labels that read as formulas are escaped in CSV and XLSX", async ({ page }) => {
   // Serve the page (and its API answers) with vendor names turned into formula bait.
-  const bait: [string, string][] = [["OpenAI", "=OpenAI"], ["Anthropic", "+Anthropic"], ["Cohere", "-Cohere"], ["Rasa", "@Rasa"]];
+  const bait: [string, string][] = [
+    ["OpenAI", "=OpenAI"],
+    ["Anthropic", "+Anthropic"],
+    ["Cohere", "-Cohere"],
+    ["Rasa", "@Rasa"],
+  ];
   const poison = (text: string) => bait.reduce((t, [from, to]) => t.replaceAll(from, to), text);
   await page.route(/\/(\?.*)?$/, async (route) => {
     const res = await route.fetch();

@@ -26,9 +26,12 @@ async function deck(page: Page) {
   return { name: download.suggestedFilename(), bytes, pages: await readPdf(bytes) };
 }
 
-const chartIds = (page: Page) => page.locator("[data-chart-id]").evaluateAll((els) => els.map((e) => e.getAttribute("data-chart-id")!));
+const chartIds = (page: Page) =>
+  page.locator("[data-chart-id]").evaluateAll((els) => els.map((e) => e.getAttribute("data-chart-id")!));
 
-test("the overview deck: cover, headline cards, every chart with the ranking, all vector text, with steps shown", async ({ page }) => {
+test("the overview deck: cover, headline cards, every chart with the ranking, all vector text, with steps shown", async ({
+  page,
+}) => {
   await page.goto("/");
   await expect(totalChart(page).getByRole("button", { name: "Export", exact: true })).toBeVisible();
   await expect(page.locator('[data-chart-id="vendor-ranking"]')).toBeVisible();
@@ -52,7 +55,12 @@ test("the overview deck: cover, headline cards, every chart with the ranking, al
   // Every chart page: its title and the filters line.
   const titles = await page.locator("[data-chart-id] h2").allTextContents();
   titles.forEach((t, i) => expect(pages[2 + i].text).toContain(t.trim()));
-  const leader = (await page.locator('[data-chart-id="vendor-ranking"] tbody tr').first().locator("td").first().textContent())!.trim();
+  const leader = (await page
+    .locator('[data-chart-id="vendor-ranking"] tbody tr')
+    .first()
+    .locator("td")
+    .first()
+    .textContent())!.trim();
   expect(pages.map((p) => p.text).join("\n")).toContain(`1. ${leader}`);
   const steps = await toast();
   expect(steps.some((s) => s.includes(`Rendering chart 1 of ${ids.length}`))).toBe(true);
@@ -60,7 +68,9 @@ test("the overview deck: cover, headline cards, every chart with the ranking, al
   expect(steps.some((s) => s.includes(`Downloaded ${name} (${pages.length} pages)`))).toBe(true);
 });
 
-test("a filtered sector page's deck is named after the view and carries the filters on every chart page", async ({ page }) => {
+test("a filtered sector page's deck is named after the view and carries the filters on every chart page", async ({
+  page,
+}) => {
   await page.goto("/sectors/healthcare?vendor=openai");
   await expect(page.locator("[data-chart-id]").first()).toBeVisible();
   const { name, pages } = await deck(page);
@@ -93,7 +103,10 @@ test("a failed export says why in a visible alert, and Retry completes it", asyn
   await expect(alert).toBeVisible();
   await expect(alert).toContainText("Could not load the PDF font (503)");
   await page.unroute("**/fonts/inter-regular.ttf");
-  const [download] = await Promise.all([page.waitForEvent("download"), alert.getByRole("button", { name: "Retry" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    alert.getByRole("button", { name: "Retry" }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe("ai-models-market-2021-2032.pdf");
   await expect(alert).toBeHidden();
 });

@@ -47,9 +47,14 @@ async function screenMarks(card: Locator): Promise<Marks> {
     } else if (kind === "share-line") {
       // One line; Recharts draws its dots in a layer of their own.
       const line = el.querySelector("g.recharts-line path.recharts-line-curve");
-      series.push({ color: hex(line?.getAttribute("stroke") ?? null), marks: el.querySelectorAll("circle.recharts-line-dot").length });
+      series.push({
+        color: hex(line?.getAttribute("stroke") ?? null),
+        marks: el.querySelectorAll("circle.recharts-line-dot").length,
+      });
     }
-    const labels = Array.from(el.querySelectorAll('ul[aria-label="Legend"] li')).map((li) => (li.textContent ?? "").trim());
+    const labels = Array.from(el.querySelectorAll('ul[aria-label="Legend"] li')).map((li) =>
+      (li.textContent ?? "").trim(),
+    );
     return { kind, series, labels };
   });
 }
@@ -60,18 +65,32 @@ async function exportedMarks(page: Page, svg: string): Promise<Marks & { forecas
     const doc = new DOMParser().parseFromString(text, "image/svg+xml");
     const root = doc.documentElement;
     const kind = root.getAttribute("data-chart-kind");
-    const groups = Array.from(doc.querySelectorAll("g[data-series]")).filter((g) => !g.getAttribute("data-series")!.startsWith("band-"));
+    const groups = Array.from(doc.querySelectorAll("g[data-series]")).filter(
+      (g) => !g.getAttribute("data-series")!.startsWith("band-"),
+    );
     const series = groups.map((g) => {
       const rects = g.querySelectorAll("rect").length;
       const dots = g.querySelectorAll("circle").length;
       const line = g.getAttribute("data-series") === "forecast";
-      return { color: g.getAttribute("data-color")!, marks: kind === "share-line" ? dots : kind === "total-forecast" || line ? 1 : rects };
+      return {
+        color: g.getAttribute("data-color")!,
+        marks: kind === "share-line" ? dots : kind === "total-forecast" || line ? 1 : rects,
+      };
     });
     // The forecast line's first point is the history line's last point: no gap after history.
-    const firstPoint = (d: string | null | undefined) => (d ? d.match(/M([\d.]+) ([\d.]+)/)?.slice(1).map(Number) : undefined);
-    const lastPoint = (d: string | null | undefined) => (d ? [...d.matchAll(/[ML]([\d.]+) ([\d.]+)/g)].pop()?.slice(1).map(Number) : undefined);
+    const firstPoint = (d: string | null | undefined) =>
+      d
+        ? d
+            .match(/M([\d.]+) ([\d.]+)/)
+            ?.slice(1)
+            .map(Number)
+        : undefined;
+    const lastPoint = (d: string | null | undefined) =>
+      d ? [...d.matchAll(/[ML]([\d.]+) ([\d.]+)/g)].pop()?.slice(1).map(Number) : undefined;
     const fc = firstPoint(doc.querySelector('g[data-series="forecast"] path')?.getAttribute("d"));
-    const hist = Array.from(doc.querySelectorAll("g[data-series]")).find((g) => g.getAttribute("data-color") === "#0072b2" && g.querySelector('path[fill="none"]'));
+    const hist = Array.from(doc.querySelectorAll("g[data-series]")).find(
+      (g) => g.getAttribute("data-color") === "#0072b2" && g.querySelector('path[fill="none"]'),
+    );
     const hl = lastPoint(hist?.querySelector('path[fill="none"]')?.getAttribute("d"));
     const forecastStartsAtHistoryEnd = fc && hl ? Math.abs(fc[0] - hl[0]) < 0.5 && Math.abs(fc[1] - hl[1]) < 0.5 : null;
     return { kind, series, labels: [], forecastStartsAtHistoryEnd };
@@ -80,17 +99,27 @@ async function exportedMarks(page: Page, svg: string): Promise<Marks & { forecas
 
 async function exportSvg(page: Page, card: Locator): Promise<string> {
   await card.getByRole("button", { name: "Export", exact: true }).click();
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("menuitem", { name: "SVG", exact: true }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("menuitem", { name: "SVG", exact: true }).click(),
+  ]);
   return (await bytesOf(download)).toString("utf8");
 }
 
 const rgbToHex = (c: string) => {
   const m = c.match(/rgb\((\d+), (\d+), (\d+)\)/);
-  return m ? `#${m.slice(1).map((x) => Number(x).toString(16).padStart(2, "0")).join("")}` : c.toLowerCase();
+  return m
+    ? `#${m
+        .slice(1)
+        .map((x) => Number(x).toString(16).padStart(2, "0"))
+        .join("")}`
+    : c.toLowerCase();
 };
 
 for (const path of PAGES)
-  test(`every chart on ${path} exports as shown: kind, series order and colours, one mark per bar`, async ({ page }) => {
+  test(`every chart on ${path} exports as shown: kind, series order and colours, one mark per bar`, async ({
+    page,
+  }) => {
     await page.goto(path);
     const cards = page.locator("[data-chart-id][data-chart-kind]");
     await expect(cards.first()).toBeVisible();
@@ -101,7 +130,8 @@ for (const path of PAGES)
       const card = page.locator(`[data-chart-id="${id}"]`);
       await card.scrollIntoViewIfNeeded();
       const kind = await card.getAttribute("data-chart-kind");
-      if (kind !== "ranking-bar") await expect(card.locator(".recharts-surface, svg.stacked-plot").first()).toBeVisible();
+      if (kind !== "ranking-bar")
+        await expect(card.locator(".recharts-surface, svg.stacked-plot").first()).toBeVisible();
       const screen = await screenMarks(card);
       screen.series = screen.series.map((s) => ({ ...s, color: rgbToHex(s.color) }));
       const exported = await exportedMarks(page, await exportSvg(page, card));
@@ -109,10 +139,14 @@ for (const path of PAGES)
       expect(exported.series.length, `${id}: series count`).toBeGreaterThan(0);
       expect(exported.series, `${id}: series colours and marks`).toEqual(screen.series);
       if (kind === "stacked-bar") {
-        expect(new Set(screen.series.map((s) => s.color)).size, `${id}: one colour per member (and for our forecast)`).toBe(screen.series.length);
+        expect(
+          new Set(screen.series.map((s) => s.color)).size,
+          `${id}: one colour per member (and for our forecast)`,
+        ).toBe(screen.series.length);
         expect(screen.labels.length).toBe(screen.series.length);
       }
-      if (kind === "total-forecast") expect(exported.forecastStartsAtHistoryEnd, `${id}: forecast joins history`).toBe(true);
+      if (kind === "total-forecast")
+        expect(exported.forecastStartsAtHistoryEnd, `${id}: forecast joins history`).toBe(true);
     }
   });
 
@@ -135,6 +169,10 @@ test("Others is grey and a vendor keeps its colour when filters change", async (
   expect(await colorOf("Anthropic")).toBe(anthropic);
   expect(await colorOf("Others")).toBe(others);
   await page.goto("/sectors/healthcare?region=europe");
-  const sectorVendor = page.locator('[data-chart-id="sector-healthcare-vendor"] ul[aria-label="Legend"] li').filter({ hasText: /^Anthropic$/ }).locator("span[aria-hidden]").first();
+  const sectorVendor = page
+    .locator('[data-chart-id="sector-healthcare-vendor"] ul[aria-label="Legend"] li')
+    .filter({ hasText: /^Anthropic$/ })
+    .locator("span[aria-hidden]")
+    .first();
   expect(await sectorVendor.evaluate((s) => getComputedStyle(s).backgroundColor)).toBe(anthropic);
 });

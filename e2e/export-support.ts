@@ -15,14 +15,25 @@ export async function bytesOf(download: Download): Promise<Buffer> {
 }
 
 /** Opens the chart's menu, applies the options, picks the format and returns the downloaded file. */
-export async function exportFrom(page: Page, chart: Locator, format: string, options: string[] = []): Promise<{ name: string; bytes: Buffer }> {
+export async function exportFrom(
+  page: Page,
+  chart: Locator,
+  format: string,
+  options: string[] = [],
+): Promise<{ name: string; bytes: Buffer }> {
   await chart.getByRole("button", { name: "Export", exact: true }).click();
   const menu = page.getByRole("menu");
   for (const option of options) {
     await menu.getByRole("menuitemradio", { name: option, exact: true }).click();
-    await expect(menu.getByRole("menuitemradio", { name: option, exact: true })).toHaveAttribute("aria-checked", "true");
+    await expect(menu.getByRole("menuitemradio", { name: option, exact: true })).toHaveAttribute(
+      "aria-checked",
+      "true",
+    );
   }
-  const [download] = await Promise.all([page.waitForEvent("download"), menu.getByRole("menuitem", { name: format, exact: true }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    menu.getByRole("menuitem", { name: format, exact: true }).click(),
+  ]);
   return { name: download.suggestedFilename(), bytes: await bytesOf(download) };
 }
 
@@ -72,16 +83,24 @@ export interface PdfPageRead {
 /** Reads a PDF with pdf.js, as a viewer would: text, images, vector paths and embedded fonts per page. */
 export async function readPdf(pdf: Buffer): Promise<PdfPageRead[]> {
   const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(pdf), disableFontFace: true, useSystemFonts: false, isEvalSupported: false }).promise;
+  const doc = await pdfjs.getDocument({
+    data: new Uint8Array(pdf),
+    disableFontFace: true,
+    useSystemFonts: false,
+    isEvalSupported: false,
+  }).promise;
   const pages: PdfPageRead[] = [];
   for (let i = 1; i <= doc.numPages; i++) {
     const page = await doc.getPage(i);
     const content = await page.getTextContent();
     const ops = await page.getOperatorList();
     const count = (op: number) => ops.fnArray.filter((f) => f === op).length;
-    const invisible = ops.fnArray.filter((f, k) => f === pdfjs.OPS.setTextRenderingMode && ops.argsArray[k][0] === 3).length;
+    const invisible = ops.fnArray.filter(
+      (f, k) => f === pdfjs.OPS.setTextRenderingMode && ops.argsArray[k][0] === 3,
+    ).length;
     const fonts = new Set<string>();
-    for (const item of content.items) if ("fontName" in item) fonts.add(content.styles[item.fontName]?.fontFamily ?? item.fontName);
+    for (const item of content.items)
+      if ("fontName" in item) fonts.add(content.styles[item.fontName]?.fontFamily ?? item.fontName);
     const [, , width, height] = page.view;
     pages.push({
       text: content.items.map((it) => ("str" in it ? it.str : "")).join("\n"),
@@ -105,7 +124,13 @@ export function pdfFontNames(pdf: Buffer): string[] {
 export async function xlsxRows(bytes: Buffer): Promise<{ data: unknown[][]; sheets: string[]; notes: string }> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
-  const data = wb.worksheets[0].getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1));
-  return { data, sheets: wb.worksheets.map((w) => w.name), notes: JSON.stringify(wb.worksheets[1]?.getSheetValues() ?? []) };
+  const data = wb.worksheets[0]
+    .getSheetValues()
+    .slice(1)
+    .map((r) => (r as unknown[]).slice(1));
+  return {
+    data,
+    sheets: wb.worksheets.map((w) => w.name),
+    notes: JSON.stringify(wb.worksheets[1]?.getSheetValues() ?? []),
+  };
 }
-

@@ -1,5 +1,14 @@
 import { expect, test } from "@playwright/test";
-import { bytesOf, exportFrom, pdfFontNames, pngSize, pngStats, readPdf, totalChart, vendorChart } from "./export-support";
+import {
+  bytesOf,
+  exportFrom,
+  pdfFontNames,
+  pngSize,
+  pngStats,
+  readPdf,
+  totalChart,
+  vendorChart,
+} from "./export-support";
 
 /** Chart image exports in real Chromium: every format is downloaded and its content checked. */
 
@@ -12,9 +21,18 @@ test("the export menu offers every format and the size, scale and background pre
   const button = totalChart(page).getByRole("button", { name: "Export", exact: true });
   await button.click();
   const menu = page.getByRole("menu");
-  for (const f of ["PNG", "SVG", "PDF", "CSV", "XLSX"]) await expect(menu.getByRole("menuitem", { name: f, exact: true })).toBeVisible();
-  for (const checked of ["16:9", "2×", "Light"]) await expect(menu.getByRole("menuitemradio", { name: checked, exact: true })).toHaveAttribute("aria-checked", "true");
-  for (const other of ["4:3", "Square", "1×", "3×", "Dark", "Transparent"]) await expect(menu.getByRole("menuitemradio", { name: other, exact: true })).toHaveAttribute("aria-checked", "false");
+  for (const f of ["PNG", "SVG", "PDF", "CSV", "XLSX"])
+    await expect(menu.getByRole("menuitem", { name: f, exact: true })).toBeVisible();
+  for (const checked of ["16:9", "2×", "Light"])
+    await expect(menu.getByRole("menuitemradio", { name: checked, exact: true })).toHaveAttribute(
+      "aria-checked",
+      "true",
+    );
+  for (const other of ["4:3", "Square", "1×", "3×", "Dark", "Transparent"])
+    await expect(menu.getByRole("menuitemradio", { name: other, exact: true })).toHaveAttribute(
+      "aria-checked",
+      "false",
+    );
   await expect(menu.getByRole("menuitem", { name: "PNG", exact: true })).toBeFocused();
   await page.keyboard.press("ArrowDown");
   await expect(menu.getByRole("menuitem", { name: "SVG", exact: true })).toBeFocused();
@@ -43,7 +61,9 @@ test("PNG is the preset size times the scale, not blank, and light differs from 
   expect(t.opaque).toBeLessThan(0.5);
 });
 
-test("SVG carries the title, filters, every legend label, the source line and the permalink, in Inter", async ({ page }) => {
+test("SVG carries the title, filters, every legend label, the source line and the permalink, in Inter", async ({
+  page,
+}) => {
   const { bytes } = await exportFrom(page, totalChart(page), "SVG");
   const svg = bytes.toString("utf8");
   // Assertions on a copy without the embedded font, so a failure prints a readable document.
@@ -56,12 +76,18 @@ test("SVG carries the title, filters, every legend label, the source line and th
   expect(text).toMatch(/Modelled: values not published by QYResearch are model estimates · Exported \d{4}-\d{2}-\d{2}/);
   has("Values in US$ M · Currency: ");
   has(`>${new URL(page.url()).origin}/`);
-  expect(/@font-face\{font-family:'Inter Variable';[^}]*src:url\(data:font\/woff2;base64,[A-Za-z0-9+/=]{10000,}\)/.test(svg), "Inter embedded").toBe(true);
-  for (const label of ["QYResearch outlook", "80% prediction interval", "95% prediction interval", "Published figure"]) has(`>${label}</text>`);
+  expect(
+    /@font-face\{font-family:'Inter Variable';[^}]*src:url\(data:font\/woff2;base64,[A-Za-z0-9+/=]{10000,}\)/.test(svg),
+    "Inter embedded",
+  ).toBe(true);
+  for (const label of ["QYResearch outlook", "80% prediction interval", "95% prediction interval", "Published figure"])
+    has(`>${label}</text>`);
   expect(text).toMatch(/>Our forecast \(.+?\)<\/text>/);
 
   // The vendor chart: all 16 vendors in the legend, none lost.
-  const vendors = (await (await page.request.get("/api/v1/series?by=vendor")).json()).series.map((s: { label: string }) => s.label) as string[];
+  const vendors = (await (await page.request.get("/api/v1/series?by=vendor")).json()).series.map(
+    (s: { label: string }) => s.label,
+  ) as string[];
   expect(vendors).toHaveLength(16);
   const v = (await exportFrom(page, vendorChart(page), "SVG", ["Square"])).bytes.toString("utf8");
   for (const label of vendors) expect(v.includes(`>${label}</text>`), label).toBe(true);
@@ -92,8 +118,17 @@ test("a chart scrolled out of view or on a narrow screen exports the same", asyn
   const fromOffscreen = async (format: string) => {
     await totalChart(page).getByRole("button", { name: "Export", exact: true }).click();
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-    await expect.poll(() => totalChart(page).evaluate((el) => el.getBoundingClientRect().bottom < 0 || el.getBoundingClientRect().top > window.innerHeight)).toBe(true);
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("menuitem", { name: format, exact: true }).dispatchEvent("click")]);
+    await expect
+      .poll(() =>
+        totalChart(page).evaluate(
+          (el) => el.getBoundingClientRect().bottom < 0 || el.getBoundingClientRect().top > window.innerHeight,
+        ),
+      )
+      .toBe(true);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("menuitem", { name: format, exact: true }).dispatchEvent("click"),
+    ]);
     return bytesOf(download);
   };
   expect((await fromOffscreen("SVG")).equals(svgInView)).toBe(true);

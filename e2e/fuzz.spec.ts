@@ -22,7 +22,10 @@ async function check(kind: string, res: Awaited<ReturnType<APIRequestContext["ge
   expect(status, `${what} → ${status}`).toBeLessThan(500);
   if (status >= 400) {
     const body = (await res.json()) as { error?: { param?: unknown; message?: unknown } };
-    expect(typeof body.error?.param === "string" && (body.error.param as string).length > 0, `${what}: 4xx names its field: ${JSON.stringify(body)}`).toBe(true);
+    expect(
+      typeof body.error?.param === "string" && (body.error.param as string).length > 0,
+      `${what}: 4xx names its field: ${JSON.stringify(body)}`,
+    ).toBe(true);
     expect(typeof body.error?.message, what).toBe("string");
   }
   return status;
@@ -34,18 +37,40 @@ const slugish = fc.oneof(
   fc.string({ maxLength: 20 }),
   fc.string({ unit: "binary", maxLength: 12 }),
 );
-const yearish = fc.oneof(fc.integer({ min: 1900, max: 2200 }).map(String), fc.constantFrom("1e9", "-0", "NaN", "Infinity", "2024.5", "0x7e8", " 2024", "99999999999999999999"));
+const yearish = fc.oneof(
+  fc.integer({ min: 1900, max: 2200 }).map(String),
+  fc.constantFrom("1e9", "-0", "NaN", "Infinity", "2024.5", "0x7e8", " 2024", "99999999999999999999"),
+);
 const key = fc.oneof(
-  fc.constantFrom("by", "type", "sector", "vendor", "region", "from", "to", "dataset", "format", "forecast", "reconcile"),
+  fc.constantFrom(
+    "by",
+    "type",
+    "sector",
+    "vendor",
+    "region",
+    "from",
+    "to",
+    "dataset",
+    "format",
+    "forecast",
+    "reconcile",
+  ),
   fc.string({ maxLength: 10 }),
 );
-const value = fc.oneof(slugish, yearish, fc.constantFrom("json", "csv", "xlsx", "auto", "ets", "theta", "naive", "true", "false", "none"));
+const value = fc.oneof(
+  slugish,
+  yearish,
+  fc.constantFrom("json", "csv", "xlsx", "auto", "ets", "theta", "naive", "true", "false", "none"),
+);
 const query = fc.array(fc.tuple(key, value), { maxLength: 8 }).map((pairs) => {
   const p = new URLSearchParams();
   for (const [k, v] of pairs) p.append(k, v);
   return p.toString();
 });
-const rawQuery = fc.oneof(query, fc.constantFrom("by=%", "sector=%ff", "from=%E2%82", "%=1", "by=total&&&", "to=2024&to=2025", "by[]=x"));
+const rawQuery = fc.oneof(
+  query,
+  fc.constantFrom("by=%", "sector=%ff", "from=%E2%82", "%=1", "by=total&&&", "to=2024&to=2025", "by[]=x"),
+);
 
 const num = fc.oneof(
   fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }),
@@ -70,17 +95,52 @@ const legalSeries = fc.record({
   ),
   h: fc.integer({ min: 1, max: 12 }),
   level: fc.array(fc.double({ noNaN: true, min: 1, max: 99 }), { minLength: 1, maxLength: 3 }),
-  method: fc.constantFrom("auto", "ets", "theta", "naive", "drift", "ses", "holt", "damped", "dotm", "comb", "loglinear"),
+  method: fc.constantFrom(
+    "auto",
+    "ets",
+    "theta",
+    "naive",
+    "drift",
+    "ses",
+    "holt",
+    "damped",
+    "dotm",
+    "comb",
+    "loglinear",
+  ),
 });
 const body = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ series: fc.array(legalSeries, { minLength: 1, maxLength: 2 }) }).map((b) => ({ type: "application/json", text: JSON.stringify(b) })) },
-  { weight: 5, arbitrary: fc.record({ series: fc.array(series, { minLength: 0, maxLength: 3 }) }).map((b) => ({ type: "application/json", text: JSON.stringify(b) })) },
-  { weight: 2, arbitrary: fc.jsonValue().map((v) => ({ type: "application/json", text: JSON.stringify(v) ?? "null" })) },
+  {
+    weight: 4,
+    arbitrary: fc
+      .record({ series: fc.array(legalSeries, { minLength: 1, maxLength: 2 }) })
+      .map((b) => ({ type: "application/json", text: JSON.stringify(b) })),
+  },
+  {
+    weight: 5,
+    arbitrary: fc
+      .record({ series: fc.array(series, { minLength: 0, maxLength: 3 }) })
+      .map((b) => ({ type: "application/json", text: JSON.stringify(b) })),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.jsonValue().map((v) => ({ type: "application/json", text: JSON.stringify(v) ?? "null" })),
+  },
   { weight: 1, arbitrary: fc.string({ maxLength: 40 }).map((t) => ({ type: "application/json", text: t })) },
-  { weight: 1, arbitrary: fc.constantFrom("text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "").map((type) => ({ type, text: '{"series":[]}' })) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .constantFrom("text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "")
+      .map((type) => ({ type, text: '{"series":[]}' })),
+  },
 );
 const path = fc.oneof(
-  fc.tuple(fc.constantFrom("/sectors/", "/vendors/", "/api/v1/", "/"), fc.oneof(slugish, fc.constantFrom("%", "%ff", "%E2%82", "%00", "..%2f..", "%2e%2e", "a%20b"))).map(([a, b]) => a + b),
+  fc
+    .tuple(
+      fc.constantFrom("/sectors/", "/vendors/", "/api/v1/", "/"),
+      fc.oneof(slugish, fc.constantFrom("%", "%ff", "%E2%82", "%00", "..%2f..", "%2e%2e", "a%20b")),
+    )
+    .map(([a, b]) => a + b),
 );
 
 // About 15-25 s on an idle 2-core machine; the timeout leaves room for a loaded one.
@@ -91,16 +151,23 @@ test("fuzz: generated queries, bodies and paths never get a 5xx; every 4xx names
   let client = 0;
   const seed = Number(process.env.FUZZ_SEED) || undefined;
   const queries = fc.assert(
-    fc.asyncProperty(fc.constantFrom("series", "series", "series", "series", "series", "series", "series", "cube"), rawQuery, async (api, q) => {
-      await check(`GET /api/v1/${api}`, await request.get(`/api/v1/${api}?${q}`), `GET /api/v1/${api}?${q}`);
-    }),
+    fc.asyncProperty(
+      fc.constantFrom("series", "series", "series", "series", "series", "series", "series", "cube"),
+      rawQuery,
+      async (api, q) => {
+        await check(`GET /api/v1/${api}`, await request.get(`/api/v1/${api}?${q}`), `GET /api/v1/${api}?${q}`);
+      },
+    ),
     { numRuns: RUNS.queries, seed },
   );
   // Concurrently: forecasts run in a worker thread, queries and pages on the request thread.
   const bodies = fc.assert(
     fc.asyncProperty(body, async (b) => {
       const res = await request.post("/api/v1/forecast", {
-        headers: { "content-type": b.type, "x-forwarded-for": `198.51.100.${++client % 250}, 10.9.${client >> 8}.${client % 250}` },
+        headers: {
+          "content-type": b.type,
+          "x-forwarded-for": `198.51.100.${++client % 250}, 10.9.${client >> 8}.${client % 250}`,
+        },
         data: b.text,
       });
       const status = await check("POST /api/v1/forecast", res, `POST ${b.type} ${b.text.slice(0, 200)}`);

@@ -11,7 +11,7 @@ test("the home page shows the published figures and renders the total market cha
   const chart = page.locator(".recharts-wrapper svg").first();
   await expect(chart).toBeVisible();
   await expect(page.locator(".recharts-area-curve").first()).toBeVisible();
-  await expect(page.locator('.recharts-line-curve[stroke-dasharray]').first()).toBeVisible();
+  await expect(page.locator(".recharts-line-curve[stroke-dasharray]").first()).toBeVisible();
 });
 
 test("the health endpoint reports a reachable database and the active dataset", async ({ request }, testInfo) => {

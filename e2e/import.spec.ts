@@ -8,7 +8,10 @@ import { expect, request as playwrightRequest, test, type APIRequestContext, typ
  * Origin and throttling. Runs on Postgres and on the embedded PGlite.
  */
 
-const ADMIN = { email: process.env.E2E_ADMIN_EMAIL ?? "e2e-admin@example.com", password: process.env.E2E_ADMIN_PASSWORD ?? "e2e-admin-password" };
+const ADMIN = {
+  email: process.env.E2E_ADMIN_EMAIL ?? "e2e-admin@example.com",
+  password: process.env.E2E_ADMIN_PASSWORD ?? "e2e-admin-password",
+};
 const run = Date.now().toString(36);
 const ANALYST = { email: `analyst-${run}@example.com`, password: "analyst-password-1", name: "Ana Analyst" };
 const VIEWER = { email: `viewer-${run}@example.com`, password: "viewer-password-1", name: "Vic Viewer" };
@@ -38,8 +41,13 @@ const headline = (page: Page) => page.getByRole("region", { name: "Headline figu
 test.beforeAll(async ({ baseURL }) => {
   origin = baseURL!;
   api = await signedIn(ADMIN);
-  for (const [who, role] of [[ANALYST, "analyst"], [VIEWER, "viewer"]] as const) {
-    const r = await api.post("/api/auth/admin/create-user", { data: { email: who.email, password: who.password, name: who.name, role } });
+  for (const [who, role] of [
+    [ANALYST, "analyst"],
+    [VIEWER, "viewer"],
+  ] as const) {
+    const r = await api.post("/api/auth/admin/create-user", {
+      data: { email: who.email, password: who.password, name: who.name, role },
+    });
     expect(r.status(), await r.text()).toBe(200);
   }
 });
@@ -48,10 +56,13 @@ test.afterAll(async () => {
   // The specs share one database: whatever failed above, leave the version that was active before
   // this file active again, so the other specs still see the published figures.
   if (api && oldId) {
-    const { datasets } = (await (await api.get("/api/v1/datasets")).json()) as { datasets: { id: string; key: string; active: boolean }[] };
+    const { datasets } = (await (await api.get("/api/v1/datasets")).json()) as {
+      datasets: { id: string; key: string; active: boolean }[];
+    };
     const key = datasets.find((d) => d.id === oldId)?.key;
     const active = datasets.find((d) => d.key === key && d.active)?.id;
-    if (key && active !== oldId) expect((await api.post(`/api/v1/datasets/${oldId}/activate`)).status()).toBeLessThan(300);
+    if (key && active !== oldId)
+      expect((await api.post(`/api/v1/datasets/${oldId}/activate`)).status()).toBeLessThan(300);
   }
   await api?.dispose();
 });
@@ -59,14 +70,19 @@ test.afterAll(async () => {
 let oldId = "";
 let newId = "";
 
-test("an analyst exports the active version, changes 2024, sees exactly those changes, commits, and the dashboard shows the new total", async ({ page }, testInfo) => {
+test("an analyst exports the active version, changes 2024, sees exactly those changes, commits, and the dashboard shows the new total", async ({
+  page,
+}, testInfo) => {
   // The commit fits and stores a whole new cube: on the embedded PGlite of a loaded machine that
   // takes tens of seconds (bench:import measures it).
   test.setTimeout(180_000);
   await signInPage(page, ANALYST, "/admin/datasets");
   const activeRow = page.locator("tr", { has: page.getByText("active", { exact: true }) }).first();
   oldId = (await activeRow.locator("td").first().innerText()).trim();
-  const [download] = await Promise.all([page.waitForEvent("download"), activeRow.getByRole("link", { name: "CSV" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    activeRow.getByRole("link", { name: "CSV" }).click(),
+  ]);
   const csv = fs.readFileSync((await download.path())!, "utf8");
 
   const lines = csv.trimEnd().split("\n");
@@ -153,18 +169,34 @@ test("rollback restores the old figure", async ({ page }) => {
 });
 
 test("a viewer gets 403, an anonymous user 401, a foreign Origin 403, repeated bad passwords 429", async () => {
-  const file = { name: "x.csv", mimeType: "text/csv", buffer: Buffer.from("table,member,year,value,basis\ntotal,total,2024,9000,published\n") };
+  const file = {
+    name: "x.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from("table,member,year,value,basis\ntotal,total,2024,9000,published\n"),
+  };
   const viewer = await signedIn(VIEWER);
   expect((await viewer.post("/api/v1/imports", { multipart: { file } })).status()).toBe(403);
   expect((await viewer.post(`/api/v1/datasets/${newId}/activate`)).status()).toBe(403);
   const anonymous = await playwrightRequest.newContext({ baseURL: origin, extraHTTPHeaders: { origin } });
   expect((await anonymous.post("/api/v1/imports", { multipart: { file } })).status()).toBe(401);
   const analyst = await signedIn(ANALYST);
-  expect((await analyst.post("/api/v1/imports", { multipart: { file }, headers: { origin: "https://evil.example" } })).status()).toBe(403);
-  expect((await analyst.post(`/api/v1/datasets/${newId}/activate`, { headers: { origin: "https://evil.example" } })).status()).toBe(403);
+  expect(
+    (
+      await analyst.post("/api/v1/imports", { multipart: { file }, headers: { origin: "https://evil.example" } })
+    ).status(),
+  ).toBe(403);
+  expect(
+    (
+      await analyst.post(`/api/v1/datasets/${newId}/activate`, { headers: { origin: "https://evil.example" } })
+    ).status(),
+  ).toBe(403);
   const statuses: number[] = [];
   for (let i = 0; i < 7; i++) {
-    statuses.push((await anonymous.post("/api/auth/sign-in/email", { data: { email: VIEWER.email, password: "not-the-password" } })).status());
+    statuses.push(
+      (
+        await anonymous.post("/api/auth/sign-in/email", { data: { email: VIEWER.email, password: "not-the-password" } })
+      ).status(),
+    );
   }
   expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429]);
   for (const c of [viewer, anonymous, analyst]) await c.dispose();

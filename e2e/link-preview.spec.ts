@@ -36,7 +36,10 @@ test("a filtered view unfurls with its title, filters and an image of its main c
   expect((await (await request.get(other)).body()).equals(png)).toBe(false);
 });
 
-test("every dashboard page has a preview image; a bad preview request is a 4xx naming the field", async ({ request, page }) => {
+test("every dashboard page has a preview image; a bad preview request is a 4xx naming the field", async ({
+  request,
+  page,
+}) => {
   for (const path of ["/", "/explore?by=vendor&region=europe", "/vendors/openai"]) {
     await page.goto(path);
     const image = (await page.locator('meta[property="og:image"]').getAttribute("content"))!;

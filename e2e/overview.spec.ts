@@ -11,9 +11,18 @@ test.describe("overview", () => {
     await expect(kpis).toContainText("Published (QYResearch)");
     await expect(kpis).toContainText("Our forecast 2032");
     await expect(kpis).toContainText("80%:");
-    for (const name of ["Total market 2021-2032", "By model type", "By application sector", "By vendor", "By region", "Vendor ranking, 2024"])
+    for (const name of [
+      "Total market 2021-2032",
+      "By model type",
+      "By application sector",
+      "By vendor",
+      "By region",
+      "Vendor ranking, 2024",
+    ])
       await expect(page.getByRole("region", { name, exact: true })).toBeVisible();
-    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Overview" })).toHaveAttribute("aria-current", "page");
+    await expect(
+      page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Overview" }),
+    ).toHaveAttribute("aria-current", "page");
     await expect(page.getByText("large-scale-ai-models-global-v1").first()).toBeVisible();
   });
 

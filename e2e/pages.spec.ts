@@ -32,12 +32,19 @@ test.describe("sector, vendor and methodology pages", () => {
   test("a vendor page shows its group, value, share and splits", async ({ page }) => {
     await page.goto("/vendors/openai");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("OpenAI");
-    for (const name of ["OpenAI: estimated value", "OpenAI: share of the market", "By application sector", "By model type"])
+    for (const name of [
+      "OpenAI: estimated value",
+      "OpenAI: share of the market",
+      "By application sector",
+      "By model type",
+    ])
       await expect(page.getByRole("region", { name, exact: true })).toBeVisible();
     await expect(page.getByText(/indicative/).first()).toBeVisible();
   });
 
-  test("sector and vendor pages cross-filter by the other dimensions; the page's own member stays fixed", async ({ page }) => {
+  test("sector and vendor pages cross-filter by the other dimensions; the page's own member stays fixed", async ({
+    page,
+  }) => {
     for (const [path, panel, member] of [
       ["/sectors/healthcare", "By region", "Europe"],
       ["/vendors/openai", "By application sector", "BFSI"],
@@ -47,10 +54,15 @@ test.describe("sector, vendor and methodology pages", () => {
       const types = page.getByRole("region", { name: "By model type" });
       await expect(types).toHaveAccessibleDescription(/is the largest model type in/);
       const before = await summaryText(types);
-      await page.getByRole("region", { name: panel, exact: true }).getByRole("button", { name: `Filter by ${member}` }).click();
+      await page
+        .getByRole("region", { name: panel, exact: true })
+        .getByRole("button", { name: `Filter by ${member}` })
+        .click();
       const chip = page.getByRole("button", { name: `Remove ${member} filter` });
       await expect(chip).toBeVisible();
-      await expect.poll(() => new URL(page.url()).search).toContain(member === "Europe" ? "region=europe" : "sector=bfsi");
+      await expect
+        .poll(() => new URL(page.url()).search)
+        .toContain(member === "Europe" ? "region=europe" : "sector=bfsi");
       await expect(types).not.toHaveAccessibleDescription(before);
       expect(new URL(page.url()).pathname).toBe(path);
       await chip.click();
@@ -67,7 +79,9 @@ test.describe("sector, vendor and methodology pages", () => {
     }
   });
 
-  test("the methodology lists published and modelled figures, other estimates and forecast accuracy", async ({ page }) => {
+  test("the methodology lists published and modelled figures, other estimates and forecast accuracy", async ({
+    page,
+  }) => {
     await page.goto("/methodology");
     await expect(page.getByRole("region", { name: "Figures and their sources (table)" })).toContainText("published");
     await expect(page.getByRole("heading", { name: "What is modelled, and how" })).toBeVisible();
@@ -75,6 +89,8 @@ test.describe("sector, vendor and methodology pages", () => {
     await expect(estimates.locator(".recharts-wrapper")).toBeVisible();
     await expect(page.getByRole("region", { name: "Forecast accuracy (table)" })).toContainText("sMAPE");
     // The market's own regime (five history years) is stated with its measured accuracy beside Theta's.
-    await expect(page.locator("section", { has: page.locator("#forecasts") })).toContainText(/five-year windows.*sMAPE \d+\.\d and MASE \d\.\d\d \(Theta: \d+\.\d and \d\.\d\d\)/);
+    await expect(page.locator("section", { has: page.locator("#forecasts") })).toContainText(
+      /five-year windows.*sMAPE \d+\.\d and MASE \d\.\d\d \(Theta: \d+\.\d and \d\.\d\d\)/,
+    );
   });
 });

@@ -6,7 +6,9 @@ const region = (page: Page, name: string) => page.getByRole("region", { name, ex
 
 /** The y-axis tick labels of a chart card, as drawn. */
 async function yTicks(page: Page, card: string): Promise<string[]> {
-  const ticks = region(page, card).locator(".recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value, .stacked-plot .axis-tick-value");
+  const ticks = region(page, card).locator(
+    ".recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value, .stacked-plot .axis-tick-value",
+  );
   await expect(ticks.first()).toBeVisible();
   return ticks.allTextContents();
 }
@@ -31,14 +33,21 @@ test.describe("screen", () => {
     page.on("request", (r) => {
       if (r.url().includes("/api/v1/series")) calls.push(r.url());
     });
-    for (const path of ["/", "/?sector=healthcare&year=2030", "/sectors/healthcare", "/vendors/anthropic?region=europe"]) {
+    for (const path of [
+      "/",
+      "/?sector=healthcare&year=2030",
+      "/sectors/healthcare",
+      "/vendors/anthropic?region=europe",
+    ]) {
       await page.goto(path, { waitUntil: "networkidle" });
       await expect(page.locator(".recharts-wrapper").first()).toBeVisible();
     }
     expect(calls).toEqual([]);
   });
 
-  test("once the cube is loaded, a cross-filter is answered in the browser, with the server's figures", async ({ page }) => {
+  test("once the cube is loaded, a cross-filter is answered in the browser, with the server's figures", async ({
+    page,
+  }) => {
     const calls: string[] = [];
     page.on("request", (r) => {
       if (r.url().includes("/api/v1/series")) calls.push(r.url());
@@ -49,12 +58,16 @@ test.describe("screen", () => {
     await region(page, "By application sector").getByRole("button", { name: "Filter by Healthcare" }).click();
     const typeSummary = region(page, "By model type").locator("p").nth(1);
     const api = await (await page.request.get("/api/v1/series?by=type&sector=healthcare")).json();
-    const gp = api.series.find((s: { key: string }) => s.key === "general-purpose").points.find((p: { year: number }) => p.year === 2024).value;
+    const gp = api.series
+      .find((s: { key: string }) => s.key === "general-purpose")
+      .points.find((p: { year: number }) => p.year === 2024).value;
     await expect(typeSummary).toContainText(`(US$ ${Math.round(gp).toLocaleString("en-US")} M)`);
     // Our forecast is split in the browser too, to the server's figure.
     const total = await (await page.request.get("/api/v1/series?by=total&sector=healthcare&forecast=auto")).json();
     const mean2032 = total.series[0].forecast.points.find((p: { year: number }) => p.year === 2032).mean;
-    await expect(page.getByRole("region", { name: "Headline figures" })).toContainText(`US$ ${Math.round(mean2032).toLocaleString("en-US")} M`);
+    await expect(page.getByRole("region", { name: "Headline figures" })).toContainText(
+      `US$ ${Math.round(mean2032).toLocaleString("en-US")} M`,
+    );
     // Nothing went to the server for the click.
     expect(calls).toEqual([]);
   });
@@ -73,9 +86,17 @@ test.describe("screen", () => {
     await expect(legend).toHaveCount(members);
     await expect(sector.getByRole("button", { name: "Filter by Healthcare" })).toHaveAttribute("aria-pressed", "true");
     await expect(sector.getByRole("button", { name: "Filter by BFSI" })).toHaveAttribute("aria-pressed", "false");
-    const opacity = await sector.locator(".stacked-segment").evaluateAll((segs) => Object.fromEntries(segs.map((s) => [s.getAttribute("data-key"), s.getAttribute("fill-opacity")])));
+    const opacity = await sector
+      .locator(".stacked-segment")
+      .evaluateAll((segs) =>
+        Object.fromEntries(segs.map((s) => [s.getAttribute("data-key"), s.getAttribute("fill-opacity")])),
+      );
     expect(Object.keys(opacity)).toHaveLength(members);
-    expect(Object.entries(opacity).filter(([, o]) => o === "1").map(([k]) => k)).toEqual(["healthcare"]);
+    expect(
+      Object.entries(opacity)
+        .filter(([, o]) => o === "1")
+        .map(([k]) => k),
+    ).toEqual(["healthcare"]);
     expect(Object.values(opacity).filter((o) => o === "0.25")).toHaveLength(members - 1);
     await expect(sector).toContainText("IT & Telecom is the largest application sector");
   });
@@ -86,7 +107,10 @@ test.describe("screen", () => {
     await expect(shares.last()).toContainText("Others");
     const ranking = region(page, "Vendor ranking, 2024");
     const rows = ranking.getByRole("table").getByRole("row");
-    const legendCount = await region(page, "By vendor").getByRole("list", { name: "Legend" }).getByRole("button").count();
+    const legendCount = await region(page, "By vendor")
+      .getByRole("list", { name: "Legend" })
+      .getByRole("button")
+      .count();
     await expect(rows).toHaveCount(legendCount + 1); // + header
     await expect(rows.last()).toContainText("Others");
     const box = ranking.getByRole("region", { name: /\(table\)$/ });
@@ -129,9 +153,12 @@ test.describe("screen", () => {
     }
   });
 
-  test("axes step evenly in one unit; published points are marked; small values keep their digits", async ({ page }) => {
+  test("axes step evenly in one unit; published points are marked; small values keep their digits", async ({
+    page,
+  }) => {
     await page.goto("/");
-    for (const card of ["Total market 2021-2032", "By model type", "By vendor"]) expectEvenOneUnit(await yTicks(page, card));
+    for (const card of ["Total market 2021-2032", "By model type", "By vendor"])
+      expectEvenOneUnit(await yTicks(page, card));
     await expect(region(page, "Total market 2021-2032").locator(".recharts-scatter-symbol path")).toHaveCount(2);
     await expect(region(page, "Total market 2021-2032")).toContainText("Published figure");
     await page.goto("/explore?by=vendor&view=share");

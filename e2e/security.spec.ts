@@ -39,7 +39,9 @@ test.describe("security headers", () => {
     expect(a).not.toBe(b);
   });
 
-  test("API answers: a CSP that loads nothing, nosniff, no framing; HSTS behind an HTTPS proxy", async ({ request }) => {
+  test("API answers: a CSP that loads nothing, nosniff, no framing; HSTS behind an HTTPS proxy", async ({
+    request,
+  }) => {
     const res = await request.get("/api/v1/series?by=total", { headers: { "x-forwarded-proto": "https" } });
     const h = res.headers();
     expect(h["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");

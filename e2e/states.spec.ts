@@ -5,14 +5,24 @@ test.describe("panel states", () => {
   // keeps every panel on /api/v1/series, whose answers are then made to fail or come back empty.
   test.beforeEach(async ({ page }) => {
     await page.route("**/api/v1/cube?*", (route) =>
-      route.fulfill({ status: 413, contentType: "application/json", body: JSON.stringify({ error: { param: "dataset", message: "too large for the browser" } }) }),
+      route.fulfill({
+        status: 413,
+        contentType: "application/json",
+        body: JSON.stringify({ error: { param: "dataset", message: "too large for the browser" } }),
+      }),
     );
   });
 
   test("a failed request shows an error with Retry, and Retry recovers", async ({ page }) => {
     let fail = true;
     await page.route("**/api/v1/series?*vendor=rasa*", (route) =>
-      fail ? route.fulfill({ status: 503, contentType: "application/json", body: JSON.stringify({ error: { message: "Database unavailable" } }) }) : route.fallback(),
+      fail
+        ? route.fulfill({
+            status: 503,
+            contentType: "application/json",
+            body: JSON.stringify({ error: { message: "Database unavailable" } }),
+          })
+        : route.fallback(),
     );
     await page.goto("/explore?by=total");
     await page.getByText("Vendor: all").click();
@@ -37,6 +47,8 @@ test.describe("panel states", () => {
     await page.goto("/explore?by=region");
     await page.getByText("Vendor: all").click();
     await page.getByRole("group", { name: "Filter by vendor" }).getByRole("checkbox", { name: "Cohere" }).check();
-    await expect(page.getByRole("region", { name: "Market by region", exact: true }).getByText("No data for this combination")).toBeVisible();
+    await expect(
+      page.getByRole("region", { name: "Market by region", exact: true }).getByText("No data for this combination"),
+    ).toBeVisible();
   });
 });

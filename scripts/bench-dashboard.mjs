@@ -132,7 +132,9 @@ async function filterToChart(browser) {
   const times = [];
   for (const [panel, member] of targets) {
     await page.goto(`${base}/`, { waitUntil: "networkidle" });
-    const button = page.getByRole("region", { name: panel, exact: true }).getByRole("button", { name: `Filter by ${member}` });
+    const button = page
+      .getByRole("region", { name: panel, exact: true })
+      .getByRole("button", { name: `Filter by ${member}` });
     await button.waitFor();
     const modelType = page.getByRole("region", { name: "By model type", exact: true });
     await modelType.scrollIntoViewIfNeeded();
@@ -141,8 +143,13 @@ async function filterToChart(browser) {
     const elapsed = await page.evaluate(
       (el) =>
         new Promise((resolve, reject) => {
-          const card = [...document.querySelectorAll("section")].find((s) => s.querySelector("h2")?.textContent === "By model type");
-          const bars = () => [...(card?.querySelectorAll(".stacked-segment") ?? [])].map((p) => `${p.getAttribute("y")},${p.getAttribute("height")}`).join(";");
+          const card = [...document.querySelectorAll("section")].find(
+            (s) => s.querySelector("h2")?.textContent === "By model type",
+          );
+          const bars = () =>
+            [...(card?.querySelectorAll(".stacked-segment") ?? [])]
+              .map((p) => `${p.getAttribute("y")},${p.getAttribute("height")}`)
+              .join(";");
           const before = bars();
           const start = performance.now();
           const done = () => bars() !== before && !card?.textContent?.includes("Updating…");
@@ -195,15 +202,32 @@ async function apiLoad() {
 const db = await createDatabase();
 let server;
 try {
-  const env = { ...process.env, DATABASE_URL: db.url, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" };
-  const setup = spawnSync(path.join(root, "node_modules", ".bin", "tsx"), ["--conditions=react-server", "scripts/db.ts", "setup"], { cwd: root, env, stdio: "ignore" });
+  const env = {
+    ...process.env,
+    DATABASE_URL: db.url,
+    NEXT_DIST_DIR: distDir,
+    NEXT_TELEMETRY_DISABLED: "1",
+    NODE_ENV: "production",
+  };
+  const setup = spawnSync(
+    path.join(root, "node_modules", ".bin", "tsx"),
+    ["--conditions=react-server", "scripts/db.ts", "setup"],
+    { cwd: root, env, stdio: "ignore" },
+  );
   if (setup.status !== 0) throw new Error("database setup failed");
-  server = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env, stdio: "ignore" });
+  server = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: root,
+    env,
+    stdio: "ignore",
+  });
   await waitForHealth();
 
   const overview = await overviewResponse();
   const js = await firstLoadJs();
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+  });
   let idle;
   let filter;
   try {
@@ -215,13 +239,24 @@ try {
   const api = await apiLoad();
 
   const mark = (ok) => (ok ? "ok" : "OVER TARGET");
-  console.log(`Dashboard bench (build ${distDir}, Postgres, localhost:${port}; ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")})`);
-  console.log(`overview server response (20 warm requests): median ${ms(overview.median)} (min ${ms(overview.min)}, max ${ms(overview.max)})`);
+  console.log(
+    `Dashboard bench (build ${distDir}, Postgres, localhost:${port}; ${os.cpus().length} CPUs, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")})`,
+  );
+  console.log(
+    `overview server response (20 warm requests): median ${ms(overview.median)} (min ${ms(overview.min)}, max ${ms(overview.max)})`,
+  );
   console.log(
     `overview first-load JS (HTML script tags, gzip): ${js.gzipKb.toFixed(1)} KB in ${js.chunks} chunks (raw ${js.rawKb.toFixed(0)} KB); target <= ${TARGETS.firstLoadKb} KB: ${mark(js.gzipKb <= TARGETS.firstLoadKb)}`,
   );
-  console.log(`overview JS once idle, incl. charts loaded after first paint (gzip): ${idle.gzipKb.toFixed(1)} KB in ${idle.chunks} files`);
-  console.log(`filter click -> updated chart (Chromium, 10 clicks): median ${ms(filter.median)} (max ${ms(filter.max)}); target <= ${TARGETS.filterMs} ms: ${mark(filter.median <= TARGETS.filterMs)}`);
+  console.log(
+    `overview JS once idle, incl. charts loaded after first paint (gzip): ${idle.gzipKb.toFixed(1)} KB in ${idle.chunks} files`,
+  );
+  console.log(
+    `filter click -> updated chart (Chromium, 10 clicks): median ${ms(filter.median)} (max ${ms(filter.max)}); target <= ${TARGETS.filterMs} ms: ${mark(filter.median <= TARGETS.filterMs)}`,
+  );
   console.log(
     `/api/v1/series, 20 connections, 10 s: ${api.requests} requests (${api.rps.toFixed(0)}/s), p50 ${ms(api.p50)}, p95 ${ms(api.p95)}, p99 ${ms(api.p99)}, errors ${api.errors}; target p95 <= ${TARGETS.apiP95Ms} ms and 0 errors: ${mark(api.p95 <= TARGETS.apiP95Ms && api.errors === 0)}`,
   );

@@ -18,7 +18,11 @@ const port = process.env.BENCH_PORT ?? "3302";
 const base = `http://127.0.0.1:${port}`;
 const TARGETS = { png: 1500, deck: 3000 };
 
-const server = spawn(process.execPath, [path.join(root, "scripts/e2e-server.mjs"), port], { cwd: root, env: process.env, stdio: ["ignore", "ignore", "inherit"] });
+const server = spawn(process.execPath, [path.join(root, "scripts/e2e-server.mjs"), port], {
+  cwd: root,
+  env: process.env,
+  stdio: ["ignore", "ignore", "inherit"],
+});
 const stop = () => server.exitCode === null && server.kill("SIGTERM");
 process.on("exit", stop);
 
@@ -70,11 +74,16 @@ try {
     results.deck.push(await timeDownload(page, () => page.getByRole("button", { name: "Export dashboard" }).click()));
   }
   await browser.close();
-  for (const [key, label] of [["png", "PNG 16:9 2× (3840×2160), total chart"], ["deck", "Dashboard deck PDF"]]) {
+  for (const [key, label] of [
+    ["png", "PNG 16:9 2× (3840×2160), total chart"],
+    ["deck", "Dashboard deck PDF"],
+  ]) {
     const m = median(results[key]);
     const ok = m <= TARGETS[key];
     failed ||= !ok;
-    console.log(`${label}: median ${(m / 1000).toFixed(2)} s over ${runs} runs (target ≤ ${TARGETS[key] / 1000} s) ${ok ? "OK" : "OVER"}`);
+    console.log(
+      `${label}: median ${(m / 1000).toFixed(2)} s over ${runs} runs (target ≤ ${TARGETS[key] / 1000} s) ${ok ? "OK" : "OVER"}`,
+    );
     console.log(`  runs: ${results[key].map((t) => (t / 1000).toFixed(2)).join(", ")} s`);
   }
 } catch (error) {

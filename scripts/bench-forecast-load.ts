@@ -10,7 +10,7 @@ import { median, quantile, startServer } from "./bench-support";
 
 function rng(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 function body(series: number, values: number, h: number, levels: number[], seed = 1): string {
@@ -19,23 +19,46 @@ function body(series: number, values: number, h: number, levels: number[], seed 
     series: Array.from({ length: series }, (_, i) => {
       let v = 100 + 50 * r();
       const trend = 0.5 + 2 * r();
-      return { id: `s${i}`, values: Array.from({ length: values }, () => Number((v += trend + 8 * (r() - 0.5)).toFixed(4))), h, level: levels, method: "auto" };
+      return {
+        id: `s${i}`,
+        values: Array.from({ length: values }, () => Number((v += trend + 8 * (r() - 0.5)).toFixed(4))),
+        h,
+        level: levels,
+        method: "auto",
+      };
     }),
   });
 }
 
 const LEVELS = [50, 55, 60, 65, 70, 75, 80, 85, 90, 95];
-const QUERIES = ["by=total", "by=vendor", "by=sector", "by=region", "by=type", "by=vendor&sector=healthcare", "by=region&vendor=openai", "by=sector&region=europe", "by=type&vendor=google", "by=vendor&region=asia-pacific&from=2023&to=2030"];
+const QUERIES = [
+  "by=total",
+  "by=vendor",
+  "by=sector",
+  "by=region",
+  "by=type",
+  "by=vendor&sector=healthcare",
+  "by=region&vendor=openai",
+  "by=sector&region=europe",
+  "by=type&vendor=google",
+  "by=vendor&region=asia-pacific&from=2023&to=2030",
+];
 
 async function post(url: string, text: string, client: string) {
   const t = performance.now();
-  const res = await fetch(`${url}/api/v1/forecast`, { method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": client }, body: text });
+  const res = await fetch(`${url}/api/v1/forecast`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-forwarded-for": client },
+    body: text,
+  });
   await res.arrayBuffer();
   return { status: res.status, ms: performance.now() - t, retryAfter: res.headers.get("retry-after") };
 }
 
 async function main() {
-  const server = process.env.BENCH_URL ? { baseUrl: process.env.BENCH_URL, stop: async () => {} } : await startServer(Number(process.env.BENCH_PORT ?? 3550));
+  const server = process.env.BENCH_URL
+    ? { baseUrl: process.env.BENCH_URL, stop: async () => {} }
+    : await startServer(Number(process.env.BENCH_PORT ?? 3550));
   const url = server.baseUrl;
   try {
     const largest = body(200, 200, 50, LEVELS);
@@ -66,8 +89,12 @@ async function main() {
     await Promise.all(users);
     const ms = others.map((o) => o.ms);
     const errors = others.filter((o) => o.status !== 200).length;
-    console.log(`\n4 largest forecasts at once: statuses ${heavy.map((h) => h.status).join(", ")}; done after ${heavy.map((h) => (h.ms / 1000).toFixed(1)).join(", ")} s (window ${((performance.now() - started) / 1000).toFixed(1)} s)`);
-    console.log(`other users' /api/v1/series meanwhile: n = ${ms.length}, median ${median(ms).toFixed(1)} ms, p97.5 ${quantile(ms, 0.975).toFixed(1)} ms, max ${Math.max(...ms).toFixed(1)} ms, errors ${errors}`);
+    console.log(
+      `\n4 largest forecasts at once: statuses ${heavy.map((h) => h.status).join(", ")}; done after ${heavy.map((h) => (h.ms / 1000).toFixed(1)).join(", ")} s (window ${((performance.now() - started) / 1000).toFixed(1)} s)`,
+    );
+    console.log(
+      `other users' /api/v1/series meanwhile: n = ${ms.length}, median ${median(ms).toFixed(1)} ms, p97.5 ${quantile(ms, 0.975).toFixed(1)} ms, max ${Math.max(...ms).toFixed(1)} ms, errors ${errors}`,
+    );
 
     // 2. A burst of 120 from one client.
     await new Promise((r) => setTimeout(r, 500));
@@ -77,7 +104,9 @@ async function main() {
     const byStatus: Record<string, number> = {};
     for (const b of burst) byStatus[b.status] = (byStatus[b.status] ?? 0) + 1;
     const retry = [...new Set(burst.filter((b) => b.retryAfter).map((b) => `${b.status}:${b.retryAfter}`))].slice(0, 6);
-    console.log(`\nburst of 120 forecasts (10 series × 40 values) from one client: ${JSON.stringify(byStatus)} in ${((performance.now() - t) / 1000).toFixed(2)} s; Retry-After seen: ${retry.join(" ")}`);
+    console.log(
+      `\nburst of 120 forecasts (10 series × 40 values) from one client: ${JSON.stringify(byStatus)} in ${((performance.now() - t) / 1000).toFixed(2)} s; Retry-After seen: ${retry.join(" ")}`,
+    );
   } finally {
     await server.stop();
   }

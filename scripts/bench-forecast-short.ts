@@ -33,7 +33,13 @@ function windows(n: number): Window[] {
     for (let st = 0; st <= last; st++) {
       const hist = s.train.slice(st, st + n);
       if (naiveScale(hist) === 0) continue;
-      out.push({ series: i, hist, future: s.train.slice(st + n, st + n + H), recent: st === last, partScale: naiveScale(s.train) });
+      out.push({
+        series: i,
+        hist,
+        future: s.train.slice(st + n, st + n + H),
+        recent: st === last,
+        partScale: naiveScale(s.train),
+      });
     }
   });
   return out;
@@ -45,7 +51,9 @@ const other = (ws: Window[], fold: number) => ws.filter((w) => w.series % 2 !== 
 
 // --- Cross-fitted constants (fold f = series index parity; fitted on the other fold) ---------
 const volatility = [0, 1, null].map((f) => {
-  const samples = [4, 5, 6].flatMap((n) => byN.get(n)!.filter((w) => f === null || w.series % 2 !== f)).map((w) => growthStats(w.hist));
+  const samples = [4, 5, 6]
+    .flatMap((n) => byN.get(n)!.filter((w) => f === null || w.series % 2 !== f))
+    .map((w) => growthStats(w.hist));
   const p = fitVolatilityPrior(samples);
   return { df: p.df, sd: p.sd };
 });
@@ -73,11 +81,20 @@ interface Fc {
   upper?: Record<string, number[]>;
 }
 type Candidate = { name: string; run: (w: Window) => Fc };
-const lib = (method: string) => (w: Window): Fc => forecast(w.hist, { h: H, level: LEVELS, method });
+const lib =
+  (method: string) =>
+  (w: Window): Fc =>
+    forecast(w.hist, { h: H, level: LEVELS, method });
 const last = (w: Window) => w.hist[w.hist.length - 1];
 /** The former < 7-point auto: half the mean log growth, intervals with the former constants. */
-const FORMER: ShortModel = { volatility: { df: 1.09, sd: 0.0371 }, growth: { mean: 0, sd: 1e3 }, damping: 1, varScale: 1 };
-const halfLog = (w: Window) => Array.from({ length: H }, (_, k) => last(w) * Math.exp(0.5 * growthStats(w.hist).mu * (k + 1)));
+const FORMER: ShortModel = {
+  volatility: { df: 1.09, sd: 0.0371 },
+  growth: { mean: 0, sd: 1e3 },
+  damping: 1,
+  varScale: 1,
+};
+const halfLog = (w: Window) =>
+  Array.from({ length: H }, (_, k) => last(w) * Math.exp(0.5 * growthStats(w.hist).mu * (k + 1)));
 const theta = (w: Window) => fitTheta(w.hist)(w.hist.length, H);
 const drift = (w: Window) => lib("drift")(w).mean;
 const naive = (w: Window) => new Array<number>(H).fill(last(w));
@@ -86,29 +103,47 @@ const chosenPath = (w: Window) => shortPath(w.hist, w.hist.length, H, modelFor(C
 const withBounds = (mean: number[], w: Window): Fc =>
   mean.every((v) => v > 0) ? { mean, ...shortBounds(w.hist, mean, LEVELS, modelFor(CHOSEN, w)) } : { mean };
 const avg = (...paths: number[][]) => paths[0].map((_, k) => paths.reduce((s, p) => s + p[k], 0) / paths.length);
-const geo = (ws: number[], paths: number[][]) => paths[0].map((_, k) => Math.exp(paths.reduce((s, p, i) => s + ws[i] * Math.log(Math.max(p[k], 1e-9)), 0)));
+const geo = (ws: number[], paths: number[][]) =>
+  paths[0].map((_, k) => Math.exp(paths.reduce((s, p, i) => s + ws[i] * Math.log(Math.max(p[k], 1e-9)), 0)));
 
 /** Per-series weights from the window's own fit: inverse squared one-step log errors at origins 3..n−1. */
 function fitWeighted(w: Window): number[] {
-  const parts = [(y: number[]) => fitTheta(y)(y.length, 1)[0], (y: number[]) => y[y.length - 1], (y: number[]) => shortPath(y, y.length, 1, modelFor(CHOSEN, w))[0]];
+  const parts = [
+    (y: number[]) => fitTheta(y)(y.length, 1)[0],
+    (y: number[]) => y[y.length - 1],
+    (y: number[]) => shortPath(y, y.length, 1, modelFor(CHOSEN, w))[0],
+  ];
   const err = parts.map((f) => {
     let e = 1e-4;
     for (let t = 3; t < w.hist.length; t++) e += Math.log(w.hist[t] / Math.max(f(w.hist.slice(0, t)), 1e-9)) ** 2;
     return 1 / e;
   });
   const total = err.reduce((a, b) => a + b, 0);
-  return geo(err.map((e) => e / total), [theta(w), naive(w), chosenPath(w)]);
+  return geo(
+    err.map((e) => e / total),
+    [theta(w), naive(w), chosenPath(w)],
+  );
 }
 
 const CANDIDATES: Candidate[] = [
   { name: "naive (library, own intervals)", run: lib("naive") },
   { name: "drift (library, own intervals)", run: lib("drift") },
   { name: "theta = R thetaf (library, own intervals)", run: lib("theta") },
-  { name: "former auto: half log growth, EB-t intervals", run: (w) => ({ mean: halfLog(w), ...shortBounds(w.hist, halfLog(w), LEVELS, FORMER) }) },
+  {
+    name: "former auto: half log growth, EB-t intervals",
+    run: (w) => ({ mean: halfLog(w), ...shortBounds(w.hist, halfLog(w), LEVELS, FORMER) }),
+  },
   { name: "mean(theta, naive)", run: (w) => withBounds(avg(theta(w), naive(w)), w) },
   { name: "mean(theta, naive, drift)", run: (w) => withBounds(avg(theta(w), naive(w), drift(w)), w) },
   { name: "mean(theta, half log growth)", run: (w) => withBounds(avg(theta(w), halfLog(w)), w) },
-  ...fits.map((f) => ({ name: f.name, run: (w: Window) => { const m = modelFor(f, w); const mean = shortPath(w.hist, w.hist.length, H, m); return { mean, ...shortBounds(w.hist, mean, LEVELS, m) }; } })),
+  ...fits.map((f) => ({
+    name: f.name,
+    run: (w: Window) => {
+      const m = modelFor(f, w);
+      const mean = shortPath(w.hist, w.hist.length, H, m);
+      return { mean, ...shortBounds(w.hist, mean, LEVELS, m) };
+    },
+  })),
   { name: "in use: auto (SHORT_MODEL, fitted on all series; not cross-validated)", run: lib("auto") },
   { name: "mean(theta, shrunk+damped)", run: (w) => withBounds(avg(theta(w), chosenPath(w)), w) },
   { name: "per-series weights from own fit: theta, naive, shrunk+damped", run: (w) => withBounds(fitWeighted(w), w) },
@@ -117,7 +152,12 @@ const CHOSEN_NAME = fits[2].name;
 
 // --- Scoring ---------------------------------------------------------------------------------
 function score(c: Candidate, ws: Window[]) {
-  let sm = 0, ma = 0, mp = 0, c80 = 0, c95 = 0, withIv = 0;
+  let sm = 0,
+    ma = 0,
+    mp = 0,
+    c80 = 0,
+    c95 = 0,
+    withIv = 0;
   for (const w of ws) {
     const f = c.run(w);
     sm += smape(w.future, f.mean);
@@ -147,34 +187,102 @@ const describe = (m: ShortModel) =>
 
 function main(): void {
   const recent5 = W5.filter((w) => w.recent);
-  console.log(`M3 yearly TRAINING parts only: ${W5.length} windows of 5 points + h = ${H} (${recent5.length} recent), ${m3.series.length} series`);
-  console.log("MASE: scaled by the 5-point window; MASE part: by the whole training part. Fitted rows: cross-validated by series (2 folds).");
+  console.log(
+    `M3 yearly TRAINING parts only: ${W5.length} windows of 5 points + h = ${H} (${recent5.length} recent), ${m3.series.length} series`,
+  );
+  console.log(
+    "MASE: scaled by the 5-point window; MASE part: by the whole training part. Fitted rows: cross-validated by series (2 folds).",
+  );
   const rows = CANDIDATES.map((c) => {
     const a = score(c, W5);
     const r = score(c, recent5);
     const name = c.name === CHOSEN_NAME ? `${c.name} (chosen)` : c.name;
-    return [name, fmt(a.smape, 2), fmt(a.mase, 3), fmt(a.masePart, 3), fmt(a.cov80, 1), fmt(a.cov95, 1), fmt(r.smape, 2), fmt(r.mase, 3), fmt(r.cov80, 1), fmt(r.cov95, 1)];
+    return [
+      name,
+      fmt(a.smape, 2),
+      fmt(a.mase, 3),
+      fmt(a.masePart, 3),
+      fmt(a.cov80, 1),
+      fmt(a.cov95, 1),
+      fmt(r.smape, 2),
+      fmt(r.mase, 3),
+      fmt(r.cov80, 1),
+      fmt(r.cov95, 1),
+    ];
   });
-  table(["candidate (n = 5, h = 6)", "sMAPE", "MASE", "MASE part", "cov80", "cov95", "recent sMAPE", "recent MASE", "recent cov80", "recent cov95"], rows);
+  table(
+    [
+      "candidate (n = 5, h = 6)",
+      "sMAPE",
+      "MASE",
+      "MASE part",
+      "cov80",
+      "cov95",
+      "recent sMAPE",
+      "recent MASE",
+      "recent cov80",
+      "recent cov95",
+    ],
+    rows,
+  );
   console.log("\nOther history lengths (same constants):");
-  const pick = CANDIDATES.filter((c) => /^theta|^former|chosen|^log growth shrunk toward a prior and damped/.test(c.name));
-  const more = [3, 4, 6].flatMap((n) => pick.map((c) => { const s = score(c, byN.get(n)!); return [c.name, String(n), String(byN.get(n)!.length), fmt(s.smape, 2), fmt(s.mase, 3), fmt(s.cov80, 1), fmt(s.cov95, 1)]; }));
+  const pick = CANDIDATES.filter((c) =>
+    /^theta|^former|chosen|^log growth shrunk toward a prior and damped/.test(c.name),
+  );
+  const more = [3, 4, 6].flatMap((n) =>
+    pick.map((c) => {
+      const s = score(c, byN.get(n)!);
+      return [
+        c.name,
+        String(n),
+        String(byN.get(n)!.length),
+        fmt(s.smape, 2),
+        fmt(s.mase, 3),
+        fmt(s.cov80, 1),
+        fmt(s.cov95, 1),
+      ];
+    }),
+  );
   table(["candidate", "n", "windows", "sMAPE", "MASE", "cov80", "cov95"], more);
   console.log("\nRobustness to another mix of series: 5-point windows reweighted by exp(λ·x), x = the window's own");
-  console.log("mean log growth μ̂ (toward fast growers), −μ̂ (decliners) or growth volatility s (jumpy series). Δ = candidate − theta (sMAPE), ratio to theta (MASE):");
-  const errs = [CANDIDATES[2], CANDIDATES[3], CANDIDATES.find((c) => c.name === CHOSEN_NAME)!].map((c) => W5.map((w) => { const f = c.run(w).mean; return [smape(w.future, f), mase(w.hist, w.future, f)]; }));
-  const feats: [string, (w: Window) => number][] = [["μ̂", (w) => growthStats(w.hist).mu], ["−μ̂", (w) => -growthStats(w.hist).mu], ["s", (w) => Math.sqrt(growthStats(w.hist).s2)]];
-  const tilted = feats.flatMap(([x, f]) => [5, 10, 20].map((lam) => {
-    const wt = W5.map((w) => Math.exp(lam * Math.min(f(w), 0.5)));
-    const total = wt.reduce((a, b) => a + b, 0);
-    const m = errs.map((e) => [0, 1].map((j) => e.reduce((a, r, i) => a + wt[i] * r[j], 0) / total));
-    return [`${x}, λ ${lam}`, `${fmt(m[0][0], 2)} / ${fmt(m[0][1], 3)}`, `${fmt(m[1][0] - m[0][0], 2)} / ${fmt(m[1][1] / m[0][1], 3)}`, `${fmt(m[2][0] - m[0][0], 2)} / ${fmt(m[2][1] / m[0][1], 3)}`];
-  }));
+  console.log(
+    "mean log growth μ̂ (toward fast growers), −μ̂ (decliners) or growth volatility s (jumpy series). Δ = candidate − theta (sMAPE), ratio to theta (MASE):",
+  );
+  const errs = [CANDIDATES[2], CANDIDATES[3], CANDIDATES.find((c) => c.name === CHOSEN_NAME)!].map((c) =>
+    W5.map((w) => {
+      const f = c.run(w).mean;
+      return [smape(w.future, f), mase(w.hist, w.future, f)];
+    }),
+  );
+  const feats: [string, (w: Window) => number][] = [
+    ["μ̂", (w) => growthStats(w.hist).mu],
+    ["−μ̂", (w) => -growthStats(w.hist).mu],
+    ["s", (w) => Math.sqrt(growthStats(w.hist).s2)],
+  ];
+  const tilted = feats.flatMap(([x, f]) =>
+    [5, 10, 20].map((lam) => {
+      const wt = W5.map((w) => Math.exp(lam * Math.min(f(w), 0.5)));
+      const total = wt.reduce((a, b) => a + b, 0);
+      const m = errs.map((e) => [0, 1].map((j) => e.reduce((a, r, i) => a + wt[i] * r[j], 0) / total));
+      return [
+        `${x}, λ ${lam}`,
+        `${fmt(m[0][0], 2)} / ${fmt(m[0][1], 3)}`,
+        `${fmt(m[1][0] - m[0][0], 2)} / ${fmt(m[1][1] / m[0][1], 3)}`,
+        `${fmt(m[2][0] - m[0][0], 2)} / ${fmt(m[2][1] / m[0][1], 3)}`,
+      ];
+    }),
+  );
   table(["reweighting", "theta sMAPE / MASE", "former auto Δ / ratio", "chosen Δ / ratio"], tilted);
-  console.log("\nFitted constants (fold 0 = fitted on odd series, scores even ones; fold 1 the reverse; all = shipped):");
-  for (const f of fits) for (const [i, label] of ["fold 0", "fold 1", "all"].entries()) console.log(`  ${f.name}, ${label}: ${describe(f.models[i])}`);
+  console.log(
+    "\nFitted constants (fold 0 = fitted on odd series, scores even ones; fold 1 the reverse; all = shipped):",
+  );
+  for (const f of fits)
+    for (const [i, label] of ["fold 0", "fold 1", "all"].entries())
+      console.log(`  ${f.name}, ${label}: ${describe(f.models[i])}`);
   console.log(`  in use (SHORT_MODEL): ${describe(SHORT_MODEL)}`);
-  console.log("\nRule: the lowest cross-validated sMAPE and MASE on the 5-point windows, with both coverages inside 75-85 / 90-97.");
+  console.log(
+    "\nRule: the lowest cross-validated sMAPE and MASE on the 5-point windows, with both coverages inside 75-85 / 90-97.",
+  );
 }
 
 main();

@@ -56,7 +56,11 @@ function evaluate(method: string): Row {
   const start = performance.now();
   const fcs = m3.series.map((s) => forecast(s.train, { h: H, level: [80, 95], method }));
   const seconds = (performance.now() - start) / 1000;
-  let sm = 0, ma = 0, c80 = 0, c95 = 0, is = 0;
+  let sm = 0,
+    ma = 0,
+    c80 = 0,
+    c95 = 0,
+    is = 0;
   m3.series.forEach((s, i) => {
     const f = fcs[i];
     sm += smape(s.test, f.mean);
@@ -67,7 +71,15 @@ function evaluate(method: string): Row {
   });
   const k = m3.series.length;
   const pts = k * H;
-  return { method, smape: sm / k, mase: ma / k, cov80: (100 * c80) / pts, cov95: (100 * c95) / pts, msis95: is / k, seconds };
+  return {
+    method,
+    smape: sm / k,
+    mase: ma / k,
+    cov80: (100 * c80) / pts,
+    cov95: (100 * c95) / pts,
+    msis95: is / k,
+    seconds,
+  };
 }
 
 /** R forecast-package ETS/ARIMA points and 80% intervals shipped with the data, rescored here. */
@@ -85,7 +97,9 @@ function rescoreR(): Row[] {
     byKey.set(key, e);
   }
   return ["ETS", "ARIMA"].map((m) => {
-    let sm = 0, ma = 0, c80 = 0;
+    let sm = 0,
+      ma = 0,
+      c80 = 0;
     for (const s of m3.series) {
       const e = byKey.get(`${m}|${s.id}`);
       if (!e) throw new Error(`missing R forecast for ${m} ${s.id}`);
@@ -94,7 +108,15 @@ function rescoreR(): Row[] {
       c80 += coverageCount(s.test, e.lo, e.hi);
     }
     const k = m3.series.length;
-    return { method: `R ${m} (file)`, smape: sm / k, mase: ma / k, cov80: (100 * c80) / (k * H), cov95: NaN, msis95: NaN, seconds: NaN };
+    return {
+      method: `R ${m} (file)`,
+      smape: sm / k,
+      mase: ma / k,
+      cov80: (100 * c80) / (k * H),
+      cov95: NaN,
+      msis95: NaN,
+      seconds: NaN,
+    };
   });
 }
 
@@ -104,10 +126,34 @@ function main(): void {
   const i = process.argv.indexOf("--methods");
   const methods = i >= 0 ? process.argv[i + 1].split(",") : [...METHODS];
   const rows = methods.map(evaluate);
-  const header = ["method", "sMAPE", "MASE", "cov80%", "cov95%", "MSIS95", "seconds", "published", "pub sMAPE", "pub MASE", "pub cov80%"];
+  const header = [
+    "method",
+    "sMAPE",
+    "MASE",
+    "cov80%",
+    "cov95%",
+    "MSIS95",
+    "seconds",
+    "published",
+    "pub sMAPE",
+    "pub MASE",
+    "pub cov80%",
+  ];
   const table: string[][] = rows.map((r) => {
     const p = HOLDOUT ? undefined : PUBLISHED[r.method];
-    return [r.method, fmt(r.smape, 2), fmt(r.mase, 3), fmt(r.cov80, 1), fmt(r.cov95, 1), fmt(r.msis95, 2), fmt(r.seconds, 2), p?.label ?? "", fmt(p?.smape, 2), fmt(p?.mase, 3), fmt(p?.cov80, 1)];
+    return [
+      r.method,
+      fmt(r.smape, 2),
+      fmt(r.mase, 3),
+      fmt(r.cov80, 1),
+      fmt(r.cov95, 1),
+      fmt(r.msis95, 2),
+      fmt(r.seconds, 2),
+      p?.label ?? "",
+      fmt(p?.smape, 2),
+      fmt(p?.mase, 3),
+      fmt(p?.cov80, 1),
+    ];
   });
   for (const r of HOLDOUT ? [] : rescoreR()) {
     table.push([r.method, fmt(r.smape, 2), fmt(r.mase, 3), fmt(r.cov80, 1), "-", "-", "-", "", "", "", ""]);

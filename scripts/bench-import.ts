@@ -17,7 +17,11 @@ async function freshDatabase(): Promise<{ env: Record<string, string>; drop: () 
   const url = process.env.DATABASE_URL;
   if (!url) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-import-"));
-    return { env: { PGLITE_DIR: dir }, drop: async () => fs.rmSync(dir, { recursive: true, force: true }), kind: "embedded PGlite" };
+    return {
+      env: { PGLITE_DIR: dir },
+      drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
+      kind: "embedded PGlite",
+    };
   }
   const name = `bench_import_${process.pid}`;
   const admin = new pg.Client({ connectionString: url });
@@ -88,7 +92,9 @@ async function main() {
     const { getDb } = await import("@/lib/server/db");
     const facts = await getDb().prisma.fact.count({ where: { datasetId: committed.value.id } });
     stageTimes.sort((a, b) => a - b);
-    console.log(`Import of a ${rows}-row CSV (${(bytes.length / 1024).toFixed(0)} KB, ${extra} new vendors) on ${db.kind}`);
+    console.log(
+      `Import of a ${rows}-row CSV (${(bytes.length / 1024).toFixed(0)} KB, ${extra} new vendors) on ${db.kind}`,
+    );
     console.log(`| step                                   | time      | target |`);
     console.log(`| parse + validate + preview (median, 3) | ${(stageTimes[1] / 1000).toFixed(2)} s    | ≤ 2 s  |`);
     console.log(`| commit (fit of ${facts} facts + store)  | ${(commitMs / 1000).toFixed(2)} s    | ≤ 10 s |`);

@@ -36,8 +36,12 @@ async function main() {
     const fmt = (v: number) => v.toFixed(1).padStart(7);
     console.log(`/api/v1/series on Postgres (production build), ${QUERIES.length} distinct queries`);
     console.log(`| request | n  | median ms | p95 ms | max ms |`);
-    console.log(`| first   | ${String(first.length).padEnd(2)} | ${fmt(median(first))}   | ${fmt(quantile(first, 0.95))} | ${fmt(Math.max(...first))} |`);
-    console.log(`| warm    | ${String(warm.length).padEnd(2)} | ${fmt(median(warm))}   | ${fmt(quantile(warm, 0.95))} | ${fmt(Math.max(...warm))} |`);
+    console.log(
+      `| first   | ${String(first.length).padEnd(2)} | ${fmt(median(first))}   | ${fmt(quantile(first, 0.95))} | ${fmt(Math.max(...first))} |`,
+    );
+    console.log(
+      `| warm    | ${String(warm.length).padEnd(2)} | ${fmt(median(warm))}   | ${fmt(quantile(warm, 0.95))} | ${fmt(Math.max(...warm))} |`,
+    );
   } finally {
     await server.stop();
   }

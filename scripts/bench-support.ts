@@ -22,7 +22,8 @@ export async function startServer(port: number): Promise<BenchServer> {
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 180_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error("the server exited before it was ready (is there a build? run npm run build)");
+    if (child.exitCode !== null)
+      throw new Error("the server exited before it was ready (is there a build? run npm run build)");
     try {
       const res = await fetch(`${baseUrl}/api/health`);
       if (res.ok) break;

@@ -61,23 +61,32 @@ async function checkForecasts(members: MemberInfo[]): Promise<boolean> {
   const slices: Record<string, string>[] = members.map((m) => ({ [m.dimension]: m.slug }));
   for (const [i, a] of members.entries())
     for (const b of members.slice(i + 1))
-      slices.push(a.dimension === b.dimension ? { [a.dimension]: `${a.slug},${b.slug}` } : { [a.dimension]: a.slug, [b.dimension]: b.slug });
+      slices.push(
+        a.dimension === b.dimension
+          ? { [a.dimension]: `${a.slug},${b.slug}` }
+          : { [a.dimension]: a.slug, [b.dimension]: b.slug },
+      );
   const worst = { mean: { r: 0, where: "" }, upper: { r: 0, where: "" } };
   for (const slice of slices) {
     const f = (await view({ ...slice, forecast: "auto" })).series[0].forecast;
     for (const [k, p] of (f?.points ?? []).entries()) {
       const m = market.points[k];
       const where = `${new URLSearchParams(slice)} ${p.year}`;
-      if (p.mean / m.mean > worst.mean.r) worst.mean = { r: p.mean / m.mean, where: `${where}: ${p.mean.toFixed(1)} vs ${m.mean.toFixed(1)}` };
+      if (p.mean / m.mean > worst.mean.r)
+        worst.mean = { r: p.mean / m.mean, where: `${where}: ${p.mean.toFixed(1)} vs ${m.mean.toFixed(1)}` };
       if (p.upper["95"] / m.upper["95"] > worst.upper.r)
-        worst.upper = { r: p.upper["95"] / m.upper["95"], where: `${where}: ${p.upper["95"].toFixed(1)} vs ${m.upper["95"].toFixed(1)}` };
+        worst.upper = {
+          r: p.upper["95"] / m.upper["95"],
+          where: `${where}: ${p.upper["95"].toFixed(1)} vs ${m.upper["95"].toFixed(1)}`,
+        };
     }
   }
   console.log(`our forecast (auto) over ${slices.length} single members and pairs: largest slice/market ratio`);
   console.log(`  of means ${worst.mean.r.toFixed(3)} (${worst.mean.where})`);
   console.log(`  of 95% upper bounds ${worst.upper.r.toFixed(3)} (${worst.upper.where})`);
   const last = market.points[market.points.length - 1];
-  const fmt = (p: typeof last) => `${p.mean.toFixed(1)} (80% ${p.lower["80"].toFixed(1)}-${p.upper["80"].toFixed(1)}, 95% ${p.lower["95"].toFixed(1)}-${p.upper["95"].toFixed(1)})`;
+  const fmt = (p: typeof last) =>
+    `${p.mean.toFixed(1)} (80% ${p.lower["80"].toFixed(1)}-${p.upper["80"].toFixed(1)}, 95% ${p.lower["95"].toFixed(1)}-${p.upper["95"].toFixed(1)})`;
   console.log(`  market ${last.year}: ${fmt(last)}`);
   const named: Record<string, string>[] = [{ vendor: "anthropic" }, { sector: "healthcare" }];
   for (const slice of named) {

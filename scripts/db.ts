@@ -13,7 +13,11 @@ async function main(command: string | undefined) {
   const where = getDb().location;
   if (command === "migrate" || command === "setup") {
     const applied = await migrate();
-    console.log(applied.length ? `Applied ${applied.length} migration(s) to ${where}: ${applied.join(", ")}` : `${where} is up to date.`);
+    console.log(
+      applied.length
+        ? `Applied ${applied.length} migration(s) to ${where}: ${applied.join(", ")}`
+        : `${where} is up to date.`,
+    );
   }
   if (command === "seed" || command === "setup") {
     const started = performance.now();
@@ -28,9 +32,14 @@ async function main(command: string | undefined) {
     // Tampered versions are reported here and never served; setup still succeeds so the intact ones are.
     const checks = await verify();
     const bad = checks.filter((c) => !c.sealed || !c.intact);
-    if (bad.length === 0) console.log(`Verified ${checks.length} dataset version(s): content matches the checksum sealed at load.`);
+    if (bad.length === 0)
+      console.log(`Verified ${checks.length} dataset version(s): content matches the checksum sealed at load.`);
     for (const c of bad)
-      console.error(c.sealed ? `WARNING: dataset ${c.id} does not match its sealed checksum: it will not be served.` : `WARNING: dataset ${c.id} is not sealed (its load never completed): it will not be served.`);
+      console.error(
+        c.sealed
+          ? `WARNING: dataset ${c.id} does not match its sealed checksum: it will not be served.`
+          : `WARNING: dataset ${c.id} is not sealed (its load never completed): it will not be served.`,
+      );
     const admin = await firstAdmin();
     if (admin) console.log(`Created the first admin, ${admin} (from ADMIN_EMAIL and ADMIN_PASSWORD).`);
   }

@@ -41,16 +41,24 @@ if (pglite) {
     process.exit(1);
   }
 }
-const setup = spawnSync(path.join(root, "node_modules", ".bin", "tsx"), ["--conditions=react-server", "scripts/db.ts", "setup"], {
-  cwd: root,
-  env,
-  stdio: "inherit",
-});
+const setup = spawnSync(
+  path.join(root, "node_modules", ".bin", "tsx"),
+  ["--conditions=react-server", "scripts/db.ts", "setup"],
+  {
+    cwd: root,
+    env,
+    stdio: "inherit",
+  },
+);
 if (setup.status !== 0) {
   await cleanup();
   process.exit(setup.status ?? 1);
 }
-const server = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", port, "-H", "127.0.0.1"], { cwd: root, env, stdio: "inherit" });
+const server = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", port, "-H", "127.0.0.1"], {
+  cwd: root,
+  env,
+  stdio: "inherit",
+});
 const stop = (signal) => {
   server.kill(signal);
 };

@@ -34,7 +34,14 @@ describe("forecast CLI", () => {
   });
 
   it("takes more series than the HTTP route's 200 in one call", () => {
-    const many = { series: Array.from({ length: 300 }, (_, i) => ({ id: `s${i}`, values: [5, 6, 8, 9, 11 + (i % 7)], h: 2, method: "naive" })) };
+    const many = {
+      series: Array.from({ length: 300 }, (_, i) => ({
+        id: `s${i}`,
+        values: [5, 6, 8, 9, 11 + (i % 7)],
+        h: 2,
+        method: "naive",
+      })),
+    };
     const r = run(["--input", writeInput("many.json", many), "--quiet"]);
     expect(r.status).toBe(0);
     expect(r.stderr).toBe("");

@@ -24,7 +24,9 @@ function readInput(argv: string[]): string {
       fail(`cannot read ${file}: ${(err as Error).message}`);
     }
   }
-  const unknown = argv.filter((a, j) => a.startsWith("-") && !(a === "--input" || a === "--quiet" || argv[j - 1] === "--input"));
+  const unknown = argv.filter(
+    (a, j) => a.startsWith("-") && !(a === "--input" || a === "--quiet" || argv[j - 1] === "--input"),
+  );
   if (unknown.length > 0) fail(`unknown option ${unknown[0]} (usage: forecast [--input file.json] [--quiet])`);
   return readFileSync(0, "utf8");
 }
@@ -40,7 +42,9 @@ function progressReporter(quiet: boolean): (done: number, total: number) => void
     last = now;
     const elapsed = (now - started) / 1_000;
     const left = done < total ? `, ~${Math.ceil((elapsed / done) * (total - done))} s left` : ", done";
-    process.stderr.write(`forecast: ${done}/${total} series (${Math.floor((100 * done) / total)}%), ${elapsed.toFixed(1)} s elapsed${left}\n`);
+    process.stderr.write(
+      `forecast: ${done}/${total} series (${Math.floor((100 * done) / total)}%), ${elapsed.toFixed(1)} s elapsed${left}\n`,
+    );
   };
 }
 

@@ -26,7 +26,9 @@ export interface Window {
  * Maximum-likelihood fit of the pooled volatility prior: if σ² ~ scaled-inv-χ²(ν0, σ0²) and
  * s² | σ² ~ σ²·χ²_k/k, then s²/σ0² ~ F(k, ν0). Grid search over (log ν0, log σ0).
  */
-export function fitVolatilityPrior(samples: readonly { s2: number; k: number }[]): VolatilityPrior & { logLik: number } {
+export function fitVolatilityPrior(
+  samples: readonly { s2: number; k: number }[],
+): VolatilityPrior & { logLik: number } {
   const data = samples.filter((r) => r.k >= 2 && r.s2 > 0);
   const ll = (nu: number, s0: number) => {
     let sum = 0;
@@ -34,8 +36,13 @@ export function fitVolatilityPrior(samples: readonly { s2: number; k: number }[]
     for (const { s2, k } of data) {
       const x = s2 / v0;
       sum +=
-        lgamma((k + nu) / 2) - lgamma(k / 2) - lgamma(nu / 2) + (k / 2) * Math.log(k / nu) +
-        (k / 2 - 1) * Math.log(x) - ((k + nu) / 2) * Math.log(1 + (k * x) / nu) - Math.log(v0);
+        lgamma((k + nu) / 2) -
+        lgamma(k / 2) -
+        lgamma(nu / 2) +
+        (k / 2) * Math.log(k / nu) +
+        (k / 2 - 1) * Math.log(x) -
+        ((k + nu) / 2) * Math.log(1 + (k * x) / nu) -
+        Math.log(v0);
     }
     return sum;
   };
@@ -73,7 +80,13 @@ function prepare(ws: readonly Window[], model: ShortModel) {
   return ws.map((w) => {
     const { mu, s2, k } = growthStats(w.hist);
     const v = model.volatility;
-    return { w, mu, scale2: (v.df * v.sd ** 2 + k * s2) / (v.df + k), last: w.hist[w.hist.length - 1], scale: naiveScale(w.hist) };
+    return {
+      w,
+      mu,
+      scale2: (v.df * v.sd ** 2 + k * s2) / (v.df + k),
+      last: w.hist[w.hist.length - 1],
+      scale: naiveScale(w.hist),
+    };
   });
 }
 

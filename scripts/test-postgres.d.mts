@@ -1,7 +1,9 @@
 // Types for scripts/test-postgres.mjs (plain JS so `node scripts/e2e-server.mjs` can use it too).
 export const LOCAL_ADMIN_URL: string;
 export function postgresAnswers(url: string, timeoutMs?: number): Promise<boolean>;
-export function startEmbeddedPostgres(options?: { log?: (line: string) => void }): Promise<{ adminUrl: string; stop: () => Promise<void> }>;
+export function startEmbeddedPostgres(options?: {
+  log?: (line: string) => void;
+}): Promise<{ adminUrl: string; stop: () => Promise<void> }>;
 export function testPostgres(options?: {
   log?: (line: string) => void;
 }): Promise<{ adminUrl: string; started: boolean; stop: () => Promise<void> }>;

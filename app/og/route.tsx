@@ -23,12 +23,21 @@ let fonts: Promise<{ name: string; data: Buffer; weight: 400 | 600; style: "norm
 function loadFonts() {
   const dir = path.join(process.cwd(), "public", "fonts");
   fonts ??= Promise.all([
-    readFile(path.join(dir, "inter-regular.ttf")).then((data) => ({ name: "Inter", data, weight: 400 as const, style: "normal" as const })),
-    readFile(path.join(dir, "inter-semibold.ttf")).then((data) => ({ name: "Inter", data, weight: 600 as const, style: "normal" as const })),
+    readFile(path.join(dir, "inter-regular.ttf")).then((data) => ({
+      name: "Inter",
+      data,
+      weight: 400 as const,
+      style: "normal" as const,
+    })),
+    readFile(path.join(dir, "inter-semibold.ttf")).then((data) => ({
+      name: "Inter",
+      data,
+      weight: 600 as const,
+      style: "normal" as const,
+    })),
   ]);
   return fonts;
 }
-
 
 export const GET = route("og", async (request) => {
   const url = new URL(request.url);
@@ -52,30 +61,52 @@ export const GET = route("og", async (request) => {
   const plot = composePlotSvg(chart, 1104, 330);
   const legend =
     chart.kind === "total-forecast"
-      ? [chart.series[0], chart.outlook, chart.forecast].filter((x) => !!x).map((x) => ({ label: x!.label, color: x!.color }))
+      ? [chart.series[0], chart.outlook, chart.forecast]
+          .filter((x) => !!x)
+          .map((x) => ({ label: x!.label, color: x!.color }))
       : chart.series.slice(0, 10).map((s) => ({ label: s.label, color: s.color }));
   const response = new ImageResponse(
-    (
-      <div style={{ width: W, height: H, display: "flex", flexDirection: "column", background: "#ffffff", padding: "40px 48px", fontFamily: "Inter", color: "#0f172a" }}>
-        <div style={{ display: "flex", fontSize: 22, color: "#0072B2", fontWeight: 600 }}>Large-scale AI Models market</div>
-        <div style={{ display: "flex", fontSize: 44, fontWeight: 600, marginTop: 6 }}>{preview.title}</div>
-        <div style={{ display: "flex", fontSize: 24, color: "#334155", marginTop: 4 }}>{preview.filters}</div>
-        {/* eslint-disable-next-line @next/next/no-img-element -- rendered to PNG by next/og */}
-        <img alt="" width={1104} height={330} style={{ marginTop: 16 }} src={`data:image/svg+xml;base64,${Buffer.from(plot).toString("base64")}`} />
-        <div style={{ display: "flex", flexWrap: "wrap", marginTop: 10, fontSize: 18, color: "#334155" }}>
-          {legend.map((l) => (
-            <div key={l.label} style={{ display: "flex", alignItems: "center", marginRight: 20 }}>
-              <div style={{ width: 16, height: 16, borderRadius: 3, background: l.color, marginRight: 6 }} />
-              {l.label}
-            </div>
-          ))}
-          {chart.kind === "stacked-bar" && chart.series.length > 10 ? <div style={{ display: "flex" }}>+{chart.series.length - 10} more</div> : null}
-        </div>
-        <div style={{ display: "flex", marginTop: "auto", fontSize: 16, color: "#64748b" }}>
-          Source: {preview.publisher} · Dataset {preview.datasetId} · history to {chart.historyTo}, shaded years are outlook and forecast
-        </div>
+    <div
+      style={{
+        width: W,
+        height: H,
+        display: "flex",
+        flexDirection: "column",
+        background: "#ffffff",
+        padding: "40px 48px",
+        fontFamily: "Inter",
+        color: "#0f172a",
+      }}
+    >
+      <div style={{ display: "flex", fontSize: 22, color: "#0072B2", fontWeight: 600 }}>
+        Large-scale AI Models market
       </div>
-    ),
+      <div style={{ display: "flex", fontSize: 44, fontWeight: 600, marginTop: 6 }}>{preview.title}</div>
+      <div style={{ display: "flex", fontSize: 24, color: "#334155", marginTop: 4 }}>{preview.filters}</div>
+      {/* eslint-disable-next-line @next/next/no-img-element -- rendered to PNG by next/og */}
+      <img
+        alt=""
+        width={1104}
+        height={330}
+        style={{ marginTop: 16 }}
+        src={`data:image/svg+xml;base64,${Buffer.from(plot).toString("base64")}`}
+      />
+      <div style={{ display: "flex", flexWrap: "wrap", marginTop: 10, fontSize: 18, color: "#334155" }}>
+        {legend.map((l) => (
+          <div key={l.label} style={{ display: "flex", alignItems: "center", marginRight: 20 }}>
+            <div style={{ width: 16, height: 16, borderRadius: 3, background: l.color, marginRight: 6 }} />
+            {l.label}
+          </div>
+        ))}
+        {chart.kind === "stacked-bar" && chart.series.length > 10 ? (
+          <div style={{ display: "flex" }}>+{chart.series.length - 10} more</div>
+        ) : null}
+      </div>
+      <div style={{ display: "flex", marginTop: "auto", fontSize: 16, color: "#64748b" }}>
+        Source: {preview.publisher} · Dataset {preview.datasetId} · history to {chart.historyTo}, shaded years are
+        outlook and forecast
+      </div>
+    </div>,
     { width: W, height: H, fonts: await loadFonts() },
   );
   const bytes = await response.arrayBuffer();

@@ -29,7 +29,8 @@ export function ImportScreen({ versions }: { versions: { id: string; label: stri
       const r = await fetch("/api/v1/imports", { method: "POST", body: form });
       const body = await r.json().catch(() => ({}));
       if (r.status === 201) setState({ kind: "preview", id: body.id, name: file.name, preview: body.preview });
-      else if (r.status === 422) setState({ kind: "errors", name: file.name, errors: body.errors ?? [], message: body.error?.message ?? "" });
+      else if (r.status === 422)
+        setState({ kind: "errors", name: file.name, errors: body.errors ?? [], message: body.error?.message ?? "" });
       else setState({ kind: "failed", message: body.error?.message ?? `Upload failed (HTTP ${r.status})` });
     } catch {
       setState({ kind: "failed", message: "The server could not be reached" });
@@ -53,7 +54,11 @@ export function ImportScreen({ versions }: { versions: { id: string; label: stri
       <div className="flex flex-wrap items-end gap-3">
         <label className="text-sm">
           Build on
-          <select value={base} onChange={(e) => setBase(e.target.value)} className="ml-2 rounded border border-slate-300 px-2 py-1 dark:border-slate-700 dark:bg-slate-900">
+          <select
+            value={base}
+            onChange={(e) => setBase(e.target.value)}
+            className="ml-2 rounded border border-slate-300 px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
+          >
             <option value="">the active version (or a new data set for another publisher)</option>
             {versions.map((v) => (
               <option key={v.id} value={v.id}>
@@ -77,13 +82,15 @@ export function ImportScreen({ versions }: { versions: { id: string; label: stri
           if (file) void upload(file);
         }}
         className={`flex cursor-pointer flex-col items-center justify-center rounded-lg border-2 border-dashed p-8 text-center text-sm ${
-          dragging ? "border-sky-500 bg-sky-50 dark:bg-sky-950" : "border-slate-300 bg-white dark:border-slate-700 dark:bg-slate-900"
+          dragging
+            ? "border-sky-500 bg-sky-50 dark:bg-sky-950"
+            : "border-slate-300 bg-white dark:border-slate-700 dark:bg-slate-900"
         }`}
       >
         <span className="font-medium">Drop a CSV or XLSX file here, or click to choose one</span>
         <span className="mt-1 text-slate-600 dark:text-slate-400">
-          CSV: <code>table,member,year,value,basis</code> · XLSX: one sheet per table, members × years, plus <code>meta</code>. Nothing is
-          written before you commit.
+          CSV: <code>table,member,year,value,basis</code> · XLSX: one sheet per table, members × years, plus{" "}
+          <code>meta</code>. Nothing is written before you commit.
         </span>
         <input
           type="file"
@@ -104,7 +111,10 @@ export function ImportScreen({ versions }: { versions: { id: string; label: stri
         </p>
       )}
       {state.kind === "failed" && (
-        <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-700 dark:bg-red-950 dark:text-red-100">
+        <p
+          role="alert"
+          className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-700 dark:bg-red-950 dark:text-red-100"
+        >
           {state.message}
         </p>
       )}
@@ -121,17 +131,26 @@ export function ImportScreen({ versions }: { versions: { id: string; label: stri
           <PreviewTables name={state.name} preview={state.preview} />
           <button
             type="button"
-            disabled={state.kind === "committing" || (state.preview.changes.length === 0 && state.preview.newMembers.length === 0)}
+            disabled={
+              state.kind === "committing" ||
+              (state.preview.changes.length === 0 && state.preview.newMembers.length === 0)
+            }
             onClick={() => void commit(state.id, state.name, state.preview)}
             className="rounded bg-slate-900 px-4 py-2 text-sm font-medium text-white disabled:opacity-50 dark:bg-slate-100 dark:text-slate-900"
           >
-            {state.kind === "committing" ? "Committing… (fitting the cube)" : "Commit as a new version and make it active"}
+            {state.kind === "committing"
+              ? "Committing… (fitting the cube)"
+              : "Commit as a new version and make it active"}
           </button>
         </section>
       )}
       {state.kind === "committed" && (
-        <p role="status" className="rounded border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-950 dark:border-emerald-700 dark:bg-emerald-950 dark:text-emerald-100">
-          Committed: <span className="font-mono">{state.dataset.id}</span> (version {state.dataset.version}) is now active.{" "}
+        <p
+          role="status"
+          className="rounded border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-950 dark:border-emerald-700 dark:bg-emerald-950 dark:text-emerald-100"
+        >
+          Committed: <span className="font-mono">{state.dataset.id}</span> (version {state.dataset.version}) is now
+          active.{" "}
           <Link className="underline" href="/" prefetch={false}>
             Open the dashboard
           </Link>{" "}

@@ -29,7 +29,11 @@ export function ChangesTable({ changes, caption }: { changes: Change[]; caption:
               <td className={`${TD} text-right tabular-nums`}>{usd(c.from)}</td>
               <td className={`${TD} text-right tabular-nums`}>{usd(c.to)}</td>
               <td className={`${TD} text-right tabular-nums`}>
-                {c.from === null ? "new" : c.from === 0 ? "—" : `${c.to >= c.from ? "+" : ""}${(((c.to - c.from) / c.from) * 100).toFixed(2)}%`}
+                {c.from === null
+                  ? "new"
+                  : c.from === 0
+                    ? "—"
+                    : `${c.to >= c.from ? "+" : ""}${(((c.to - c.from) / c.from) * 100).toFixed(2)}%`}
               </td>
               <td className={TD}>{c.basis}</td>
             </tr>
@@ -58,7 +62,8 @@ export function PreviewTables({ name, preview }: { name: string; preview: Previe
           </strong>
         ) : (
           <>
-            A new version of <span className="font-mono">{s.datasetKey}</span>, built on <span className="font-mono">{s.baseId}</span>.
+            A new version of <span className="font-mono">{s.datasetKey}</span>, built on{" "}
+            <span className="font-mono">{s.baseId}</span>.
           </>
         )}{" "}
         Members left blank are modelled from the rest of each year&apos;s total.
@@ -69,7 +74,10 @@ export function PreviewTables({ name, preview }: { name: string; preview: Previe
           <ul className="list-inside list-disc text-sm">
             {preview.newMembers.map((m) => (
               <li key={`${m.table}|${m.slug}`}>
-                {m.name} <span className="text-slate-500">({m.table}, {m.slug})</span>
+                {m.name}{" "}
+                <span className="text-slate-500">
+                  ({m.table}, {m.slug})
+                </span>
               </li>
             ))}
           </ul>

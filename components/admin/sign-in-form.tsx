@@ -49,25 +49,48 @@ export function SignInForm({ next, oidc }: { next: string; oidc: string | null }
   }
 
   return (
-    <form onSubmit={submit} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+    <form
+      onSubmit={submit}
+      className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+    >
       <label className="block text-sm">
         Email
-        <input name="email" type="email" required autoComplete="username" className="mt-1 w-full rounded border border-slate-300 px-2 py-1.5 dark:border-slate-700 dark:bg-slate-950" />
+        <input
+          name="email"
+          type="email"
+          required
+          autoComplete="username"
+          className="mt-1 w-full rounded border border-slate-300 px-2 py-1.5 dark:border-slate-700 dark:bg-slate-950"
+        />
       </label>
       <label className="block text-sm">
         Password
-        <input name="password" type="password" required autoComplete="current-password" className="mt-1 w-full rounded border border-slate-300 px-2 py-1.5 dark:border-slate-700 dark:bg-slate-950" />
+        <input
+          name="password"
+          type="password"
+          required
+          autoComplete="current-password"
+          className="mt-1 w-full rounded border border-slate-300 px-2 py-1.5 dark:border-slate-700 dark:bg-slate-950"
+        />
       </label>
       {error && (
         <p role="alert" className="text-sm text-red-700 dark:text-red-300">
           {error}
         </p>
       )}
-      <button type="submit" disabled={busy} className="w-full rounded bg-slate-900 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60 dark:bg-slate-100 dark:text-slate-900">
+      <button
+        type="submit"
+        disabled={busy}
+        className="w-full rounded bg-slate-900 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60 dark:bg-slate-100 dark:text-slate-900"
+      >
         {busy ? "Signing in…" : "Sign in"}
       </button>
       {oidc && (
-        <button type="button" onClick={sso} className="w-full rounded border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-700">
+        <button
+          type="button"
+          onClick={sso}
+          className="w-full rounded border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-700"
+        >
           Continue with {oidc}
         </button>
       )}

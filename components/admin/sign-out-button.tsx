@@ -9,7 +9,11 @@ export function SignOutButton() {
       type="button"
       className="underline"
       onClick={async () => {
-        await fetch("/api/auth/sign-out", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+        await fetch("/api/auth/sign-out", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: "{}",
+        });
         router.push("/");
         router.refresh();
       }}

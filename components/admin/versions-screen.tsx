@@ -13,7 +13,9 @@ export function VersionsScreen({ versions, canActivate }: { versions: VersionLis
   const [busy, setBusy] = useState<string | null>(null);
   const [from, setFrom] = useState(versions[1]?.id ?? "");
   const [to, setTo] = useState(versions[0]?.id ?? "");
-  const [diff, setDiff] = useState<{ state: "idle" | "loading" | "error" | "done"; changes?: Change[]; text?: string }>({ state: "idle" });
+  const [diff, setDiff] = useState<{ state: "idle" | "loading" | "error" | "done"; changes?: Change[]; text?: string }>(
+    { state: "idle" },
+  );
 
   async function activate(id: string) {
     setBusy(id);
@@ -41,12 +43,20 @@ export function VersionsScreen({ versions, canActivate }: { versions: VersionLis
     }
   }
 
-  if (versions.length === 0) return <p>No data set is loaded yet: run <code>npm run db:setup</code>.</p>;
+  if (versions.length === 0)
+    return (
+      <p>
+        No data set is loaded yet: run <code>npm run db:setup</code>.
+      </p>
+    );
   const keys = [...new Set(versions.map((v) => v.key))];
   return (
     <div className="space-y-6">
       {message && (
-        <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-700 dark:bg-red-950 dark:text-red-100">
+        <p
+          role="alert"
+          className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-700 dark:bg-red-950 dark:text-red-100"
+        >
           {message.text}
         </p>
       )}
@@ -55,7 +65,8 @@ export function VersionsScreen({ versions, canActivate }: { versions: VersionLis
         return (
           <section key={key} aria-label={rows[0].title} className="space-y-2">
             <h2 className="text-lg font-semibold">
-              {rows[0].title} <span className="text-sm font-normal text-slate-600 dark:text-slate-400">· {rows[0].publisher}</span>
+              {rows[0].title}{" "}
+              <span className="text-sm font-normal text-slate-600 dark:text-slate-400">· {rows[0].publisher}</span>
             </h2>
             <div className="overflow-x-auto rounded border border-slate-200 dark:border-slate-800">
               <table className="w-full text-sm">
@@ -73,21 +84,46 @@ export function VersionsScreen({ versions, canActivate }: { versions: VersionLis
                     <tr key={v.id} data-version={v.id} className="border-t border-slate-100 dark:border-slate-800">
                       <td className="px-2 py-1 font-mono">{v.id}</td>
                       <td className="px-2 py-1">
-                        {v.active ? <span className="rounded bg-emerald-100 px-1.5 py-0.5 text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100">active</span> : "superseded"}
+                        {v.active ? (
+                          <span className="rounded bg-emerald-100 px-1.5 py-0.5 text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100">
+                            active
+                          </span>
+                        ) : (
+                          "superseded"
+                        )}
                       </td>
                       <td className="px-2 py-1">{when(v.createdAt)}</td>
                       <td className="px-2 py-1">{v.importedBy ?? "setup"}</td>
-                      <td className="px-2 py-1">{v.activatedAt ? `${when(v.activatedAt)} by ${v.activatedBy ?? "setup"}` : "—"}</td>
+                      <td className="px-2 py-1">
+                        {v.activatedAt ? `${when(v.activatedAt)} by ${v.activatedBy ?? "setup"}` : "—"}
+                      </td>
                       <td className="px-2 py-1">
                         <a className="underline" href={`/?dataset=${encodeURIComponent(v.id)}`}>
                           Open
                         </a>{" "}
-                        · <a className="underline" href={`/api/v1/datasets/${encodeURIComponent(v.id)}/export?format=csv`}>CSV</a> ·{" "}
-                        <a className="underline" href={`/api/v1/datasets/${encodeURIComponent(v.id)}/export?format=xlsx`}>XLSX</a>
+                        ·{" "}
+                        <a
+                          className="underline"
+                          href={`/api/v1/datasets/${encodeURIComponent(v.id)}/export?format=csv`}
+                        >
+                          CSV
+                        </a>{" "}
+                        ·{" "}
+                        <a
+                          className="underline"
+                          href={`/api/v1/datasets/${encodeURIComponent(v.id)}/export?format=xlsx`}
+                        >
+                          XLSX
+                        </a>
                       </td>
                       <td className="px-2 py-1">
                         {canActivate && !v.active && (
-                          <button type="button" disabled={busy !== null} onClick={() => void activate(v.id)} className="rounded border border-slate-300 px-2 py-0.5 dark:border-slate-700">
+                          <button
+                            type="button"
+                            disabled={busy !== null}
+                            onClick={() => void activate(v.id)}
+                            className="rounded border border-slate-300 px-2 py-0.5 dark:border-slate-700"
+                          >
                             {busy === v.id ? "Activating…" : "Activate"}
                           </button>
                         )}
@@ -105,7 +141,11 @@ export function VersionsScreen({ versions, canActivate }: { versions: VersionLis
         <div className="flex flex-wrap items-center gap-2 text-sm">
           <label>
             From{" "}
-            <select value={from} onChange={(e) => setFrom(e.target.value)} className="rounded border border-slate-300 px-2 py-1 dark:border-slate-700 dark:bg-slate-900">
+            <select
+              value={from}
+              onChange={(e) => setFrom(e.target.value)}
+              className="rounded border border-slate-300 px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
+            >
               {versions.map((v) => (
                 <option key={v.id}>{v.id}</option>
               ))}
@@ -113,20 +153,32 @@ export function VersionsScreen({ versions, canActivate }: { versions: VersionLis
           </label>
           <label>
             to{" "}
-            <select value={to} onChange={(e) => setTo(e.target.value)} className="rounded border border-slate-300 px-2 py-1 dark:border-slate-700 dark:bg-slate-900">
+            <select
+              value={to}
+              onChange={(e) => setTo(e.target.value)}
+              className="rounded border border-slate-300 px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
+            >
               {versions.map((v) => (
                 <option key={v.id}>{v.id}</option>
               ))}
             </select>
           </label>
-          <button type="button" onClick={() => void compare()} className="rounded bg-slate-900 px-3 py-1 text-white dark:bg-slate-100 dark:text-slate-900">
+          <button
+            type="button"
+            onClick={() => void compare()}
+            className="rounded bg-slate-900 px-3 py-1 text-white dark:bg-slate-100 dark:text-slate-900"
+          >
             Compare
           </button>
         </div>
         {diff.state === "loading" && <p aria-busy="true">Comparing…</p>}
         {diff.state === "error" && <p role="alert">{diff.text}</p>}
         {diff.state === "done" &&
-          (diff.changes!.length === 0 ? <p>No differences.</p> : <ChangesTable changes={diff.changes!} caption={`Differences from ${from} to ${to}`} />)}
+          (diff.changes!.length === 0 ? (
+            <p>No differences.</p>
+          ) : (
+            <ChangesTable changes={diff.changes!} caption={`Differences from ${from} to ${to}`} />
+          ))}
       </section>
     </div>
   );

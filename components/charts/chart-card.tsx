@@ -28,7 +28,18 @@ interface Props {
 }
 
 /** A chart panel: title, filters, summary, export, chart/table switch and its loading, empty and error states. */
-export function ChartCard({ title, subtitle, summary, query, empty, spec, table, children, footer, className = "" }: Props) {
+export function ChartCard({
+  title,
+  subtitle,
+  summary,
+  query,
+  empty,
+  spec,
+  table,
+  children,
+  footer,
+  className = "",
+}: Props) {
   const [asTable, setAsTable] = useState(false);
   const headingId = useId();
   const summaryId = useId();
@@ -39,7 +50,13 @@ export function ChartCard({ title, subtitle, summary, query, empty, spec, table,
   // Layout containment: a redrawn chart re-lays out its own card, not the whole page (a filter
   // click redraws several charts one after another as their answers arrive).
   return (
-    <section aria-labelledby={headingId} aria-describedby={showsSummary ? summaryId : undefined} data-chart-id={spec?.id} data-chart-kind={spec?.kind} className={`flex min-w-0 flex-col rounded-lg [contain:layout] border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900 ${className}`}>
+    <section
+      aria-labelledby={headingId}
+      aria-describedby={showsSummary ? summaryId : undefined}
+      data-chart-id={spec?.id}
+      data-chart-kind={spec?.kind}
+      className={`flex min-w-0 flex-col rounded-lg [contain:layout] border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900 ${className}`}
+    >
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div className="min-w-0">
           <h2 id={headingId} className="font-semibold">
@@ -64,7 +81,11 @@ export function ChartCard({ title, subtitle, summary, query, empty, spec, table,
       {failed ? (
         <div className="mt-3 flex min-h-40 flex-col items-center justify-center gap-2 rounded border border-red-300 bg-red-50 p-4 text-sm text-red-900 dark:border-red-700 dark:bg-red-950 dark:text-red-100">
           <p>Could not load this chart{query?.error?.message ? `: ${query.error.message}` : "."}</p>
-          <button type="button" onClick={() => query?.refetch?.()} className="rounded bg-red-800 px-3 py-1 text-white hover:bg-red-900">
+          <button
+            type="button"
+            onClick={() => query?.refetch?.()}
+            className="rounded bg-red-800 px-3 py-1 text-white hover:bg-red-900"
+          >
             Retry
           </button>
         </div>

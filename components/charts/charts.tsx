@@ -14,8 +14,12 @@ import { StackedLegend, type StackedChartProps } from "./stacked-labels";
  */
 
 // Memoised: while a filter change loads, panels re-render with the same data and the plots are skipped.
-const ForecastPlot = memo(dynamic(() => import("./forecast-chart").then((m) => m.ForecastPlot), { ssr: false, loading: PlotSkeleton }));
-const StackedPlot = memo(dynamic(() => import("./stacked-chart").then((m) => m.StackedPlot), { ssr: false, loading: PlotSkeleton }));
+const ForecastPlot = memo(
+  dynamic(() => import("./forecast-chart").then((m) => m.ForecastPlot), { ssr: false, loading: PlotSkeleton }),
+);
+const StackedPlot = memo(
+  dynamic(() => import("./stacked-chart").then((m) => m.StackedPlot), { ssr: false, loading: PlotSkeleton }),
+);
 
 /**
  * Props as of the last time the plot was on (or near) the screen. A filter change then redraws

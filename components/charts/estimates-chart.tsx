@@ -17,7 +17,10 @@ export interface EstimateRow {
 }
 
 // Recharts loads after the page, as for every chart (charts.tsx); the card, summary and table render at once.
-const EstimatesPlot = dynamic(() => import("./estimates-plot").then((m) => m.EstimatesPlot), { ssr: false, loading: PlotSkeleton });
+const EstimatesPlot = dynamic(() => import("./estimates-plot").then((m) => m.EstimatesPlot), {
+  ssr: false,
+  loading: PlotSkeleton,
+});
 
 /** How far apart the published sizings of comparable markets are: each firm's base-year size. */
 export function EstimatesChart({ rows, publisher }: { rows: EstimateRow[]; publisher: string }) {
@@ -41,12 +44,21 @@ export function EstimatesChart({ rows, publisher }: { rows: EstimateRow[]; publi
             { key: "scope", label: "Scope", render: (r) => <span className="whitespace-normal">{r.scope}</span> },
             { key: "year", label: "Base year", render: (r) => r.baseYear },
             { key: "value", label: "Size (published)", numeric: true, render: (r) => formatUsdM(r.baseValue) },
-            { key: "cagr", label: "CAGR (published)", numeric: true, render: (r) => (r.cagr === null ? "–" : formatPercent(r.cagr)) },
+            {
+              key: "cagr",
+              label: "CAGR (published)",
+              numeric: true,
+              render: (r) => (r.cagr === null ? "–" : formatPercent(r.cagr)),
+            },
           ]}
         />
       )}
     >
-      <div className="w-full text-slate-700 dark:text-slate-300" style={{ height: Math.max(240, rows.length * 34 + 40) }} aria-hidden="true">
+      <div
+        className="w-full text-slate-700 dark:text-slate-300"
+        style={{ height: Math.max(240, rows.length * 34 + 40) }}
+        aria-hidden="true"
+      >
         <EstimatesPlot rows={rows} />
       </div>
     </ChartCard>

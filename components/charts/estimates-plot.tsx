@@ -9,12 +9,20 @@ import type { EstimateRow } from "./estimates-chart";
 export function EstimatesPlot({ rows }: { rows: EstimateRow[] }) {
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <BarChart data={rows} layout="vertical" margin={{ top: 5, right: 16, bottom: 0, left: 8 }} accessibilityLayer={false}>
+      <BarChart
+        data={rows}
+        layout="vertical"
+        margin={{ top: 5, right: 16, bottom: 0, left: 8 }}
+        accessibilityLayer={false}
+      >
         <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.15} horizontal={false} />
         <XAxis type="number" tickFormatter={formatAxisUsdM} tick={{ fontSize: 11 }} stroke="currentColor" />
         <YAxis type="category" dataKey="name" width={170} tick={{ fontSize: 11 }} stroke="currentColor" />
         <Tooltip
-          formatter={(v, _n, item) => [`${formatUsdM(Number(v))} in ${(item?.payload as EstimateRow).baseYear} (published)`, "Size"]}
+          formatter={(v, _n, item) => [
+            `${formatUsdM(Number(v))} in ${(item?.payload as EstimateRow).baseYear} (published)`,
+            "Size",
+          ]}
           contentStyle={{ color: "#0f172a" }}
         />
         <Bar dataKey="baseValue" isAnimationActive={false}>

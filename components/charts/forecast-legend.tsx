@@ -9,18 +9,30 @@ export function ForecastLegend({ series, historyTo, publisher, showOutlook = tru
   const hasPublished = rows.some((r) => r.published !== null);
   return (
     <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700 dark:text-slate-300">
-        <li><Swatch color={ROLE.history} /> History (to {historyTo})</li>
-        {showOutlook && <li><Swatch color={ROLE.outlook} dashed /> {publisher} outlook (modelled except published years)</li>}
-        {hasPublished && (
-          <li>
-            <span aria-hidden="true" className="mr-1 inline-block h-2.5 w-2.5 rotate-45 align-middle" style={{ background: ROLE.history }} /> Published figure
-          </li>
-        )}
-        {hasForecast && (
-          <li>
-            <Swatch color={ROLE.forecast} /> Our forecast with 80% and 95% intervals (modelled){clipped ? "; ▲ marks years whose interval runs above the chart (the table has every number)" : ""}
-          </li>
-        )}
+      <li>
+        <Swatch color={ROLE.history} /> History (to {historyTo})
+      </li>
+      {showOutlook && (
+        <li>
+          <Swatch color={ROLE.outlook} dashed /> {publisher} outlook (modelled except published years)
+        </li>
+      )}
+      {hasPublished && (
+        <li>
+          <span
+            aria-hidden="true"
+            className="mr-1 inline-block h-2.5 w-2.5 rotate-45 align-middle"
+            style={{ background: ROLE.history }}
+          />{" "}
+          Published figure
+        </li>
+      )}
+      {hasForecast && (
+        <li>
+          <Swatch color={ROLE.forecast} /> Our forecast with 80% and 95% intervals (modelled)
+          {clipped ? "; ▲ marks years whose interval runs above the chart (the table has every number)" : ""}
+        </li>
+      )}
     </ul>
   );
 }
@@ -34,4 +46,3 @@ export function Swatch({ color, dashed }: { color: string; dashed?: boolean }) {
     />
   );
 }
-

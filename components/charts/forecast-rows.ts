@@ -36,4 +36,3 @@ export function forecastRows(series: ForecastedSeries, historyTo: number): Forec
     };
   });
 }
-

@@ -4,7 +4,17 @@ import { DataTable } from "./data-table";
 import { forecastRows } from "./forecast-rows";
 import { basisWord } from "@/lib/market/presentation/labels";
 
-export function ForecastTable({ series, historyTo, publisher, caption }: { series: ForecastedSeries; historyTo: number; publisher: string; caption: string }) {
+export function ForecastTable({
+  series,
+  historyTo,
+  publisher,
+  caption,
+}: {
+  series: ForecastedSeries;
+  historyTo: number;
+  publisher: string;
+  caption: string;
+}) {
   const rows = forecastRows(series, historyTo);
   const interval = (b: [number, number] | null) => (b ? `${formatUsdM(b[0])} – ${formatUsdM(b[1])}` : "–");
   return (
@@ -15,10 +25,30 @@ export function ForecastTable({ series, historyTo, publisher, caption }: { serie
       columns={[
         { key: "year", label: "Year", render: (r) => r.year },
         { key: "value", label: r0(historyTo, publisher), numeric: true, render: (r) => formatUsdM(r.value) },
-        { key: "basis", label: "Basis", render: (r) => (r.year <= historyTo || r.basis === "outlook" ? basisWord(r.basis) : `outlook, ${basisWord(r.basis)}`) },
-        { key: "mean", label: "Our forecast (modelled)", numeric: true, render: (r) => (r.year > historyTo && r.mean !== null ? formatUsdM(r.mean) : "–") },
-        { key: "i80", label: "80% interval", numeric: true, render: (r) => (r.year > historyTo ? interval(r.band80) : "–") },
-        { key: "i95", label: "95% interval", numeric: true, render: (r) => (r.year > historyTo ? interval(r.band95) : "–") },
+        {
+          key: "basis",
+          label: "Basis",
+          render: (r) =>
+            r.year <= historyTo || r.basis === "outlook" ? basisWord(r.basis) : `outlook, ${basisWord(r.basis)}`,
+        },
+        {
+          key: "mean",
+          label: "Our forecast (modelled)",
+          numeric: true,
+          render: (r) => (r.year > historyTo && r.mean !== null ? formatUsdM(r.mean) : "–"),
+        },
+        {
+          key: "i80",
+          label: "80% interval",
+          numeric: true,
+          render: (r) => (r.year > historyTo ? interval(r.band80) : "–"),
+        },
+        {
+          key: "i95",
+          label: "95% interval",
+          numeric: true,
+          render: (r) => (r.year > historyTo ? interval(r.band95) : "–"),
+        },
       ]}
     />
   );

@@ -24,7 +24,10 @@ interface Props {
 }
 
 // Recharts loads after the page, as for every chart (charts.tsx); the card, summary and table render at once.
-const ShareLinePlot = dynamic(() => import("./share-line-plot").then((m) => m.ShareLinePlot), { ssr: false, loading: PlotSkeleton });
+const ShareLinePlot = dynamic(() => import("./share-line-plot").then((m) => m.ShareLinePlot), {
+  ssr: false,
+  loading: PlotSkeleton,
+});
 
 /** One share over the years (0-1), later years shaded as outlook; all values modelled. */
 export function ShareLineChart({ id, memberKey, memberLabel, title, subtitle, summary, points, historyTo }: Props) {
@@ -32,7 +35,19 @@ export function ShareLineChart({ id, memberKey, memberLabel, title, subtitle, su
   const permalink = usePermalink();
   // The description the plot and the export menu both draw from.
   const spec = points.length
-    ? describeShareLine({ id, title, subtitle, key: memberKey, label: memberLabel, points, historyTo, publisher: ds.publisher, datasetId: ds.id, currency: ds.currency, permalink })
+    ? describeShareLine({
+        id,
+        title,
+        subtitle,
+        key: memberKey,
+        label: memberLabel,
+        points,
+        historyTo,
+        publisher: ds.publisher,
+        datasetId: ds.id,
+        currency: ds.currency,
+        permalink,
+      })
     : null;
   useRegisterSpec(spec);
   return (
@@ -50,7 +65,11 @@ export function ShareLineChart({ id, memberKey, memberLabel, title, subtitle, su
           columns={[
             { key: "year", label: "Year", render: (r) => r.year },
             { key: "share", label: "Share (modelled)", numeric: true, render: (r) => formatPercent(r.share) },
-            { key: "phase", label: "Basis", render: (r) => (r.year <= historyTo ? "history, modelled" : "outlook, modelled") },
+            {
+              key: "phase",
+              label: "Basis",
+              render: (r) => (r.year <= historyTo ? "history, modelled" : "outlook, modelled"),
+            },
           ]}
         />
       )}

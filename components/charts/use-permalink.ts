@@ -10,5 +10,9 @@ export function usePermalink(): string {
   // The search params change on every filter click and re-render this hook, which then reads the
   // current address; nothing else changes it, so there is nothing to subscribe to.
   useSearchParams();
-  return useSyncExternalStore(noSubscription, () => window.location.href, () => "");
+  return useSyncExternalStore(
+    noSubscription,
+    () => window.location.href,
+    () => "",
+  );
 }

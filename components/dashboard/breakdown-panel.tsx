@@ -5,7 +5,13 @@ import { describeStacked } from "@/lib/chart/describe";
 import { StackedChart } from "@/components/charts/charts";
 import { StackedTable } from "@/components/charts/stacked-labels";
 import { usePermalink } from "@/components/charts/use-permalink";
-import { describeFilters, isEmpty, stackedRows, sumForecasts, summarizeBreakdown } from "@/lib/market/presentation/describe";
+import {
+  describeFilters,
+  isEmpty,
+  stackedRows,
+  sumForecasts,
+  summarizeBreakdown,
+} from "@/lib/market/presentation/describe";
 import type { Filters } from "@/lib/market/query/filters";
 import { formatPercent, formatUsdM } from "@/lib/market/presentation/format";
 import { sharesInYear } from "@/lib/market/series/series";
@@ -36,7 +42,21 @@ interface Props {
 }
 
 /** A breakdown over the years (stacked), with each member's share in the selected year. */
-export function BreakdownPanel({ id, by, title, filters, from, to, year, dataset, share = false, forecast = "none", onSelect, showShares = true, height }: Props) {
+export function BreakdownPanel({
+  id,
+  by,
+  title,
+  filters,
+  from,
+  to,
+  year,
+  dataset,
+  share = false,
+  forecast = "none",
+  onSelect,
+  showShares = true,
+  height,
+}: Props) {
   const { dataset: ds, members } = useDashboard();
   // Every member of its own dimension (the selection is highlighted), filtered by the others.
   const q = useSeries(panelRequest.breakdown(by, filters, { from, to, dataset }, forecast));
@@ -45,7 +65,10 @@ export function BreakdownPanel({ id, by, title, filters, from, to, year, dataset
   // The bars show the data: history, then the publisher's outlook. Our forecast (when a method is
   // chosen) is an overlay: the slice total's forecast, the sum of the members' forecasts.
   // Same data, same rows: the memoised plot then skips re-rendering while a new answer loads.
-  const rows = useMemo(() => stackedRows(series, ds.historyTo, { useForecast: false, share }), [series, ds.historyTo, share]);
+  const rows = useMemo(
+    () => stackedRows(series, ds.historyTo, { useForecast: false, share }),
+    [series, ds.historyTo, share],
+  );
   const total = useMemo(() => (forecast === "none" ? null : sumForecasts(series)), [series, forecast]);
   const memberOrder = useMemo(() => members.filter((m) => m.dimension === by).map((m) => m.slug), [members, by]);
   const selectMember = useStableCallback((key: string) => onSelect?.(by, key));
@@ -56,7 +79,21 @@ export function BreakdownPanel({ id, by, title, filters, from, to, year, dataset
   const spec = useMemo(
     () =>
       series.length
-        ? describeStacked({ id, title: heading, subtitle, rows, keys: series, share, memberOrder, forecast: total, historyTo: ds.historyTo, publisher: ds.publisher, datasetId: ds.id, currency: ds.currency, permalink })
+        ? describeStacked({
+            id,
+            title: heading,
+            subtitle,
+            rows,
+            keys: series,
+            share,
+            memberOrder,
+            forecast: total,
+            historyTo: ds.historyTo,
+            publisher: ds.publisher,
+            datasetId: ds.id,
+            currency: ds.currency,
+            permalink,
+          })
         : null,
     [id, heading, subtitle, rows, series, share, memberOrder, total, ds, permalink],
   );
@@ -73,14 +110,22 @@ export function BreakdownPanel({ id, by, title, filters, from, to, year, dataset
       query={q}
       empty={!!q.data && isEmpty(series)}
       spec={spec}
-      table={() => <StackedTable rows={rows} keys={keys} share={share} method={method} caption={heading} overlay={overlay} />}
+      table={() => (
+        <StackedTable rows={rows} keys={keys} share={share} method={method} caption={heading} overlay={overlay} />
+      )}
       footer={
         showShares && yearInRange && series.length > 0 && !isEmpty(series) ? (
           <details open className="@container mt-3 text-sm">
-            <summary className="cursor-pointer text-slate-700 dark:text-slate-300">Shares in {year} ({year > ds.historyTo ? `${BASIS_LABEL.outlook}, ${BASIS_LABEL.modelled}` : BASIS_LABEL.modelled})</summary>
+            <summary className="cursor-pointer text-slate-700 dark:text-slate-300">
+              Shares in {year} (
+              {year > ds.historyTo ? `${BASIS_LABEL.outlook}, ${BASIS_LABEL.modelled}` : BASIS_LABEL.modelled})
+            </summary>
             <ol className="mt-2 grid grid-cols-1 gap-x-4 @md:grid-cols-2">
               {shareRows.map((r) => (
-                <li key={r.key} className="flex justify-between gap-2 border-b border-slate-100 py-0.5 dark:border-slate-800">
+                <li
+                  key={r.key}
+                  className="flex justify-between gap-2 border-b border-slate-100 py-0.5 dark:border-slate-800"
+                >
                   <span className="truncate">{r.label}</span>
                   <span className="tabular-nums">
                     {formatPercent(r.share)} · {formatUsdM(r.value)}

@@ -15,7 +15,11 @@ export function FilterChips({ fixed, subject = "the whole market" }: { fixed?: D
   const { members } = useDashboard();
   const active = DIMENSIONS.filter((d) => d !== fixed).flatMap((d) => view[d].map((slug) => ({ d, slug })));
   if (!active.length)
-    return <p className="text-sm text-slate-600 dark:text-slate-400">No filters: {subject} is shown. Click a bar or a legend item to filter by it.</p>;
+    return (
+      <p className="text-sm text-slate-600 dark:text-slate-400">
+        No filters: {subject} is shown. Click a bar or a legend item to filter by it.
+      </p>
+    );
   const remove = (d: Dimension, slug: string) => setView({ [d]: view[d].filter((s) => s !== slug) });
   return (
     <div className="flex flex-wrap items-center gap-2" aria-label="Active filters" role="group">

@@ -35,14 +35,26 @@ export function KpiCards({ filters, year, dataset }: { filters: Filters; year: n
   const implied = cagr(at(from)?.value ?? NaN, at(to)?.value ?? NaN, to - from);
   const outlookValue = filtered ? at(outlook?.year ?? to)?.value : outlook?.value;
   const basis = (b?: string, y?: number) =>
-    b === "published" ? `Published (${ds.publisher})` : y !== undefined && y > ds.historyTo ? "Outlook, modelled" : "Modelled";
+    b === "published"
+      ? `Published (${ds.publisher})`
+      : y !== undefined && y > ds.historyTo
+        ? "Outlook, modelled"
+        : "Modelled";
   return (
     <section aria-label="Headline figures" aria-busy={q.isPending} className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
-      <Kpi label={`Market size ${year}${filtered ? " (filtered)" : ""}`} value={formatUsdM(inYear?.value ?? NaN)} note={basis(inYear?.basis, year)} />
+      <Kpi
+        label={`Market size ${year}${filtered ? " (filtered)" : ""}`}
+        value={formatUsdM(inYear?.value ?? NaN)}
+        note={basis(inYear?.basis, year)}
+      />
       <Kpi
         label={`CAGR ${from}-${to}`}
         value={formatPercent(filtered || !outlook ? implied : outlook.cagr)}
-        note={filtered || !outlook ? "Modelled: implied by this slice" : `Published; the data implies ${formatPercent(implied, 2)}`}
+        note={
+          filtered || !outlook
+            ? "Modelled: implied by this slice"
+            : `Published; the data implies ${formatPercent(implied, 2)}`
+        }
       />
       <Kpi
         label={`${outlook?.publisher ?? ds.publisher} outlook ${outlook?.year ?? ""}`}
@@ -52,7 +64,11 @@ export function KpiCards({ filters, year, dataset }: { filters: Filters; year: n
       <Kpi
         label={`Our forecast ${ds.lastYear}`}
         value={fc ? formatUsdM(fc.mean) : "–"}
-        detail={fc ? `80%: ${formatUsdM(fc.lower["80"])} – ${formatUsdM(fc.upper["80"])} · 95%: ${formatUsdM(fc.lower["95"])} – ${formatUsdM(fc.upper["95"])}` : undefined}
+        detail={
+          fc
+            ? `80%: ${formatUsdM(fc.lower["80"])} – ${formatUsdM(fc.upper["80"])} · 95%: ${formatUsdM(fc.lower["95"])} – ${formatUsdM(fc.upper["95"])}`
+            : undefined
+        }
         note={`Modelled forecast${total?.forecast ? ` (${methodLabel(total.forecast.method)})` : ""} from history to ${ds.historyTo}`}
       />
     </section>

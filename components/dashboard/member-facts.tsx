@@ -42,7 +42,11 @@ export function MemberFacts({ dimension, slug, subject, marketName, filters, yea
   const cagrTo = outlook?.cagrTo ?? ds.lastYear;
   const fc = slice?.forecast?.points.find((p) => p.year === ds.lastYear);
   const facts = [
-    { label: `${subject}, ${year}`, value: formatUsdM(v?.value ?? NaN), note: valueBasisLabel(v?.basis ?? "modelled", year, ds.historyTo, ds.publisher) },
+    {
+      label: `${subject}, ${year}`,
+      value: formatUsdM(v?.value ?? NaN),
+      note: valueBasisLabel(v?.basis ?? "modelled", year, ds.historyTo, ds.publisher),
+    },
     {
       label: `Share of ${marketName}, ${year}`,
       value: v && m ? formatPercent(m.value ? v.value / m.value : NaN) : "–",
@@ -56,13 +60,18 @@ export function MemberFacts({ dimension, slug, subject, marketName, filters, yea
     {
       label: `Our forecast ${ds.lastYear}`,
       value: fc ? formatUsdM(fc.mean) : "–",
-      note: fc ? `Our forecast (${methodLabel(slice?.forecast?.method ?? "")}); 80%: ${formatUsdM(fc.lower["80"])} – ${formatUsdM(fc.upper["80"])}; from history to ${ds.historyTo}` : "No forecast",
+      note: fc
+        ? `Our forecast (${methodLabel(slice?.forecast?.method ?? "")}); 80%: ${formatUsdM(fc.lower["80"])} – ${formatUsdM(fc.upper["80"])}; from history to ${ds.historyTo}`
+        : "No forecast",
     },
   ];
   return (
     <section aria-label="Key figures" aria-busy={!slice} className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
       {facts.map((f) => (
-        <div key={f.label} className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+        <div
+          key={f.label}
+          className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+        >
           <div className="text-sm text-slate-600 dark:text-slate-400">{f.label}</div>
           <div className="mt-1 text-2xl font-semibold tabular-nums">{f.value}</div>
           <div className="mt-1 text-xs text-slate-600 dark:text-slate-400">{f.note}</div>
@@ -73,7 +82,16 @@ export function MemberFacts({ dimension, slug, subject, marketName, filters, yea
 }
 
 /** A vendor's (or sector's) share of the market it sits in, over the years; follows the filters. */
-export function MemberShareChart({ dimension, slug, subject, marketName, filters, from, to, dataset }: Omit<Props, "year">) {
+export function MemberShareChart({
+  dimension,
+  slug,
+  subject,
+  marketName,
+  filters,
+  from,
+  to,
+  dataset,
+}: Omit<Props, "year">) {
   const { dataset: ds } = useDashboard();
   const req = memberRequests(dimension, slug, filters, { from, to, dataset });
   const slice = useSeries(req.total).data?.series[0];

@@ -47,7 +47,14 @@ export function MemberPanels({ dimension, slug, name, totalWhat, shareChart, spl
   const scope = { from: dataset.firstYear, to: dataset.lastYear, dataset: view.dataset };
   const common = { dimension, slug, subject, marketName, filters: view, ...scope };
   const total = (
-    <TotalPanel id={`${dimension}-${slug}-total`} title={`${name}: ${totalWhat}`} subject={subject} filters={filters} {...scope} forecast="auto" />
+    <TotalPanel
+      id={`${dimension}-${slug}-total`}
+      title={`${name}: ${totalWhat}`}
+      subject={subject}
+      filters={filters}
+      {...scope}
+      forecast="auto"
+    />
   );
   return (
     <SpecRegistryProvider>
@@ -55,7 +62,12 @@ export function MemberPanels({ dimension, slug, name, totalWhat, shareChart, spl
       <div className="flex flex-wrap items-end justify-between gap-3">
         <FilterChips fixed={dimension} subject={`all of ${name}`} />
         <div className="flex flex-wrap items-end gap-3">
-          <YearSelect value={view.year} from={dataset.firstYear} to={dataset.lastYear} onChange={(year) => setView({ year })} />
+          <YearSelect
+            value={view.year}
+            from={dataset.firstYear}
+            to={dataset.lastYear}
+            onChange={(year) => setView({ year })}
+          />
           <DashboardExport title={`${name}: Large-scale AI Models market`} />
         </div>
       </div>
@@ -70,7 +82,15 @@ export function MemberPanels({ dimension, slug, name, totalWhat, shareChart, spl
       )}
       <div className={`grid gap-6 ${splitsClassName}`}>
         {splits.map((by) => (
-          <BreakdownPanel key={by} id={`${dimension}-${slug}-${by}`} by={by} filters={filters} {...scope} year={view.year} onSelect={select} />
+          <BreakdownPanel
+            key={by}
+            id={`${dimension}-${slug}-${by}`}
+            by={by}
+            filters={filters}
+            {...scope}
+            year={view.year}
+            onSelect={select}
+          />
         ))}
       </div>
     </SpecRegistryProvider>

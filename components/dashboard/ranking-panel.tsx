@@ -21,7 +21,19 @@ function change(r: RankingRow): string {
 }
 
 /** Vendors ranked by value in the selected year, with the change against the year before. */
-export function RankingPanel({ filters, year, from, to, dataset }: { filters: Filters; year: number; from: number; to: number; dataset?: string }) {
+export function RankingPanel({
+  filters,
+  year,
+  from,
+  to,
+  dataset,
+}: {
+  filters: Filters;
+  year: number;
+  from: number;
+  to: number;
+  dataset?: string;
+}) {
   const { dataset: ds, members } = useDashboard();
   // The vendor breakdown's answer: every vendor, the selected ones highlighted.
   const q = useSeries(panelRequest.ranking(filters, { from, to, dataset }));
@@ -35,7 +47,19 @@ export function RankingPanel({ filters, year, from, to, dataset }: { filters: Fi
   const memberOrder = members.filter((m) => m.dimension === "vendor").map((m) => m.slug);
   // One bar per vendor in its palette colour, on screen (the bar column) and in every export.
   const spec = rows.length
-    ? describeRanking({ id: "vendor-ranking", title, subtitle, year, rows, memberOrder, historyTo: ds.historyTo, publisher: ds.publisher, datasetId: ds.id, currency: ds.currency, permalink })
+    ? describeRanking({
+        id: "vendor-ranking",
+        title,
+        subtitle,
+        year,
+        rows,
+        memberOrder,
+        historyTo: ds.historyTo,
+        publisher: ds.publisher,
+        datasetId: ds.id,
+        currency: ds.currency,
+        permalink,
+      })
     : null;
   useRegisterSpec(spec);
   const entries = spec?.ranking?.entries ?? [];
@@ -47,7 +71,9 @@ export function RankingPanel({ filters, year, from, to, dataset }: { filters: Fi
       rows={rows}
       rowKey={(r) => r.key}
       scroll={false}
-      rowClassName={(r) => (selected.size ? (selected.has(r.key) ? "bg-blue-50 font-semibold dark:bg-blue-950" : "opacity-60") : "")}
+      rowClassName={(r) =>
+        selected.size ? (selected.has(r.key) ? "bg-blue-50 font-semibold dark:bg-blue-950" : "opacity-60") : ""
+      }
       columns={[
         { key: "rank", label: "Rank", render: (r) => r.rank ?? "–" },
         { key: "vendor", label: "Vendor", render: (r) => r.label },
@@ -56,17 +82,33 @@ export function RankingPanel({ filters, year, from, to, dataset }: { filters: Fi
           label: "Value bar",
           render: (r) => (
             <span aria-hidden="true" data-series={r.key} className="block h-3 min-w-24">
-              <span className="block h-3 rounded-sm" style={{ width: `${(Math.max(0, r.value) / max) * 100}%`, background: colorOf.get(r.key) }} />
+              <span
+                className="block h-3 rounded-sm"
+                style={{ width: `${(Math.max(0, r.value) / max) * 100}%`, background: colorOf.get(r.key) }}
+              />
             </span>
           ),
         },
-        { key: "value", label: `Value (${year > ds.historyTo ? "outlook, " : ""}modelled)`, numeric: true, render: (r) => formatUsdM(r.value) },
+        {
+          key: "value",
+          label: `Value (${year > ds.historyTo ? "outlook, " : ""}modelled)`,
+          numeric: true,
+          render: (r) => formatUsdM(r.value),
+        },
         { key: "share", label: "Share (modelled)", numeric: true, render: (r) => formatPercent(r.share) },
         {
           key: "change",
           label: `Rank change vs ${year - 1}`,
           render: (r) => (
-            <span className={r.rankChange ? (r.rankChange > 0 ? "text-green-800 dark:text-green-300" : "text-red-800 dark:text-red-300") : ""}>
+            <span
+              className={
+                r.rankChange
+                  ? r.rankChange > 0
+                    ? "text-green-800 dark:text-green-300"
+                    : "text-red-800 dark:text-red-300"
+                  : ""
+              }
+            >
               {r.rankChange ? (r.rankChange > 0 ? "▲ " : "▼ ") : ""}
               {change(r)}
             </span>
@@ -81,7 +123,11 @@ export function RankingPanel({ filters, year, from, to, dataset }: { filters: Fi
       title={title}
       subtitle={subtitle}
       spec={spec}
-      summary={top ? `${top.label} ranks first in ${year} with ${formatPercent(top.share)} of the market shown (${formatUsdM(top.value)}).` : ""}
+      summary={
+        top
+          ? `${top.label} ranks first in ${year} with ${formatPercent(top.share)} of the market shown (${formatUsdM(top.value)}).`
+          : ""
+      }
       query={q}
       empty={!!q.data && isEmpty(series)}
       table={() => table}

@@ -18,7 +18,9 @@ export function SpecRegistryProvider({ children }: { children: React.ReactNode }
   const [map, setMap] = useState<Record<string, ChartExportSpec>>({});
   const register = useCallback(
     (spec: ChartExportSpec) =>
-      setMap((m) => (m[spec.id] && JSON.stringify(m[spec.id]) === JSON.stringify(spec) ? m : { ...m, [spec.id]: spec })),
+      setMap((m) =>
+        m[spec.id] && JSON.stringify(m[spec.id]) === JSON.stringify(spec) ? m : { ...m, [spec.id]: spec },
+      ),
     [],
   );
   const unregister = useCallback(

@@ -28,14 +28,36 @@ interface Props {
 }
 
 /** A slice's total over the years with the publisher's outlook and our forecast. */
-export function TotalPanel({ id, title, filters, from, to, dataset, forecast, subject, showOutlook = true, height }: Props) {
+export function TotalPanel({
+  id,
+  title,
+  filters,
+  from,
+  to,
+  dataset,
+  forecast,
+  subject,
+  showOutlook = true,
+  height,
+}: Props) {
   const { dataset: ds, members } = useDashboard();
   const q = useSeries(panelRequest.total(filters, { from, to, dataset }, forecast));
   const permalink = usePermalink();
   const series = q.data?.series[0];
   const subtitle = `${describeFilters(filters, members, from, to)} · US$ M`;
   const spec = series
-    ? describeTotal({ id, title, subtitle, series, historyTo: ds.historyTo, publisher: ds.publisher, datasetId: ds.id, currency: ds.currency, permalink, showOutlook })
+    ? describeTotal({
+        id,
+        title,
+        subtitle,
+        series,
+        historyTo: ds.historyTo,
+        publisher: ds.publisher,
+        datasetId: ds.id,
+        currency: ds.currency,
+        permalink,
+        showOutlook,
+      })
     : null;
   useRegisterSpec(spec);
   return (
@@ -46,9 +68,19 @@ export function TotalPanel({ id, title, filters, from, to, dataset, forecast, su
       query={q}
       empty={!!q.data && isEmpty(q.data.series)}
       spec={spec}
-      table={() => series && <ForecastTable series={series} historyTo={ds.historyTo} publisher={ds.publisher} caption={title} />}
+      table={() =>
+        series && <ForecastTable series={series} historyTo={ds.historyTo} publisher={ds.publisher} caption={title} />
+      }
     >
-      {series && <ForecastChart series={series} historyTo={ds.historyTo} publisher={ds.publisher} showOutlook={showOutlook} height={height} />}
+      {series && (
+        <ForecastChart
+          series={series}
+          historyTo={ds.historyTo}
+          publisher={ds.publisher}
+          showOutlook={showOutlook}
+          height={height}
+        />
+      )}
     </ChartCard>
   );
 }

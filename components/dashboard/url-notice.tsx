@@ -17,7 +17,9 @@ export function UrlNotice() {
     <div role="status" aria-live="polite">
       {notices.length > 0 && (
         <div className="rounded-md border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-500 dark:bg-amber-950 dark:text-amber-100">
-          <p className="font-medium">Some of this link&apos;s settings were not valid, so defaults are shown instead:</p>
+          <p className="font-medium">
+            Some of this link&apos;s settings were not valid, so defaults are shown instead:
+          </p>
           <ul className="mt-1 list-disc pl-5">
             {notices.map((n, i) => (
               <li key={i}>{n.message}</li>

@@ -48,8 +48,11 @@ export function useSeries(params: SeriesApiParams): SeriesState {
   const { initialSeries, dataset, members, publishedYears } = useDashboard();
   const cube = useCube();
   const initial = initialSeries[qs];
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- qs is the request's identity
-  const local = useMemo(() => (!initial && cube ? localAnswer(cube, { dataset, members, publishedYears }, params, qs) : null), [initial, cube, qs, dataset, members, publishedYears]);
+  const local = useMemo(
+    () => (!initial && cube ? localAnswer(cube, { dataset, members, publishedYears }, params, qs) : null),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- qs is the request's identity
+    [initial, cube, qs, dataset, members, publishedYears],
+  );
   const q = useQuery({
     queryKey: ["series", qs],
     queryFn: ({ signal }) => fetchSeries(qs, signal),
@@ -57,8 +60,23 @@ export function useSeries(params: SeriesApiParams): SeriesState {
     placeholderData: keepPreviousData,
     enabled: !local,
   });
-  if (local) return { data: local, isPending: false, isError: false, isPlaceholderData: false, error: null, refetch: () => undefined };
-  return { data: q.data, isPending: q.isPending, isError: q.isError, isPlaceholderData: q.isPlaceholderData, error: q.error, refetch: q.refetch };
+  if (local)
+    return {
+      data: local,
+      isPending: false,
+      isError: false,
+      isPlaceholderData: false,
+      error: null,
+      refetch: () => undefined,
+    };
+  return {
+    data: q.data,
+    isPending: q.isPending,
+    isError: q.isError,
+    isPlaceholderData: q.isPlaceholderData,
+    error: q.error,
+    refetch: q.refetch,
+  };
 }
 
 /**

@@ -19,7 +19,13 @@ export function useView(): { view: ResolvedView; setView: SetView } {
   const view = useMemo(
     () =>
       resolveViewState(
-        { ...raw, from: raw.from ?? undefined, to: raw.to ?? undefined, year: raw.year ?? undefined, dataset: raw.dataset ?? undefined },
+        {
+          ...raw,
+          from: raw.from ?? undefined,
+          to: raw.to ?? undefined,
+          year: raw.year ?? undefined,
+          dataset: raw.dataset ?? undefined,
+        },
         dataset,
         members,
         defaultYear,

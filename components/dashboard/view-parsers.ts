@@ -3,7 +3,16 @@
  * (lib/market/query/schema.ts), so the browser and the server read a URL the same way.
  */
 import { createParser, parseAsArrayOf } from "nuqs";
-import { check, LIST_FIELDS, SCALAR_FIELDS, type Breakdown, type ListKey, type MethodChoice, type ScalarKey, type ViewMode } from "@/lib/market/query/schema";
+import {
+  check,
+  LIST_FIELDS,
+  SCALAR_FIELDS,
+  type Breakdown,
+  type ListKey,
+  type MethodChoice,
+  type ScalarKey,
+  type ViewMode,
+} from "@/lib/market/query/schema";
 import { VIEW_DEFAULTS } from "@/lib/market/query/view-state";
 
 function scalar<T extends string | number>(key: ScalarKey) {

@@ -9,7 +9,14 @@ import { composeCardsSvg } from "@/lib/export/cards-svg";
 import { composeChartSvg } from "@/lib/export/compose-svg";
 import { composeCoverSvg } from "@/lib/export/cover-svg";
 import { chartToCsv } from "@/lib/export/csv";
-import { deckFileName, exportDate, exportFileName, sizePreset, type ExportFormat, type ExportOptions } from "@/lib/export/presets";
+import {
+  deckFileName,
+  exportDate,
+  exportFileName,
+  sizePreset,
+  type ExportFormat,
+  type ExportOptions,
+} from "@/lib/export/presets";
 import { lastYear, provenance } from "@/lib/export/provenance";
 import { downloadBlob } from "./download";
 import type { ExportStep } from "./export-toast";
@@ -20,7 +27,13 @@ import { canvasToBlob, svgToCanvas } from "./rasterize";
 async function composed(spec: ChartExportSpec, opts: ExportOptions, background = opts.background, embedFont = true) {
   const preset = sizePreset(opts.size);
   const fontDataUrl = embedFont ? await interFontDataUrl() : undefined;
-  return composeChartSvg(spec, { width: preset.width, height: preset.height, background, exportedOn: exportDate(), fontDataUrl });
+  return composeChartSvg(spec, {
+    width: preset.width,
+    height: preset.height,
+    background,
+    exportedOn: exportDate(),
+    fontDataUrl,
+  });
 }
 
 /** A spec built before the page knew its URL (e.g. during server rendering) gets the current one. */
@@ -35,7 +48,12 @@ export async function renderPng(given: ChartExportSpec, opts: ExportOptions): Pr
 }
 
 /** Exports one chart; returns the message for the toast. */
-export async function exportChart(given: ChartExportSpec, format: ExportFormat, opts: ExportOptions, step: ExportStep = () => {}): Promise<string> {
+export async function exportChart(
+  given: ChartExportSpec,
+  format: ExportFormat,
+  opts: ExportOptions,
+  step: ExportStep = () => {},
+): Promise<string> {
   const spec = withPermalink(given);
   let name: string;
   switch (format) {
@@ -99,18 +117,43 @@ export async function exportDeck(input: DeckInput, step: ExportStep = () => {}):
   const exportedOn = exportDate();
   const { width, height } = preset;
   const filters = specs[0].subtitle.replace(/ · (US\$ M|share of market)$/, "");
-  const pages: PdfPage[] = [{ ...composeCoverSvg(specs, { title: input.title, width, height, exportedOn }), width, height }];
+  const pages: PdfPage[] = [
+    { ...composeCoverSvg(specs, { title: input.title, width, height, exportedOn }), width, height },
+  ];
   if (input.cards.length) {
     const footer = `${specs[0].source.publisher} · Dataset ${specs[0].source.datasetId} · Exported ${exportedOn} · ${specs[0].permalink}`;
-    pages.push({ ...composeCardsSvg(input.cards, { title: "Headline figures", subtitle: filters, footer, width, height }), width, height });
+    pages.push({
+      ...composeCardsSvg(input.cards, { title: "Headline figures", subtitle: filters, footer, width, height }),
+      width,
+      height,
+    });
   }
   const before = pages.length;
-  for (const spec of specs) pages.push({ ...composeChartSvg(spec, { width, height, background: "light", exportedOn, viewLine: filters }), width, height });
-  const blob = await buildPdf(pages, { title: input.title, subject: `${filters} · ${specs.length} charts · exported ${exportedOn}` }, (i, total) =>
-    step(i < before ? (i === 0 ? "Drawing the cover" : "Drawing the headline figures") : `Rendering chart ${i - before + 1} of ${specs.length}`, i, total),
+  for (const spec of specs)
+    pages.push({
+      ...composeChartSvg(spec, { width, height, background: "light", exportedOn, viewLine: filters }),
+      width,
+      height,
+    });
+  const blob = await buildPdf(
+    pages,
+    { title: input.title, subject: `${filters} · ${specs.length} charts · exported ${exportedOn}` },
+    (i, total) =>
+      step(
+        i < before
+          ? i === 0
+            ? "Drawing the cover"
+            : "Drawing the headline figures"
+          : `Rendering chart ${i - before + 1} of ${specs.length}`,
+        i,
+        total,
+      ),
   );
   const first = Math.min(...specs.flatMap((s) => s.series.flatMap((x) => x.points.map((p) => p.year))));
-  const name = deckFileName(specs[0].permalink, { from: Number.isFinite(first) ? first : specs[0].historyTo, to: Math.max(...specs.map((s) => lastYear(s))) });
+  const name = deckFileName(specs[0].permalink, {
+    from: Number.isFinite(first) ? first : specs[0].historyTo,
+    to: Math.max(...specs.map((s) => lastYear(s))),
+  });
   downloadBlob(blob, name);
   return `Downloaded ${name} (${pages.length} pages)`;
 }

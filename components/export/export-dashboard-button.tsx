@@ -13,7 +13,12 @@ function readCards(): HeadlineCard[] {
   const section = document.querySelector('section[aria-label="Headline figures"], section[aria-label="Key figures"]');
   return Array.from(section?.children ?? []).map((card) => {
     const parts = Array.from(card.children).map((c) => (c.textContent ?? "").trim());
-    return { label: parts[0] ?? "", value: parts[1] ?? "", detail: parts.length > 3 ? parts.slice(2, -1).join(" · ") : undefined, note: parts.length > 2 ? parts[parts.length - 1] : "" };
+    return {
+      label: parts[0] ?? "",
+      value: parts[1] ?? "",
+      detail: parts.length > 3 ? parts.slice(2, -1).join(" · ") : undefined,
+      note: parts.length > 2 ? parts[parts.length - 1] : "",
+    };
   });
 }
 
@@ -28,7 +33,13 @@ function inPageOrder(specs: ChartExportSpec[]): ChartExportSpec[] {
  * Exports the view as one vector PDF deck: a cover with the filters and sources, the headline
  * cards, then every chart of the page (ranking included) on its own 16:9 page.
  */
-export function ExportDashboardButton({ specs, title = "Large-scale AI Models market" }: { specs: ChartExportSpec[]; title?: string }) {
+export function ExportDashboardButton({
+  specs,
+  title = "Large-scale AI Models market",
+}: {
+  specs: ChartExportSpec[];
+  title?: string;
+}) {
   const [busy, setBusy] = useState(false);
 
   const run = async () => {
@@ -49,7 +60,12 @@ export function ExportDashboardButton({ specs, title = "Large-scale AI Models ma
       aria-busy={busy}
       className="inline-flex items-center gap-1.5 rounded border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500 disabled:opacity-60 dark:border-slate-700 dark:bg-slate-900 dark:hover:bg-slate-800"
     >
-      {busy && <span aria-hidden="true" className="inline-block h-3 w-3 animate-spin rounded-full border-2 border-current border-t-transparent" />}
+      {busy && (
+        <span
+          aria-hidden="true"
+          className="inline-block h-3 w-3 animate-spin rounded-full border-2 border-current border-t-transparent"
+        />
+      )}
       Export dashboard
     </button>
   );

@@ -85,7 +85,8 @@ export function ExportMenu({ spec }: { spec: ChartExportSpec }) {
     close();
     setBusy(true);
     await runExport("Copying the chart", async (step) => {
-      if (typeof ClipboardItem === "undefined" || !navigator.clipboard?.write) throw new Error("this browser cannot put images on the clipboard; use PNG instead");
+      if (typeof ClipboardItem === "undefined" || !navigator.clipboard?.write)
+        throw new Error("this browser cannot put images on the clipboard; use PNG instead");
       step("Drawing the chart");
       const png = import("./export-actions").then((m) => m.renderPng(spec, opts));
       await navigator.clipboard.write([new ClipboardItem({ "image/png": png })]);
@@ -100,7 +101,13 @@ export function ExportMenu({ spec }: { spec: ChartExportSpec }) {
     </button>
   );
 
-  function radios<T extends string | number>(label: string, values: readonly T[], current: T, name: (v: T) => string, set: (v: T) => void) {
+  function radios<T extends string | number>(
+    label: string,
+    values: readonly T[],
+    current: T,
+    name: (v: T) => string,
+    set: (v: T) => void,
+  ) {
     return (
       <div role="group" aria-label={label} className="px-2 py-1">
         <div className="mb-1 text-xs text-slate-600 dark:text-slate-400" aria-hidden="true">
@@ -108,7 +115,15 @@ export function ExportMenu({ spec }: { spec: ChartExportSpec }) {
         </div>
         <div className="flex flex-wrap gap-1">
           {values.map((v) => (
-            <button key={String(v)} type="button" role="menuitemradio" aria-checked={v === current} tabIndex={-1} className={chipClass} onClick={() => set(v)}>
+            <button
+              key={String(v)}
+              type="button"
+              role="menuitemradio"
+              aria-checked={v === current}
+              tabIndex={-1}
+              className={chipClass}
+              onClick={() => set(v)}
+            >
               {name(v)}
             </button>
           ))}
@@ -137,7 +152,12 @@ export function ExportMenu({ spec }: { spec: ChartExportSpec }) {
         }}
         className="inline-flex items-center gap-1 rounded border border-slate-300 px-2 py-1 text-sm hover:bg-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500 dark:border-slate-700 dark:hover:bg-slate-800"
       >
-        {busy && <span aria-hidden="true" className="inline-block h-3 w-3 animate-spin rounded-full border-2 border-current border-t-transparent" />}
+        {busy && (
+          <span
+            aria-hidden="true"
+            className="inline-block h-3 w-3 animate-spin rounded-full border-2 border-current border-t-transparent"
+          />
+        )}
         Export
       </button>
       {open && (
@@ -164,9 +184,27 @@ export function ExportMenu({ spec }: { spec: ChartExportSpec }) {
             {DATA_FORMATS.map(formatItem)}
           </div>
           <div role="separator" className="my-1 border-t border-slate-200 dark:border-slate-700" />
-          {radios("Size", SIZE_PRESETS.map((p) => p.id), opts.size, (v) => sizePreset(v).label, (size) => setOpts((o) => ({ ...o, size })))}
-          {radios("Scale", SCALES, opts.scale, (v) => `${v}×`, (scale) => setOpts((o) => ({ ...o, scale })))}
-          {radios("Background", BACKGROUNDS, opts.background, (v) => BACKGROUND_LABEL[v], (background) => setOpts((o) => ({ ...o, background })))}
+          {radios(
+            "Size",
+            SIZE_PRESETS.map((p) => p.id),
+            opts.size,
+            (v) => sizePreset(v).label,
+            (size) => setOpts((o) => ({ ...o, size })),
+          )}
+          {radios(
+            "Scale",
+            SCALES,
+            opts.scale,
+            (v) => `${v}×`,
+            (scale) => setOpts((o) => ({ ...o, scale })),
+          )}
+          {radios(
+            "Background",
+            BACKGROUNDS,
+            opts.background,
+            (v) => BACKGROUND_LABEL[v],
+            (background) => setOpts((o) => ({ ...o, background })),
+          )}
         </div>
       )}
     </div>

@@ -19,7 +19,12 @@ function latinInterUrl(): string | undefined {
       if (!(rule instanceof CSSFontFaceRule)) continue;
       const family = rule.style.getPropertyValue("font-family");
       const range = rule.style.getPropertyValue("unicode-range");
-      if (!/Inter Variable/i.test(family) || !/U\+0+-0*FF\b/i.test(range) || /italic/i.test(rule.style.getPropertyValue("font-style"))) continue;
+      if (
+        !/Inter Variable/i.test(family) ||
+        !/U\+0+-0*FF\b/i.test(range) ||
+        /italic/i.test(rule.style.getPropertyValue("font-style"))
+      )
+        continue;
       const src = /url\(["']?([^"')]+)["']?\)/.exec(rule.style.getPropertyValue("src"))?.[1];
       if (src) return new URL(src, sheet.href ?? document.baseURI).href;
     }

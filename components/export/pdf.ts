@@ -19,13 +19,23 @@ export interface PdfProgress {
   (page: number, total: number): void;
 }
 
-export async function buildPdf(pages: PdfPage[], meta: { title: string; subject: string }, onPage?: PdfProgress): Promise<Blob> {
+export async function buildPdf(
+  pages: PdfPage[],
+  meta: { title: string; subject: string },
+  onPage?: PdfProgress,
+): Promise<Blob> {
   const [{ jsPDF }, { svg2pdf }, fonts] = await Promise.all([import("jspdf"), import("svg2pdf.js"), loadPdfFonts()]);
   if (pages.length === 0) throw new Error("Nothing to export");
   const first = pages[0];
   const size = (p: PdfPage): [number, number] => [p.width * PT_PER_PX, p.height * PT_PER_PX];
   const orientation = (p: PdfPage) => (p.width >= p.height ? "landscape" : "portrait");
-  const doc = new jsPDF({ orientation: orientation(first), unit: "pt", format: size(first), compress: true, putOnlyUsedFonts: true });
+  const doc = new jsPDF({
+    orientation: orientation(first),
+    unit: "pt",
+    format: size(first),
+    compress: true,
+    putOnlyUsedFonts: true,
+  });
   for (const f of fonts) {
     doc.addFileToVFS(f.file, f.base64);
     for (const style of f.styles) doc.addFont(f.file, PDF_FONT_FAMILY, style, undefined, "Identity-H");

@@ -1,6 +1,11 @@
 /** SVG → canvas → PNG/JPEG in the browser, at the preset size times the chosen scale. */
 
-export async function svgToCanvas(svg: string, width: number, height: number, scale: number): Promise<HTMLCanvasElement> {
+export async function svgToCanvas(
+  svg: string,
+  width: number,
+  height: number,
+  scale: number,
+): Promise<HTMLCanvasElement> {
   const url = URL.createObjectURL(new Blob([svg], { type: "image/svg+xml;charset=utf-8" }));
   try {
     const img = new Image();
@@ -22,7 +27,11 @@ export async function svgToCanvas(svg: string, width: number, height: number, sc
   }
 }
 
-export function canvasToBlob(canvas: HTMLCanvasElement, type: "image/png" | "image/jpeg", quality?: number): Promise<Blob> {
+export function canvasToBlob(
+  canvas: HTMLCanvasElement,
+  type: "image/png" | "image/jpeg",
+  quality?: number,
+): Promise<Blob> {
   return new Promise((resolve, reject) =>
     canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error("Could not encode the image"))), type, quality),
   );

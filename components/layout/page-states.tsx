@@ -16,12 +16,29 @@ export function PageSkeleton({ label }: { label: string }) {
   );
 }
 
-export function PageError({ error, reset, what }: { error: Error & { digest?: string }; reset: () => void; what: string }) {
+export function PageError({
+  error,
+  reset,
+  what,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+  what: string;
+}) {
   return (
-    <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4 text-red-950 dark:border-red-700 dark:bg-red-950 dark:text-red-100">
+    <div
+      role="alert"
+      className="rounded-lg border border-red-300 bg-red-50 p-4 text-red-950 dark:border-red-700 dark:bg-red-950 dark:text-red-100"
+    >
       <h1 className="text-xl font-semibold">Could not load {what}</h1>
-      <p className="mt-1 text-sm">{error.digest ? `The server could not answer (reference ${error.digest}).` : error.message}</p>
-      <button type="button" onClick={reset} className="mt-3 rounded bg-red-800 px-3 py-1 text-sm text-white hover:bg-red-900">
+      <p className="mt-1 text-sm">
+        {error.digest ? `The server could not answer (reference ${error.digest}).` : error.message}
+      </p>
+      <button
+        type="button"
+        onClick={reset}
+        className="mt-3 rounded bg-red-800 px-3 py-1 text-sm text-white hover:bg-red-900"
+      >
         Retry
       </button>
     </div>

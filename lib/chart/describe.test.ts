@@ -3,7 +3,16 @@ import { chartSignature } from "./description";
 import { describeRanking, describeStacked, describeTotal } from "./describe";
 import { CATEGORICAL, memberColor, OTHERS_COLOR, ROLE, STACK_OVERLAY } from "./palette";
 
-const common = { id: "t", title: "T", subtitle: "S", historyTo: 2025, publisher: "QYResearch", datasetId: "d1", currency: "USD", permalink: "" };
+const common = {
+  id: "t",
+  title: "T",
+  subtitle: "S",
+  historyTo: 2025,
+  publisher: "QYResearch",
+  datasetId: "d1",
+  currency: "USD",
+  permalink: "",
+};
 const ORDER = ["openai", "google", "microsoft", "anthropic", "ibm", "others"];
 const YEARS = [2024, 2025, 2026, 2027];
 
@@ -36,25 +45,55 @@ describe("describeStacked", () => {
       ],
     });
     // Filtering IBM out leaves Anthropic's colour alone.
-    const filtered = describeStacked({ ...common, rows, keys: keys.filter((k) => k.key !== "ibm"), share: false, memberOrder: ORDER });
+    const filtered = describeStacked({
+      ...common,
+      rows,
+      keys: keys.filter((k) => k.key !== "ibm"),
+      share: false,
+      memberOrder: ORDER,
+    });
     expect(filtered.series.find((s) => s.key === "anthropic")?.color).toBe(CATEGORICAL[3]);
   });
 
   it("draws our forecast of the total over the bars from the last history year's stack, with the 80% band only", () => {
     const forecast = {
       method: "auto:drift+share-trend",
-      points: [2026, 2027].map((year) => ({ year, mean: 9, lower: { "80": 8, "95": 7 }, upper: { "80": 10, "95": 11 } })),
+      points: [2026, 2027].map((year) => ({
+        year,
+        mean: 9,
+        lower: { "80": 8, "95": 7 },
+        upper: { "80": 10, "95": 11 },
+      })),
     };
     const d = describeStacked({ ...common, rows, keys, share: false, memberOrder: ORDER, forecast });
     // The bars stay the data; the overlay is an extra series in its own colour, no member's.
-    expect(d.series.map((s) => s.points.map((p) => p.value))).toEqual([[1, 1, 1, 1], [2, 2, 2, 2], [5, 5, 5, 5]]);
+    expect(d.series.map((s) => s.points.map((p) => p.value))).toEqual([
+      [1, 1, 1, 1],
+      [2, 2, 2, 2],
+      [5, 5, 5, 5],
+    ]);
     expect(d.forecast?.label).toBe("Our forecast (auto: random walk with drift, split by share trend)");
-    expect(d.forecast?.points).toEqual([{ year: 2025, value: 8 }, { year: 2026, value: 9 }, { year: 2027, value: 9 }]);
-    expect(d.forecast?.bands).toEqual([{ level: 80, points: [{ year: 2025, lower: 8, upper: 8 }, { year: 2026, lower: 8, upper: 10 }, { year: 2027, lower: 8, upper: 10 }] }]);
+    expect(d.forecast?.points).toEqual([
+      { year: 2025, value: 8 },
+      { year: 2026, value: 9 },
+      { year: 2027, value: 9 },
+    ]);
+    expect(d.forecast?.bands).toEqual([
+      {
+        level: 80,
+        points: [
+          { year: 2025, lower: 8, upper: 8 },
+          { year: 2026, lower: 8, upper: 10 },
+          { year: 2027, lower: 8, upper: 10 },
+        ],
+      },
+    ]);
     expect(chartSignature(d).series.at(-1)).toEqual({ key: "forecast", color: STACK_OVERLAY.toLowerCase() });
     expect(CATEGORICAL.map((c) => c.toLowerCase())).not.toContain(STACK_OVERLAY.toLowerCase());
     // As shares every stack is 100%: no overlay.
-    expect(describeStacked({ ...common, rows, keys, share: true, memberOrder: ORDER, forecast }).forecast).toBeUndefined();
+    expect(
+      describeStacked({ ...common, rows, keys, share: true, memberOrder: ORDER, forecast }).forecast,
+    ).toBeUndefined();
   });
 });
 
@@ -62,10 +101,19 @@ describe("describeTotal", () => {
   const series = {
     key: "total",
     label: "Total",
-    points: YEARS.map((year) => ({ year, value: year * 10 - 20000, basis: year === 2024 ? ("published" as const) : ("modelled" as const) })),
+    points: YEARS.map((year) => ({
+      year,
+      value: year * 10 - 20000,
+      basis: year === 2024 ? ("published" as const) : ("modelled" as const),
+    })),
     forecast: {
       method: "ets",
-      points: [2026, 2027].map((year) => ({ year, mean: 300, lower: { "80": 250, "95": 200 }, upper: { "80": 350, "95": 400 } })),
+      points: [2026, 2027].map((year) => ({
+        year,
+        mean: 300,
+        lower: { "80": 250, "95": 200 },
+        upper: { "80": 350, "95": 400 },
+      })),
     },
   };
 
@@ -76,7 +124,9 @@ describe("describeTotal", () => {
     expect(d.outlook?.points[0]).toMatchObject({ year: 2025, value: last });
     expect(d.forecast?.points[0]).toEqual({ year: 2025, value: last });
     for (const band of d.forecast!.bands) expect(band.points[0]).toEqual({ year: 2025, lower: last, upper: last });
-    expect(chartSignature(d).series.map((s) => s.color)).toEqual([ROLE.history, ROLE.outlook, ROLE.forecast].map((c) => c.toLowerCase()));
+    expect(chartSignature(d).series.map((s) => s.color)).toEqual(
+      [ROLE.history, ROLE.outlook, ROLE.forecast].map((c) => c.toLowerCase()),
+    );
   });
 });
 

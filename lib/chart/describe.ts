@@ -22,7 +22,9 @@ export interface DescribeCommon {
 }
 
 /** Total with the publisher's outlook and our forecast; outlook, forecast and bands start at the last history year. */
-export function describeTotal(c: DescribeCommon & { series: ForecastedSeries; showOutlook: boolean }): ChartDescription {
+export function describeTotal(
+  c: DescribeCommon & { series: ForecastedSeries; showOutlook: boolean },
+): ChartDescription {
   const { series } = c;
   const history = series.points.filter((p) => p.year <= c.historyTo);
   const joint = history.find((p) => p.year === c.historyTo);
@@ -38,13 +40,20 @@ export function describeTotal(c: DescribeCommon & { series: ForecastedSeries; sh
     historyTo: c.historyTo,
     series: [{ key: series.key, label: series.label, color: ROLE.history, points: history }],
     outlook: c.showOutlook
-      ? { label: `${c.publisher} outlook`, color: ROLE.outlook, points: series.points.filter((p) => p.year >= c.historyTo) }
+      ? {
+          label: `${c.publisher} outlook`,
+          color: ROLE.outlook,
+          points: series.points.filter((p) => p.year >= c.historyTo),
+        }
       : undefined,
     forecast: fcPoints.length
       ? {
           label: `Our forecast (${methodLabel(fc!.method)})`,
           color: ROLE.forecast,
-          points: [...(joint ? [{ year: joint.year, value: joint.value }] : []), ...fcPoints.map((p) => ({ year: p.year, value: p.mean }))],
+          points: [
+            ...(joint ? [{ year: joint.year, value: joint.value }] : []),
+            ...fcPoints.map((p) => ({ year: p.year, value: p.mean })),
+          ],
           bands: FORECAST_LEVELS.map((level) => ({
             level,
             points: [
@@ -54,7 +63,11 @@ export function describeTotal(c: DescribeCommon & { series: ForecastedSeries; sh
           })),
         }
       : undefined,
-    source: { publisher: c.publisher, datasetId: c.datasetId, modelled: series.points.some((p) => p.basis === "modelled") || !!fc },
+    source: {
+      publisher: c.publisher,
+      datasetId: c.datasetId,
+      modelled: series.points.some((p) => p.basis === "modelled") || !!fc,
+    },
     permalink: c.permalink,
   };
 }
@@ -72,7 +85,12 @@ export const OVERLAY_LEVEL = 80;
  * history, then the publisher's outlook): the mean from the last history year on, joined to that
  * year's stack, with the 80% band. Only for values in US$ M: as shares every stack is 100%.
  */
-function stackOverlay(rows: StackedRow[], keys: { key: string }[], historyTo: number, total: SeriesForecastInfo): ChartDescription["forecast"] {
+function stackOverlay(
+  rows: StackedRow[],
+  keys: { key: string }[],
+  historyTo: number,
+  total: SeriesForecastInfo,
+): ChartDescription["forecast"] {
   const shown = new Set(rows.map((r) => r.year));
   const pts = total.points.filter((p) => p.year > historyTo && shown.has(p.year));
   if (!pts.length) return undefined;
@@ -82,7 +100,10 @@ function stackOverlay(rows: StackedRow[], keys: { key: string }[], historyTo: nu
   return {
     label: forecastLabel(total.method),
     color: STACK_OVERLAY,
-    points: [...(jointValue !== undefined ? [{ year: historyTo, value: jointValue }] : []), ...pts.map((p) => ({ year: p.year, value: p.mean }))],
+    points: [
+      ...(jointValue !== undefined ? [{ year: historyTo, value: jointValue }] : []),
+      ...pts.map((p) => ({ year: p.year, value: p.mean })),
+    ],
     bands: pts.some((p) => p.lower[level] !== undefined)
       ? [
           {
@@ -102,7 +123,13 @@ function stackOverlay(rows: StackedRow[], keys: { key: string }[], historyTo: nu
  * `forecast` (our forecast of the breakdown's total), that forecast as an overlay.
  */
 export function describeStacked(
-  c: DescribeCommon & { rows: StackedRow[]; keys: { key: string; label: string }[]; share: boolean; memberOrder: readonly string[]; forecast?: SeriesForecastInfo | null },
+  c: DescribeCommon & {
+    rows: StackedRow[];
+    keys: { key: string; label: string }[];
+    share: boolean;
+    memberOrder: readonly string[];
+    forecast?: SeriesForecastInfo | null;
+  },
 ): ChartDescription {
   return {
     id: c.id,
@@ -126,7 +153,9 @@ export function describeStacked(
 }
 
 /** One member's share of the market over the years (modelled). */
-export function describeShareLine(c: DescribeCommon & { key: string; label: string; points: { year: number; share: number }[] }): ChartDescription {
+export function describeShareLine(
+  c: DescribeCommon & { key: string; label: string; points: { year: number; share: number }[] },
+): ChartDescription {
   return {
     id: c.id,
     title: c.title,
@@ -136,15 +165,31 @@ export function describeShareLine(c: DescribeCommon & { key: string; label: stri
     currency: c.currency,
     historyTo: c.historyTo,
     share: true,
-    series: [{ key: c.key, label: c.label, color: ROLE.history, points: c.points.map((p) => ({ year: p.year, value: p.share, basis: "modelled" as const })) }],
+    series: [
+      {
+        key: c.key,
+        label: c.label,
+        color: ROLE.history,
+        points: c.points.map((p) => ({ year: p.year, value: p.share, basis: "modelled" as const })),
+      },
+    ],
     source: { publisher: c.publisher, datasetId: c.datasetId, modelled: true },
     permalink: c.permalink,
   };
 }
 
 /** Vendors ranked in one year: one bar each, in the vendor's colour; "Others" shown last, unranked. */
-export function describeRanking(c: DescribeCommon & { year: number; rows: RankingRow[]; memberOrder: readonly string[] }): ChartDescription {
-  const entries = othersLast(c.rows).map((r) => ({ key: r.key, label: r.label, color: memberColor(c.memberOrder, r.key), value: r.value, share: r.share, rank: r.rank }));
+export function describeRanking(
+  c: DescribeCommon & { year: number; rows: RankingRow[]; memberOrder: readonly string[] },
+): ChartDescription {
+  const entries = othersLast(c.rows).map((r) => ({
+    key: r.key,
+    label: r.label,
+    color: memberColor(c.memberOrder, r.key),
+    value: r.value,
+    share: r.share,
+    rank: r.rank,
+  }));
   return {
     id: c.id,
     title: c.title,
@@ -153,7 +198,12 @@ export function describeRanking(c: DescribeCommon & { year: number; rows: Rankin
     unit: "US$ M",
     currency: c.currency,
     historyTo: c.historyTo,
-    series: entries.map((e) => ({ key: e.key, label: e.label, color: e.color, points: [{ year: c.year, value: e.value, basis: "modelled" as const }] })),
+    series: entries.map((e) => ({
+      key: e.key,
+      label: e.label,
+      color: e.color,
+      points: [{ year: c.year, value: e.value, basis: "modelled" as const }],
+    })),
     ranking: { year: c.year, entries },
     source: { publisher: c.publisher, datasetId: c.datasetId, modelled: true },
     permalink: c.permalink,

@@ -93,7 +93,9 @@ export function chartSignature(d: ChartDescription): ChartSignature {
 
 /** Points the publisher itself stated: marked on screen and in exports. */
 export function publishedPoints(d: ChartDescription): { year: number; value: number }[] {
-  const pts = [...d.series.flatMap((s) => s.points), ...(d.outlook?.points ?? [])].filter((p) => p.basis === "published");
+  const pts = [...d.series.flatMap((s) => s.points), ...(d.outlook?.points ?? [])].filter(
+    (p) => p.basis === "published",
+  );
   const seen = new Set<number>();
   return pts.filter((p) => (seen.has(p.year) ? false : (seen.add(p.year), true)));
 }

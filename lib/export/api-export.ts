@@ -12,7 +12,6 @@ export type SeriesViewLike = Pick<SeriesView, "unit" | "by" | "filters" | "from"
   dataset: Pick<SeriesDataset, "id" | "publisher" | "currency" | "historyTo">;
 };
 
-
 export function viewSubtitle(view: SeriesViewLike): string {
   const parts = Object.entries(view.filters)
     .filter(([, values]) => values.length > 0)
@@ -21,7 +20,10 @@ export function viewSubtitle(view: SeriesViewLike): string {
 }
 
 export function seriesViewExport(view: SeriesViewLike, permalink: string): DataExportInput {
-  const by = view.by === "total" ? "Total market" : `Market by ${(DIMENSION_LABEL[view.by as keyof typeof DIMENSION_LABEL] ?? view.by).toLowerCase()}`;
+  const by =
+    view.by === "total"
+      ? "Total market"
+      : `Market by ${(DIMENSION_LABEL[view.by as keyof typeof DIMENSION_LABEL] ?? view.by).toLowerCase()}`;
   return {
     title: `${by} ${view.from}-${view.to} (${view.unit})`,
     subtitle: viewSubtitle(view),

@@ -48,18 +48,40 @@ export function composeCardsSvg(cards: HeadlineCard[], opts: CardsOptions): { sv
     const x = pad + (i % cols) * (cardW + gap);
     const top = y + Math.floor(i / cols) * (cardH + gap);
     const cp = 24 * u;
-    shapes.push(`<rect x="${n(x)}" y="${n(top)}" width="${n(cardW)}" height="${n(cardH)}" rx="${n(12 * u)}" fill="#f8fafc" stroke="#cbd5e1" stroke-width="${n(1.5 * u)}"/>`);
+    shapes.push(
+      `<rect x="${n(x)}" y="${n(top)}" width="${n(cardW)}" height="${n(cardH)}" rx="${n(12 * u)}" fill="#f8fafc" stroke="#cbd5e1" stroke-width="${n(1.5 * u)}"/>`,
+    );
     let ty = top + cp + 22 * u;
-    texts.push({ text: card.label, x: x + cp, y: ty, fontSize: 24 * u, weight: 400, anchor: "start", color: theme.muted });
+    texts.push({
+      text: card.label,
+      x: x + cp,
+      y: ty,
+      fontSize: 24 * u,
+      weight: 400,
+      anchor: "start",
+      color: theme.muted,
+    });
     ty += 62 * u;
-    texts.push({ text: card.value, x: x + cp, y: ty, fontSize: 56 * u, weight: 600, anchor: "start", color: theme.ink });
-    for (const line of [...(card.detail ? wrapText(card.detail, cardW - 2 * cp, 19 * u) : []), ...wrapText(card.note, cardW - 2 * cp, 19 * u)]) {
+    texts.push({
+      text: card.value,
+      x: x + cp,
+      y: ty,
+      fontSize: 56 * u,
+      weight: 600,
+      anchor: "start",
+      color: theme.ink,
+    });
+    for (const line of [
+      ...(card.detail ? wrapText(card.detail, cardW - 2 * cp, 19 * u) : []),
+      ...wrapText(card.note, cardW - 2 * cp, 19 * u),
+    ]) {
       ty += 19 * u * 1.45;
       if (ty > top + cardH - cp / 2) break;
       texts.push({ text: line, x: x + cp, y: ty, fontSize: 19 * u, weight: 400, anchor: "start", color: theme.muted });
     }
   });
-  for (const line of wrapText(opts.footer, inner, 16 * u).reverse()) texts.push({ text: line, x: pad, y: H - pad, fontSize: 16 * u, weight: 400, anchor: "start", color: theme.muted });
+  for (const line of wrapText(opts.footer, inner, 16 * u).reverse())
+    texts.push({ text: line, x: pad, y: H - pad, fontSize: 16 * u, weight: 400, anchor: "start", color: theme.muted });
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="${FONT_FAMILY}" data-slide="cards"><title>${esc(opts.title)}</title><rect width="${W}" height="${H}" fill="${theme.background}"/>${shapes.join("")}${texts.map(textEl).join("")}</svg>`;
   return { svg, texts };
 }

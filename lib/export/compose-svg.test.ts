@@ -9,20 +9,40 @@ const kinds: ChartExportSpec["kind"][] = ["share-line", "stacked-bar"];
 
 describe("composeChartSvg", () => {
   it("carries the title, subtitle, unit line, source line and permalink", () => {
-    const { svg } = composeChartSvg(totalSpec, { width: 1920, height: 1080, background: "light", exportedOn: "2026-01-31" });
+    const { svg } = composeChartSvg(totalSpec, {
+      width: 1920,
+      height: 1080,
+      background: "light",
+      exportedOn: "2026-01-31",
+    });
     expect(svg).toContain(`<title>${esc(totalSpec.title)}</title>`);
     expect(svg).toContain(`>${esc(totalSpec.title)}</text>`);
     expect(svg).toContain(esc(totalSpec.subtitle));
     expect(svg).toContain("Values in US$ M · Currency: USD · History to 2025; 2026-2032 is forecast (shaded)");
-    expect(svg).toContain("Source: QYResearch · Dataset qyr-2025-1 · Modelled: values not published by QYResearch are model estimates · Exported 2026-01-31");
+    expect(svg).toContain(
+      "Source: QYResearch · Dataset qyr-2025-1 · Modelled: values not published by QYResearch are model estimates · Exported 2026-01-31",
+    );
     expect(svg).toContain(esc(totalSpec.permalink));
-    for (const label of ["Total market", "QYResearch outlook", "Forecast (auto-selected method)", "80% prediction interval", "95% prediction interval", "Published figure"])
+    for (const label of [
+      "Total market",
+      "QYResearch outlook",
+      "Forecast (auto-selected method)",
+      "80% prediction interval",
+      "95% prediction interval",
+      "Published figure",
+    ])
       expect(svg).toContain(`>${esc(label)}</text>`);
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="1920" height="1080"/);
   });
 
   it("embeds the font when given and leaves the background out when transparent", () => {
-    const { svg } = composeChartSvg(totalSpec, { width: 1080, height: 1080, background: "transparent", exportedOn: "2026-01-31", fontDataUrl: "data:font/woff2;base64,AAAA" });
+    const { svg } = composeChartSvg(totalSpec, {
+      width: 1080,
+      height: 1080,
+      background: "transparent",
+      exportedOn: "2026-01-31",
+      fontDataUrl: "data:font/woff2;base64,AAAA",
+    });
     expect(svg).toContain("@font-face{font-family:'Inter Variable'");
     expect(svg).toContain("src:url(data:font/woff2;base64,AAAA)");
     expect(svg).not.toMatch(/<rect width="1080" height="1080"/);
@@ -31,8 +51,12 @@ describe("composeChartSvg", () => {
   it("repeats the view's filters in the footer when the chart's own subtitle leaves them out", () => {
     const opts = { width: 1920, height: 1080, background: "light" as const, exportedOn: "2026-01-31" };
     const view = "Sector: Healthcare · Vendor: OpenAI · 2021-2032";
-    expect(composeChartSvg({ ...vendorSpec, subtitle: "Sector: Healthcare · 2021-2032" }, { ...opts, viewLine: view }).svg).toContain(`>View: ${view}</text>`);
-    expect(composeChartSvg({ ...vendorSpec, subtitle: `${view} · US$ M` }, { ...opts, viewLine: view }).svg).not.toContain(">View: ");
+    expect(
+      composeChartSvg({ ...vendorSpec, subtitle: "Sector: Healthcare · 2021-2032" }, { ...opts, viewLine: view }).svg,
+    ).toContain(`>View: ${view}</text>`);
+    expect(
+      composeChartSvg({ ...vendorSpec, subtitle: `${view} · US$ M` }, { ...opts, viewLine: view }).svg,
+    ).not.toContain(">View: ");
   });
 
   it("is a pure function of the spec and options", () => {
@@ -44,7 +68,12 @@ describe("composeChartSvg", () => {
     for (const kind of kinds)
       it(`shows all 16 long vendor labels unclipped and non-overlapping (${kind}, ${preset.id})`, () => {
         const spec = { ...vendorSpec, kind };
-        const { svg, legend, plot } = composeChartSvg(spec, { width: preset.width, height: preset.height, background: "light", exportedOn: "2026-01-31" });
+        const { svg, legend, plot } = composeChartSvg(spec, {
+          width: preset.width,
+          height: preset.height,
+          background: "light",
+          exportedOn: "2026-01-31",
+        });
         expect(legend.boxes).toHaveLength(16);
         // Every label appears in full, across its wrapped lines.
         for (const [i, s] of spec.series.entries()) {
@@ -78,14 +107,21 @@ describe("composeChartSvg", () => {
       label: "Our forecast (auto: random walk with drift)",
       color: "#1F2937",
       points: [2025, 2032].map((year) => ({ year, value: year === 2025 ? 100 : 1e6 })),
-      bands: [{ level: 80, points: [2025, 2032].map((year) => ({ year, lower: 100, upper: year === 2025 ? 100 : 2e6 })) }],
+      bands: [
+        { level: 80, points: [2025, 2032].map((year) => ({ year, lower: 100, upper: year === 2025 ? 100 : 2e6 })) },
+      ],
     };
-    const { svg, legend, plot } = composeChartSvg({ ...vendorSpec, forecast }, { width: 1920, height: 1080, background: "light", exportedOn: "2026-01-31" });
+    const { svg, legend, plot } = composeChartSvg(
+      { ...vendorSpec, forecast },
+      { width: 1920, height: 1080, background: "light", exportedOn: "2026-01-31" },
+    );
     const group = svg.match(/<g data-series="forecast" data-color="#1f2937">(.*?)<\/g>/)?.[1] ?? "";
     expect(group).toMatch(/stroke="#1F2937"[^>]*stroke-dasharray/);
     const band = svg.match(/<g data-series="band-80"[^>]*><path d="([^"]+)"/)?.[1] ?? "";
     expect(band).not.toBe("");
-    expect(legend.boxes.map((b) => b.item.label)).toEqual(expect.arrayContaining([forecast.label, "80% prediction interval"]));
+    expect(legend.boxes.map((b) => b.item.label)).toEqual(
+      expect.arrayContaining([forecast.label, "80% prediction interval"]),
+    );
     // The scale reaches the band's top: no point of the band lies above the plot.
     const ys = [...band.matchAll(/[ML][\d.]+ ([\d.]+)/g)].map((m) => Number(m[1]));
     expect(Math.min(...ys)).toBeGreaterThanOrEqual(plot.y - 0.5);

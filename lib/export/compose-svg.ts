@@ -72,7 +72,15 @@ export function composeChartSvg(spec: ChartExportSpec, opts: ComposeOptions): Co
   };
   for (const line of titleLines) {
     y += titleSize * 1.2;
-    texts.push({ text: line, x: pad, y: y - titleSize * 0.22, fontSize: titleSize, weight: 600, anchor: "start", color: theme.ink });
+    texts.push({
+      text: line,
+      x: pad,
+      y: y - titleSize * 0.22,
+      fontSize: titleSize,
+      weight: 600,
+      anchor: "start",
+      color: theme.ink,
+    });
   }
   y += 8 * u;
   block(stamp.subtitle, 24 * u, 400, theme.ink);
@@ -80,7 +88,14 @@ export function composeChartSvg(spec: ChartExportSpec, opts: ComposeOptions): Co
   block(stamp.unitLine, 21 * u, 400, theme.muted);
   y += 22 * u;
 
-  const legend = layoutLegend(legendItems(spec), { x: pad, y, width: inner, maxHeight: H * 0.28, fontSize: 21 * u, minFontSize: 12 * u });
+  const legend = layoutLegend(legendItems(spec), {
+    x: pad,
+    y,
+    width: inner,
+    maxHeight: H * 0.28,
+    fontSize: 21 * u,
+    minFontSize: 12 * u,
+  });
   y += legend.height + 26 * u;
 
   // Footer from the bottom up: permalink last, source line above it.
@@ -93,7 +108,8 @@ export function composeChartSvg(spec: ChartExportSpec, opts: ComposeOptions): Co
     fy -= 16 * u * 1.3;
   }
   fy -= 4 * u;
-  const viewLines = opts.viewLine && !stamp.subtitle.startsWith(opts.viewLine) ? wrapText(`View: ${opts.viewLine}`, inner, 18 * u) : [];
+  const viewLines =
+    opts.viewLine && !stamp.subtitle.startsWith(opts.viewLine) ? wrapText(`View: ${opts.viewLine}`, inner, 18 * u) : [];
   for (const line of [...viewLines, ...sourceLines].reverse()) {
     footer.unshift({ text: line, x: pad, y: fy, fontSize: 18 * u, weight: 400, anchor: "start", color: theme.muted });
     fy -= 18 * u * 1.3;
@@ -130,7 +146,12 @@ function legendEntry(box: LegendBox, legend: LegendLayout, theme: ExportTheme): 
     case "line":
     case "dashed":
     case "dotted": {
-      const dash = item.swatch === "dashed" ? ` stroke-dasharray="${n(fs * 0.5)} ${n(fs * 0.3)}"` : item.swatch === "dotted" ? ` stroke-dasharray="${n(fs * 0.15)} ${n(fs * 0.3)}" stroke-linecap="round"` : "";
+      const dash =
+        item.swatch === "dashed"
+          ? ` stroke-dasharray="${n(fs * 0.5)} ${n(fs * 0.3)}"`
+          : item.swatch === "dotted"
+            ? ` stroke-dasharray="${n(fs * 0.15)} ${n(fs * 0.3)}" stroke-linecap="round"`
+            : "";
       swatch = `<line x1="${n(x0)}" x2="${n(x1)}" y1="${n(cy)}" y2="${n(cy)}" stroke="${color}" stroke-width="${n(sw)}"${dash}/>`;
       break;
     }
@@ -142,7 +163,17 @@ function legendEntry(box: LegendBox, legend: LegendLayout, theme: ExportTheme): 
   }
   const textX = x1 + fs * 0.5;
   const lines = box.lines
-    .map((line, k) => textEl({ text: line, x: textX, y: box.y + k * legend.lineHeight + fs * 0.98, fontSize: fs, weight: 400, anchor: "start", color: theme.ink }))
+    .map((line, k) =>
+      textEl({
+        text: line,
+        x: textX,
+        y: box.y + k * legend.lineHeight + fs * 0.98,
+        fontSize: fs,
+        weight: 400,
+        anchor: "start",
+        color: theme.ink,
+      }),
+    )
     .join("");
   return swatch + lines;
 }

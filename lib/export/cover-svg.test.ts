@@ -5,7 +5,12 @@ import { totalSpec, vendorSpec } from "./test-fixtures";
 
 describe("composeCoverSvg", () => {
   const specs = [totalSpec, vendorSpec];
-  const cover = composeCoverSvg(specs, { title: "Large-scale AI Models market", width: 1920, height: 1080, exportedOn: "2026-01-31" });
+  const cover = composeCoverSvg(specs, {
+    title: "Large-scale AI Models market",
+    width: 1920,
+    height: 1080,
+    exportedOn: "2026-01-31",
+  });
   const lines = cover.texts.map((t) => t.text);
 
   it("lists the filters, every chart with its page and the sources", () => {
@@ -20,7 +25,10 @@ describe("composeCoverSvg", () => {
   });
 
   it("fits a long list of charts on the page", () => {
-    const many = Array.from({ length: 40 }, (_, i) => ({ ...totalSpec, title: `Chart number ${i} with a fairly long title` }));
+    const many = Array.from({ length: 40 }, (_, i) => ({
+      ...totalSpec,
+      title: `Chart number ${i} with a fairly long title`,
+    }));
     const c = composeCoverSvg(many, { title: "Deck", width: 1920, height: 1080, exportedOn: "2026-01-31" });
     for (const t of c.texts) expect(t.y).toBeLessThanOrEqual(1080);
   });

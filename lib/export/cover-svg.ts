@@ -24,16 +24,33 @@ const unique = (xs: string[]) => [...new Set(xs)];
 export function coverLines(specs: ChartExportSpec[], opts: Pick<CoverOptions, "title" | "exportedOn">): Line[] {
   const lines: Line[] = [
     { text: opts.title, size: 52, weight: 600 },
-    { text: `Exported ${opts.exportedOn} · ${specs.length} chart${specs.length === 1 ? "" : "s"}, one per page`, size: 24, weight: 400, muted: true, gapBefore: 6 },
+    {
+      text: `Exported ${opts.exportedOn} · ${specs.length} chart${specs.length === 1 ? "" : "s"}, one per page`,
+      size: 24,
+      weight: 400,
+      muted: true,
+      gapBefore: 6,
+    },
     { text: "Filters and years", size: 26, weight: 600, gapBefore: 40 },
     ...unique(specs.map((s) => s.subtitle)).map((text): Line => ({ text, size: 22, weight: 400, gapBefore: 6 })),
     { text: "Charts", size: 26, weight: 600, gapBefore: 32 },
     ...specs.map((s, i): Line => ({ text: `${i + 2}. ${s.title}`, size: 22, weight: 400, gapBefore: 4 })),
     { text: "Sources", size: 26, weight: 600, gapBefore: 32 },
-    ...unique(specs.map((s) => `${s.source.publisher} · Dataset ${s.source.datasetId}`)).map((text): Line => ({ text, size: 22, weight: 400, gapBefore: 6 })),
+    ...unique(specs.map((s) => `${s.source.publisher} · Dataset ${s.source.datasetId}`)).map((text): Line => ({
+      text,
+      size: 22,
+      weight: 400,
+      gapBefore: 6,
+    })),
   ];
   if (specs.some((s) => s.source.modelled))
-    lines.push({ text: "Values not published by the source are modelled estimates, flagged as such in the data exports.", size: 20, weight: 400, muted: true, gapBefore: 8 });
+    lines.push({
+      text: "Values not published by the source are modelled estimates, flagged as such in the data exports.",
+      size: 20,
+      weight: 400,
+      muted: true,
+      gapBefore: 8,
+    });
   const permalinks = unique(specs.map((s) => s.permalink));
   if (permalinks.length) {
     lines.push({ text: "View", size: 26, weight: 600, gapBefore: 32 });
@@ -71,7 +88,15 @@ function place(lines: Line[], k: number, pad: number, width: number) {
     y += (line.gapBefore ?? 0) * k;
     for (const text of wrapText(line.text, width, line.size * k, line.weight)) {
       y += line.size * k * 1.3;
-      texts.push({ text, x: pad, y: y - line.size * k * 0.3, fontSize: line.size * k, weight: line.weight, anchor: "start", color: "" });
+      texts.push({
+        text,
+        x: pad,
+        y: y - line.size * k * 0.3,
+        fontSize: line.size * k,
+        weight: line.weight,
+        anchor: "start",
+        color: "",
+      });
       muted.push(!!line.muted);
     }
   }

@@ -14,13 +14,30 @@ describe("escapeFormula", () => {
 
 describe("toCsv", () => {
   it("quotes separators and keeps numbers at full precision", () => {
-    expect(toCsv(["a", "b"], [["x,y", 1 / 3], ['say "hi"', -2]])).toBe(`a,b\r\n"x,y",0.3333333333333333\r\n"say ""hi""",-2\r\n`);
+    expect(
+      toCsv(
+        ["a", "b"],
+        [
+          ["x,y", 1 / 3],
+          ['say "hi"', -2],
+        ],
+      ),
+    ).toBe(`a,b\r\n"x,y",0.3333333333333333\r\n"say ""hi""",-2\r\n`);
   });
   it("writes long-format series with the unit in the header and the basis flagged", () => {
     const csv = seriesToCsv({
       unit: "US$ M",
       historyTo: 2025,
-      series: [{ key: "total", label: "Total market", points: [{ year: 2025, value: 9927.33, basis: "modelled" }, { year: 2026, value: 11128.5, basis: "modelled" }] }],
+      series: [
+        {
+          key: "total",
+          label: "Total market",
+          points: [
+            { year: 2025, value: 9927.33, basis: "modelled" },
+            { year: 2026, value: 11128.5, basis: "modelled" },
+          ],
+        },
+      ],
     });
     expect(csv.split("\r\n")).toEqual([
       "series_key,series,year,value (US$ M),basis,phase",
@@ -38,9 +55,15 @@ describe("forecast rows", () => {
     const f = totalSpec.forecast!;
     const joined = {
       ...totalSpec,
-      forecast: { ...f, points: [{ year: 2025, value: 1 }, ...f.points], bands: f.bands.map((b) => ({ ...b, points: [{ year: 2025, lower: 1, upper: 1 }, ...b.points] })) },
+      forecast: {
+        ...f,
+        points: [{ year: 2025, value: 1 }, ...f.points],
+        bands: f.bands.map((b) => ({ ...b, points: [{ year: 2025, lower: 1, upper: 1 }, ...b.points] })),
+      },
     };
-    const years = chartRows(joined).rows.filter((r) => String(r[0]).startsWith("forecast")).map((r) => r[2] as number);
+    const years = chartRows(joined)
+      .rows.filter((r) => String(r[0]).startsWith("forecast"))
+      .map((r) => r[2] as number);
     expect(years.length).toBeGreaterThan(0);
     expect(Math.min(...years)).toBe(2026);
   });

@@ -42,7 +42,10 @@ export function seriesToCsv(t: SeriesTable): string {
 }
 
 /** What a data export needs from a chart: its numbers and the provenance stamped beside them. */
-export type DataExportInput = Pick<ChartExportSpec, "title" | "subtitle" | "unit" | "currency" | "historyTo" | "share" | "source" | "permalink"> & {
+export type DataExportInput = Pick<
+  ChartExportSpec,
+  "title" | "subtitle" | "unit" | "currency" | "historyTo" | "share" | "source" | "permalink"
+> & {
   series: Series[];
   outlook?: { label: string; points: Series["points"] };
   forecast?: Omit<NonNullable<ChartExportSpec["forecast"]>, "color">;
@@ -55,16 +58,32 @@ export type DataExportInput = Pick<ChartExportSpec, "title" | "subtitle" | "unit
 export function chartRows(spec: DataExportInput): { header: string[]; rows: (string | number)[][] } {
   const { header, rows } = seriesToRows({ unit: spec.unit, historyTo: spec.historyTo, series: spec.series });
   if (spec.outlook)
-    for (const p of spec.outlook.points) rows.push(["outlook", spec.outlook.label, p.year, p.value, p.basis, "outlook"]);
+    for (const p of spec.outlook.points)
+      rows.push(["outlook", spec.outlook.label, p.year, p.value, p.basis, "outlook"]);
   if (spec.forecast) {
     const f = spec.forecast;
     // The forecast line and bands start at the last history year only to join the history line
     // on the chart: that point is history, not forecast, and the data rows leave it out.
-    for (const p of f.points.filter((q) => q.year > spec.historyTo)) rows.push(["forecast", f.label, p.year, p.value, "modelled", "forecast"]);
+    for (const p of f.points.filter((q) => q.year > spec.historyTo))
+      rows.push(["forecast", f.label, p.year, p.value, "modelled", "forecast"]);
     for (const band of f.bands)
       for (const p of band.points.filter((q) => q.year > spec.historyTo)) {
-        rows.push([`forecast-lower-${band.level}`, `${f.label}, lower ${band.level}% bound`, p.year, p.lower, "modelled", "forecast"]);
-        rows.push([`forecast-upper-${band.level}`, `${f.label}, upper ${band.level}% bound`, p.year, p.upper, "modelled", "forecast"]);
+        rows.push([
+          `forecast-lower-${band.level}`,
+          `${f.label}, lower ${band.level}% bound`,
+          p.year,
+          p.lower,
+          "modelled",
+          "forecast",
+        ]);
+        rows.push([
+          `forecast-upper-${band.level}`,
+          `${f.label}, upper ${band.level}% bound`,
+          p.year,
+          p.upper,
+          "modelled",
+          "forecast",
+        ]);
       }
   }
   return { header, rows };

@@ -25,14 +25,20 @@ describe("CSV of a chart", () => {
     expect(totals.map((r) => Number(r[3]))).toEqual(totalSpec.series[0].points.map((p) => p.value));
     expect(totals.find((r) => r[2] === "2024")?.[4]).toBe("published");
     expect(totals.find((r) => r[2] === "2023")?.[4]).toBe("modelled");
-    expect(rows.filter((r) => r[0] === "forecast").map((r) => Number(r[3]))).toEqual(totalSpec.forecast!.points.map((p) => p.value));
+    expect(rows.filter((r) => r[0] === "forecast").map((r) => Number(r[3]))).toEqual(
+      totalSpec.forecast!.points.map((p) => p.value),
+    );
     expect(rows.filter((r) => r[0] === "forecast-upper-95")).toHaveLength(7);
     expect(rows.filter((r) => r[0] === "outlook").map((r) => Number(r[3]))).toEqual([10015.2, 19700]);
   });
 
   it("escapes labels that a spreadsheet would run as formulas", () => {
     const csv = chartToCsv(vendorSpec);
-    const labels = new Set(parseCsv(csv).slice(1).map((r) => r[1]));
+    const labels = new Set(
+      parseCsv(csv)
+        .slice(1)
+        .map((r) => r[1]),
+    );
     expect(labels).toContain(`'=HYPERLINK("https://evil.example","click")`);
     expect(labels).toContain("'+1 Tencent Hunyuan");
     expect(labels).toContain("'-2 iFlytek Spark");
@@ -48,7 +54,10 @@ describe("XLSX of a chart", () => {
     await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(["Data", "Sources and notes"]);
     const data = wb.getWorksheet("Data")!;
-    const values = data.getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1));
+    const values = data
+      .getSheetValues()
+      .slice(1)
+      .map((r) => (r as unknown[]).slice(1));
     const { header, rows } = chartRows(vendorSpec);
     expect(values[0]).toEqual(header);
     expect(values.slice(1)).toEqual(rows.map((r) => r.map((v) => (typeof v === "string" ? escapeFormula(v) : v))));
@@ -59,7 +68,8 @@ describe("XLSX of a chart", () => {
 
     const notes = wb.getWorksheet("Sources and notes")!;
     const text = JSON.stringify(notes.getSheetValues());
-    for (const s of ["QYResearch", "qyr-2025-1", "Modelled", vendorSpec.permalink, "2026-01-31", "US$ M"]) expect(text).toContain(s);
+    for (const s of ["QYResearch", "qyr-2025-1", "Modelled", vendorSpec.permalink, "2026-01-31", "US$ M"])
+      expect(text).toContain(s);
   });
 });
 
@@ -82,7 +92,11 @@ describe("API data exports", () => {
     const wb = new ExcelJS.Workbook();
     const bytes = await buildWorkbook(input, "2026-01-31");
     await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
-    const values = wb.getWorksheet("Data")!.getSheetValues().slice(2).map((r) => (r as unknown[]).slice(1));
+    const values = wb
+      .getWorksheet("Data")!
+      .getSheetValues()
+      .slice(2)
+      .map((r) => (r as unknown[]).slice(1));
     expect(values.map((r) => r[3])).toEqual(rows.map((r) => r[3]));
   });
 });

@@ -13,7 +13,8 @@ describe("layoutLegend", () => {
   });
 
   it("wraps a label longer than the frame instead of clipping it", () => {
-    const long = "Others (all remaining vendors, including regional specialists and open-weight communities of every size)";
+    const long =
+      "Others (all remaining vendors, including regional specialists and open-weight communities of every size)";
     const l = layoutLegend([item(long)], { ...frame, width: 300 });
     expect(l.boxes[0].lines.length).toBeGreaterThan(1);
     expect(l.boxes[0].lines.join(" ")).toBe(long);
@@ -41,8 +42,32 @@ describe("wrapText", () => {
 
 describe("layoutLegend with many short names", () => {
   it("prefers fewer columns to splitting a word", () => {
-    const names = ["OpenAI", "Google", "Microsoft", "Meta", "AWS", "IBM", "Baidu", "Tencent", "Alibaba", "Huawei", "Anthropic", "Hugging Face", "Cohere", "Rasa", "NVIDIA", "Others"];
-    const l = layoutLegend(names.map(item), { x: 42, y: 0, width: 996, maxHeight: 300, fontSize: 15.75, minFontSize: 9 });
+    const names = [
+      "OpenAI",
+      "Google",
+      "Microsoft",
+      "Meta",
+      "AWS",
+      "IBM",
+      "Baidu",
+      "Tencent",
+      "Alibaba",
+      "Huawei",
+      "Anthropic",
+      "Hugging Face",
+      "Cohere",
+      "Rasa",
+      "NVIDIA",
+      "Others",
+    ];
+    const l = layoutLegend(names.map(item), {
+      x: 42,
+      y: 0,
+      width: 996,
+      maxHeight: 300,
+      fontSize: 15.75,
+      minFontSize: 9,
+    });
     for (const [i, b] of l.boxes.entries()) expect(b.lines.join(" ")).toBe(names[i]);
   });
 });

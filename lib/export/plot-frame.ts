@@ -44,7 +44,8 @@ export function allYears(spec: ChartExportSpec): number[] {
 function valueExtent(spec: ChartExportSpec, years: number[]): { min: number; max: number } {
   const values: number[] = [];
   if (isStacked(spec)) {
-    for (const y of years) values.push(spec.series.reduce((sum, s) => sum + (s.points.find((p) => p.year === y)?.value ?? 0), 0));
+    for (const y of years)
+      values.push(spec.series.reduce((sum, s) => sum + (s.points.find((p) => p.year === y)?.value ?? 0), 0));
   } else spec.series.forEach((s) => s.points.forEach((p) => values.push(p.value)));
   spec.outlook?.points.forEach((p) => values.push(p.value));
   spec.forecast?.points.forEach((p) => values.push(p.value));
@@ -66,7 +67,12 @@ function axisCaption(spec: ChartExportSpec): string {
   return spec.unit;
 }
 
-export function buildFrame(spec: ChartExportSpec, box: Box, theme: ExportTheme, fontSize: number): { scales: PlotScales; svg: string } {
+export function buildFrame(
+  spec: ChartExportSpec,
+  box: Box,
+  theme: ExportTheme,
+  fontSize: number,
+): { scales: PlotScales; svg: string } {
   const years = allYears(spec);
   const first = years[0] ?? spec.historyTo;
   const last = years[years.length - 1] ?? spec.historyTo;
@@ -94,21 +100,67 @@ export function buildFrame(spec: ChartExportSpec, box: Box, theme: ExportTheme, 
   if (last > spec.historyTo && spec.historyTo >= first) {
     const divideX = banded ? xOf(spec.historyTo) + bandWidth / 2 : xOf(spec.historyTo);
     const right = plot.x + plot.width;
-    parts.push(`<rect x="${n(divideX)}" y="${n(plot.y)}" width="${n(right - divideX)}" height="${n(plot.height)}" fill="${FUTURE_SHADE.color}" fill-opacity="${FUTURE_SHADE.opacity}"/>`);
-    parts.push(`<line x1="${n(divideX)}" x2="${n(divideX)}" y1="${n(plot.y)}" y2="${n(plot.y + plot.height)}" stroke="${theme.axis}" stroke-width="${n(fontSize / 10)}" stroke-dasharray="${n(fontSize / 3)} ${n(fontSize / 4)}"/>`);
+    parts.push(
+      `<rect x="${n(divideX)}" y="${n(plot.y)}" width="${n(right - divideX)}" height="${n(plot.height)}" fill="${FUTURE_SHADE.color}" fill-opacity="${FUTURE_SHADE.opacity}"/>`,
+    );
+    parts.push(
+      `<line x1="${n(divideX)}" x2="${n(divideX)}" y1="${n(plot.y)}" y2="${n(plot.y + plot.height)}" stroke="${theme.axis}" stroke-width="${n(fontSize / 10)}" stroke-dasharray="${n(fontSize / 3)} ${n(fontSize / 4)}"/>`,
+    );
     const word = futureWord(spec);
     const labelY = plot.y + fontSize * 1.1;
-    parts.push(textEl({ text: "History", x: divideX - fontSize * 0.4, y: labelY, fontSize: fontSize * 0.9, weight: 600, anchor: "end", color: theme.muted }));
-    parts.push(textEl({ text: word[0].toUpperCase() + word.slice(1), x: divideX + fontSize * 0.4, y: labelY, fontSize: fontSize * 0.9, weight: 600, anchor: "start", color: theme.muted }));
+    parts.push(
+      textEl({
+        text: "History",
+        x: divideX - fontSize * 0.4,
+        y: labelY,
+        fontSize: fontSize * 0.9,
+        weight: 600,
+        anchor: "end",
+        color: theme.muted,
+      }),
+    );
+    parts.push(
+      textEl({
+        text: word[0].toUpperCase() + word.slice(1),
+        x: divideX + fontSize * 0.4,
+        y: labelY,
+        fontSize: fontSize * 0.9,
+        weight: 600,
+        anchor: "start",
+        color: theme.muted,
+      }),
+    );
   }
 
   // Gridlines and y ticks.
   ticks.forEach((t, i) => {
     const y = yOf(t);
-    parts.push(`<line x1="${n(plot.x)}" x2="${n(plot.x + plot.width)}" y1="${n(y)}" y2="${n(y)}" stroke="${t === 0 ? theme.axis : theme.grid}" stroke-width="${n(fontSize / 14)}"/>`);
-    parts.push(textEl({ text: labels[i], x: plot.x - fontSize * 0.5, y: y + fontSize * 0.35, fontSize, weight: 400, anchor: "end", color: theme.muted }));
+    parts.push(
+      `<line x1="${n(plot.x)}" x2="${n(plot.x + plot.width)}" y1="${n(y)}" y2="${n(y)}" stroke="${t === 0 ? theme.axis : theme.grid}" stroke-width="${n(fontSize / 14)}"/>`,
+    );
+    parts.push(
+      textEl({
+        text: labels[i],
+        x: plot.x - fontSize * 0.5,
+        y: y + fontSize * 0.35,
+        fontSize,
+        weight: 400,
+        anchor: "end",
+        color: theme.muted,
+      }),
+    );
   });
-  parts.push(textEl({ text: axisCaption(spec), x: box.x, y: box.y + fontSize, fontSize, weight: 400, anchor: "start", color: theme.muted }));
+  parts.push(
+    textEl({
+      text: axisCaption(spec),
+      x: box.x,
+      y: box.y + fontSize,
+      fontSize,
+      weight: 400,
+      anchor: "start",
+      color: theme.muted,
+    }),
+  );
 
   // X ticks: every year when they fit, else every second or fifth.
   const labelWidth = textWidth("2030", fontSize) + fontSize;
@@ -116,7 +168,17 @@ export function buildFrame(spec: ChartExportSpec, box: Box, theme: ExportTheme, 
   const every = [1, 2, 5, 10].find((k) => slot * k >= labelWidth) ?? 10;
   years.forEach((year) => {
     if ((year - first) % every !== 0) return;
-    parts.push(textEl({ text: String(year), x: xOf(year), y: plot.y + plot.height + fontSize * 1.5, fontSize, weight: 400, anchor: "middle", color: theme.muted }));
+    parts.push(
+      textEl({
+        text: String(year),
+        x: xOf(year),
+        y: plot.y + plot.height + fontSize * 1.5,
+        fontSize,
+        weight: 400,
+        anchor: "middle",
+        color: theme.muted,
+      }),
+    );
   });
   return { scales: { years, banded, bandWidth, xOf, yOf, plot }, svg: parts.join("") };
 }

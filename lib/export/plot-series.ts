@@ -14,7 +14,8 @@ import type { ExportTheme } from "./theme";
 type Pt = { x: number; y: number };
 
 const path = (pts: Pt[]) => pts.map((p, i) => `${i ? "L" : "M"}${n(p.x)} ${n(p.y)}`).join("");
-const group = (key: string, color: string, body: string) => `<g data-series="${esc(key)}" data-color="${color.toLowerCase()}">${body}</g>`;
+const group = (key: string, color: string, body: string) =>
+  `<g data-series="${esc(key)}" data-color="${color.toLowerCase()}">${body}</g>`;
 
 function polyline(pts: Pt[], color: string, width: number, dash?: string): string {
   if (pts.length < 2) return "";
@@ -24,7 +25,11 @@ function polyline(pts: Pt[], color: string, width: number, dash?: string): strin
 
 function area(top: Pt[], bottom: Pt[], color: string, opacity: number): string {
   if (top.length < 2) return "";
-  const d = `${path(top)}${bottom.slice().reverse().map((p) => `L${n(p.x)} ${n(p.y)}`).join("")}Z`;
+  const d = `${path(top)}${bottom
+    .slice()
+    .reverse()
+    .map((p) => `L${n(p.x)} ${n(p.y)}`)
+    .join("")}Z`;
   return `<path d="${d}" fill="${color}" fill-opacity="${opacity}"/>`;
 }
 
@@ -46,7 +51,9 @@ export function drawSeries(spec: ChartExportSpec, sc: PlotScales, theme: ExportT
         if (!(p.value > 0)) continue;
         const x = sc.xOf(p.year) - barW / 2;
         const y = Math.min(sc.yOf(from), sc.yOf(to));
-        rects.push(`<rect x="${n(x)}" y="${n(y)}" width="${n(barW)}" height="${n(Math.abs(sc.yOf(from) - sc.yOf(to)))}" fill="${s.color}" stroke="${theme.separator}" stroke-width="${n(unit)}"/>`);
+        rects.push(
+          `<rect x="${n(x)}" y="${n(y)}" width="${n(barW)}" height="${n(Math.abs(sc.yOf(from) - sc.yOf(to)))}" fill="${s.color}" stroke="${theme.separator}" stroke-width="${n(unit)}"/>`,
+        );
       }
       out.push(group(s.key, s.color, rects.join("")));
     }
@@ -55,10 +62,27 @@ export function drawSeries(spec: ChartExportSpec, sc: PlotScales, theme: ExportT
     if (fc) {
       for (const b of fc.bands) {
         const pts = [...b.points].sort((p, q) => p.year - q.year);
-        out.push(group(`band-${b.level}`, fc.color, area(pts.map((p) => at(p.year, p.upper)), pts.map((p) => at(p.year, p.lower)), fc.color, STACK_BAND_OPACITY)));
+        out.push(
+          group(
+            `band-${b.level}`,
+            fc.color,
+            area(
+              pts.map((p) => at(p.year, p.upper)),
+              pts.map((p) => at(p.year, p.lower)),
+              fc.color,
+              STACK_BAND_OPACITY,
+            ),
+          ),
+        );
       }
       const line = fc.points.map((p) => at(p.year, p.value));
-      out.push(group("forecast", fc.color, polyline(line, theme.background ?? "#ffffff", w * 2.2) + polyline(line, fc.color, w, dash)));
+      out.push(
+        group(
+          "forecast",
+          fc.color,
+          polyline(line, theme.background ?? "#ffffff", w * 2.2) + polyline(line, fc.color, w, dash),
+        ),
+      );
     }
     return out.join("");
   }
@@ -67,15 +91,60 @@ export function drawSeries(spec: ChartExportSpec, sc: PlotScales, theme: ExportT
     const bands = [...(spec.forecast?.bands ?? [])].sort((a, b) => b.level - a.level);
     bands.forEach((b, i) => {
       const pts = [...b.points].sort((p, q) => p.year - q.year);
-      out.push(group(`band-${b.level}`, spec.forecast!.color, area(pts.map((p) => at(p.year, p.upper)), pts.map((p) => at(p.year, p.lower)), spec.forecast!.color, bandOpacity(i, bands.length))));
+      out.push(
+        group(
+          `band-${b.level}`,
+          spec.forecast!.color,
+          area(
+            pts.map((p) => at(p.year, p.upper)),
+            pts.map((p) => at(p.year, p.lower)),
+            spec.forecast!.color,
+            bandOpacity(i, bands.length),
+          ),
+        ),
+      );
     });
     const s = spec.series[0];
     if (s) {
       const history = s.points.map((p) => at(p.year, p.value));
-      out.push(group(s.key, s.color, area(history, history.map((p) => ({ x: p.x, y: sc.yOf(0) })), s.color, 0.15) + polyline(history, s.color, w)));
+      out.push(
+        group(
+          s.key,
+          s.color,
+          area(
+            history,
+            history.map((p) => ({ x: p.x, y: sc.yOf(0) })),
+            s.color,
+            0.15,
+          ) + polyline(history, s.color, w),
+        ),
+      );
     }
-    if (spec.outlook) out.push(group("outlook", spec.outlook.color, polyline(spec.outlook.points.map((p) => at(p.year, p.value)), spec.outlook.color, w, dash)));
-    if (spec.forecast) out.push(group("forecast", spec.forecast.color, polyline(spec.forecast.points.map((p) => at(p.year, p.value)), spec.forecast.color, w)));
+    if (spec.outlook)
+      out.push(
+        group(
+          "outlook",
+          spec.outlook.color,
+          polyline(
+            spec.outlook.points.map((p) => at(p.year, p.value)),
+            spec.outlook.color,
+            w,
+            dash,
+          ),
+        ),
+      );
+    if (spec.forecast)
+      out.push(
+        group(
+          "forecast",
+          spec.forecast.color,
+          polyline(
+            spec.forecast.points.map((p) => at(p.year, p.value)),
+            spec.forecast.color,
+            w,
+          ),
+        ),
+      );
     out.push(publishedDots(spec, sc, theme, unit));
     return out.join("");
   }
@@ -84,7 +153,9 @@ export function drawSeries(spec: ChartExportSpec, sc: PlotScales, theme: ExportT
   for (const s of spec.series) {
     const history = s.points.filter((p) => p.year <= spec.historyTo).map((p) => at(p.year, p.value));
     const future = s.points.filter((p) => p.year >= spec.historyTo).map((p) => at(p.year, p.value));
-    const dots = s.points.map((p) => `<circle cx="${n(sc.xOf(p.year))}" cy="${n(sc.yOf(p.value))}" r="${n(4 * unit)}" fill="${s.color}"/>`).join("");
+    const dots = s.points
+      .map((p) => `<circle cx="${n(sc.xOf(p.year))}" cy="${n(sc.yOf(p.value))}" r="${n(4 * unit)}" fill="${s.color}"/>`)
+      .join("");
     out.push(group(s.key, s.color, polyline(history, s.color, w) + polyline(future, s.color, w, dash) + dots));
   }
   out.push(publishedDots(spec, sc, theme, unit));
@@ -101,7 +172,10 @@ export function bandOpacity(i: number, count: number): number {
 
 function publishedDots(spec: ChartExportSpec, sc: PlotScales, theme: ExportTheme, unit: number): string {
   const dots = publishedPoints(spec)
-    .map((p) => `<circle cx="${n(sc.xOf(p.year))}" cy="${n(sc.yOf(p.value))}" r="${n(7 * unit)}" fill="${theme.background ?? "#ffffff"}" stroke="${theme.ink}" stroke-width="${n(2.5 * unit)}"/>`)
+    .map(
+      (p) =>
+        `<circle cx="${n(sc.xOf(p.year))}" cy="${n(sc.yOf(p.value))}" r="${n(7 * unit)}" fill="${theme.background ?? "#ffffff"}" stroke="${theme.ink}" stroke-width="${n(2.5 * unit)}"/>`,
+    )
     .join("");
   return dots ? `<g data-marker="published">${dots}</g>` : "";
 }
@@ -115,7 +189,14 @@ export function legendItems(spec: ChartExportSpec): LegendItem[] {
     if (spec.forecast) {
       items.push({ label: spec.forecast.label, color: spec.forecast.color, swatch: "line" });
       const bands = [...spec.forecast.bands].sort((a, b) => b.level - a.level);
-      bands.forEach((b, i) => items.push({ label: `${b.level}% prediction interval`, color: spec.forecast!.color, swatch: "band", opacity: bandOpacity(i, bands.length) }));
+      bands.forEach((b, i) =>
+        items.push({
+          label: `${b.level}% prediction interval`,
+          color: spec.forecast!.color,
+          swatch: "band",
+          opacity: bandOpacity(i, bands.length),
+        }),
+      );
     }
   } else if (spec.kind === "ranking-bar") {
     return [];
@@ -124,7 +205,14 @@ export function legendItems(spec: ChartExportSpec): LegendItem[] {
     spec.series.forEach((s) => items.push({ label: s.label, color: s.color, swatch }));
     if (spec.kind === "stacked-bar" && spec.forecast) {
       items.push({ label: spec.forecast.label, color: spec.forecast.color, swatch: "dashed" });
-      spec.forecast.bands.forEach((b) => items.push({ label: `${b.level}% prediction interval`, color: spec.forecast!.color, swatch: "band", opacity: STACK_BAND_OPACITY }));
+      spec.forecast.bands.forEach((b) =>
+        items.push({
+          label: `${b.level}% prediction interval`,
+          color: spec.forecast!.color,
+          swatch: "band",
+          opacity: STACK_BAND_OPACITY,
+        }),
+      );
     }
   }
   if (publishedPoints(spec).length) items.push({ label: "Published figure", color: "ink", swatch: "dot" });

@@ -37,7 +37,11 @@ export function exportDate(now: Date = new Date()): string {
 
 /** A file name safe on every OS: "overview-total-16x9-2x-light.png". */
 export function exportFileName(id: string, ext: string, opts?: ExportOptions): string {
-  const safe = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "chart";
+  const safe = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "") || "chart";
   const suffix = opts ? `-${safe(opts.size)}-${opts.scale}x-${opts.background}` : "";
   return `${safe(id)}${suffix}.${ext.toLowerCase()}`;
 }

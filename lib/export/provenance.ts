@@ -4,7 +4,10 @@
  */
 import type { ChartExportSpec } from "./chart-spec";
 
-export type ProvenanceInput = Pick<ChartExportSpec, "title" | "subtitle" | "unit" | "currency" | "historyTo" | "source" | "permalink" | "share"> & {
+export type ProvenanceInput = Pick<
+  ChartExportSpec,
+  "title" | "subtitle" | "unit" | "currency" | "historyTo" | "source" | "permalink" | "share"
+> & {
   series: { points: { year: number }[] }[];
   outlook?: { points: { year: number }[] };
   forecast?: { points: { year: number }[] };
@@ -63,7 +66,10 @@ export function provenanceNotes(spec: ProvenanceInput, exportedOn: string): [str
     ["History to", String(spec.historyTo)],
     ["Publisher", spec.source.publisher],
     ["Dataset version", spec.source.datasetId],
-    ["Modelled", spec.source.modelled ? "Yes: rows with basis \"modelled\" are model estimates, not published figures" : "No"],
+    [
+      "Modelled",
+      spec.source.modelled ? 'Yes: rows with basis "modelled" are model estimates, not published figures' : "No",
+    ],
     ["Exported", exportedOn],
     ["Permalink", p.permalink],
   ];

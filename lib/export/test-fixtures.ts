@@ -26,7 +26,11 @@ export const totalSpec: ChartExportSpec = {
       })),
     },
   ],
-  outlook: { label: "QYResearch outlook", color: ROLE.outlook, points: [2025, 2031].map((year) => ({ year, value: year === 2031 ? 19700 : 10015.2, basis: "modelled" as const })) },
+  outlook: {
+    label: "QYResearch outlook",
+    color: ROLE.outlook,
+    points: [2025, 2031].map((year) => ({ year, value: year === 2031 ? 19700 : 10015.2, basis: "modelled" as const })),
+  },
   forecast: {
     label: "Forecast (auto-selected method)",
     color: ROLE.forecast,
@@ -45,9 +49,21 @@ export const totalSpec: ChartExportSpec = {
 };
 
 const VENDORS = [
-  "OpenAI", "Google DeepMind and Google Cloud Vertex AI", "Microsoft Azure AI Foundry", "Anthropic", "Meta Platforms (Llama models)",
-  "Amazon Web Services Bedrock and Titan", "Alibaba Cloud Qwen", "Baidu ERNIE Bot and Qianfan platform", "Mistral AI", "Cohere",
-  "=HYPERLINK(\"https://evil.example\",\"click\")", "+1 Tencent Hunyuan", "-2 iFlytek Spark", "@x Huawei Cloud Pangu", "NVIDIA NeMo and Nemotron model family",
+  "OpenAI",
+  "Google DeepMind and Google Cloud Vertex AI",
+  "Microsoft Azure AI Foundry",
+  "Anthropic",
+  "Meta Platforms (Llama models)",
+  "Amazon Web Services Bedrock and Titan",
+  "Alibaba Cloud Qwen",
+  "Baidu ERNIE Bot and Qianfan platform",
+  "Mistral AI",
+  "Cohere",
+  '=HYPERLINK("https://evil.example","click")',
+  "+1 Tencent Hunyuan",
+  "-2 iFlytek Spark",
+  "@x Huawei Cloud Pangu",
+  "NVIDIA NeMo and Nemotron model family",
   "Others (all remaining vendors, including regional specialists and open-weight communities)",
 ];
 
@@ -70,5 +86,6 @@ export const vendorSpec: ChartExportSpec = {
   historyTo: 2025,
   series: vendorSeries,
   source: { publisher: "QYResearch", datasetId: "qyr-2025-1", modelled: true },
-  permalink: "https://market.example.com/vendors?by=vendor&sector=healthcare&region=europe&from=2021&to=2032&dataset=qyr-2025-1",
+  permalink:
+    "https://market.example.com/vendors?by=vendor&sector=healthcare&region=europe&from=2021&to=2032&dataset=qyr-2025-1",
 };

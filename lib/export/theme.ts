@@ -43,4 +43,3 @@ export function themeFor(background: ExportBackground): ExportTheme {
   if (background === "transparent") return { ...LIGHT, background: null, separator: "#ffffff" };
   return LIGHT;
 }
-

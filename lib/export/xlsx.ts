@@ -39,7 +39,10 @@ export async function buildWorkbook(spec: DataExportInput, exportedOn: string): 
   for (const [k, v] of provenanceNotes(spec, exportedOn)) notes.addRow([cell(k), cell(v)]);
   notes.addRow([]);
   notes.addRow(["Note", "Values are stored at full precision; the format only controls how they display."]);
-  notes.addRow(["Note", "Rows whose basis is \"modelled\" (shown in italics) are model estimates, not published figures."]);
+  notes.addRow([
+    "Note",
+    'Rows whose basis is "modelled" (shown in italics) are model estimates, not published figures.',
+  ]);
   notes.getColumn(1).width = 20;
   notes.getColumn(2).width = 100;
 

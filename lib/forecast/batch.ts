@@ -38,7 +38,13 @@ export function runBatch(body: unknown, options: BatchOptions = {}): BatchOutcom
       const result: SeriesForecast = { id: s.id, ...r };
       if (!allFinite(result)) {
         const field = `series.${i}.values`;
-        return { ok: false, problem: { field, message: `${field}: too large to forecast (the computation overflows); scale the values down` } };
+        return {
+          ok: false,
+          problem: {
+            field,
+            message: `${field}: too large to forecast (the computation overflows); scale the values down`,
+          },
+        };
       }
       out.series.push(result);
     } catch (err) {

@@ -30,7 +30,11 @@ const logit = (p: number) => {
 };
 const BETA_LO = 1e-4;
 
-function toSmoothing(u: readonly number[], trend: boolean, damped: boolean): { alpha: number; beta: number; phi: number } {
+function toSmoothing(
+  u: readonly number[],
+  trend: boolean,
+  damped: boolean,
+): { alpha: number; beta: number; phi: number } {
   const { alphaLo, alphaHi, phiLo, phiHi } = ETS_BOUNDS;
   const alpha = alphaLo + (alphaHi - alphaLo) * sigmoid(u[0]);
   const beta = trend ? BETA_LO + (alpha - BETA_LO) * sigmoid(u[1]) : 0;
@@ -75,20 +79,36 @@ function profileStates(
   beta: number,
   phi: number,
 ): { sse: number; l0: number; b0: number } {
-  let cl = 0, cb = 0; // data-driven part
-  let ll = 1, lb = 0; // response to l0 = 1
-  let bl = 0, bb = trend ? 1 : 0; // response to b0 = 1
-  let sLL = 0, sLB = 0, sBB = 0, sLr = 0, sBr = 0, srr = 0;
+  let cl = 0,
+    cb = 0; // data-driven part
+  let ll = 1,
+    lb = 0; // response to l0 = 1
+  let bl = 0,
+    bb = trend ? 1 : 0; // response to b0 = 1
+  let sLL = 0,
+    sLB = 0,
+    sBB = 0,
+    sLr = 0,
+    sBr = 0,
+    srr = 0;
   for (let t = 0; t < y.length; t++) {
     const c = cl + phi * cb;
     const L = ll + phi * lb;
     const B = bl + phi * bb;
     const r = y[t] - c;
-    sLL += L * L; sLB += L * B; sBB += B * B; sLr += L * r; sBr += B * r; srr += r * r;
+    sLL += L * L;
+    sLB += L * B;
+    sBB += B * B;
+    sLr += L * r;
+    sBr += B * r;
+    srr += r * r;
     const e = r; // innovation of the zero-state run (data part)
-    cl = c + alpha * e; cb = phi * cb + beta * e;
-    ll = L - alpha * L; lb = phi * lb - beta * L;
-    bl = B - alpha * B; bb = phi * bb - beta * B;
+    cl = c + alpha * e;
+    cb = phi * cb + beta * e;
+    ll = L - alpha * L;
+    lb = phi * lb - beta * L;
+    bl = B - alpha * B;
+    bb = phi * bb - beta * B;
   }
   if (!trend) {
     const l0 = sLL > 0 ? sLr / sLL : 0;

@@ -126,11 +126,19 @@ function scaleLaw(errs: number[][]): { s: number; gamma: number } {
     .filter((r) => r.m > 0 && r.ms > 0);
   let gamma = 1;
   if (rows.length >= 2) {
-    let sw = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
+    let sw = 0,
+      sx = 0,
+      sy = 0,
+      sxx = 0,
+      sxy = 0;
     for (const r of rows) {
       const x = Math.log(r.k);
       const yv = 0.5 * Math.log(r.ms);
-      sw += r.m; sx += r.m * x; sy += r.m * yv; sxx += r.m * x * x; sxy += r.m * x * yv;
+      sw += r.m;
+      sx += r.m * x;
+      sy += r.m * yv;
+      sxx += r.m * x * x;
+      sxy += r.m * x * yv;
     }
     const den = sw * sxx - sx * sx;
     if (den > 0) gamma = (sw * sxy - sx * sy) / den;

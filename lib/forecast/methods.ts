@@ -110,7 +110,9 @@ export function fitMethod(y: readonly number[], method: MethodName): Fitted {
       return { label: "drift", forecastFrom: fitDrift(y), nParams: 1, honest: true };
     case "loglinear":
       // Constant growth is undefined for non-positive data; fall back to the linear drift.
-      return positive ? { label: "loglinear", forecastFrom: fitLogLinear(y), nParams: 1, honest: true } : { label: "drift", forecastFrom: fitDrift(y), nParams: 1, honest: true };
+      return positive
+        ? { label: "loglinear", forecastFrom: fitLogLinear(y), nParams: 1, honest: true }
+        : { label: "drift", forecastFrom: fitDrift(y), nParams: 1, honest: true };
     case "ses":
       return ets(y, { error: "A", trend: "N" });
     case "holt":

@@ -25,7 +25,9 @@ const ref = refJson as unknown as Record<string, RefEntry>;
 
 function expectClose(actual: number[], expected: number[], relTol: number): void {
   expect(actual).toHaveLength(expected.length);
-  actual.forEach((v, i) => expect(Math.abs(v - expected[i])).toBeLessThanOrEqual(relTol * Math.abs(expected[i]) + 1e-9));
+  actual.forEach((v, i) =>
+    expect(Math.abs(v - expected[i])).toBeLessThanOrEqual(relTol * Math.abs(expected[i]) + 1e-9),
+  );
 }
 
 describe("fixed-parameter smoothing vs R (identical algorithm, rel. tol 1e-9)", () => {
@@ -38,7 +40,11 @@ describe("fixed-parameter smoothing vs R (identical algorithm, rel. tol 1e-9)", 
   it('holt(airmiles, h = 5, alpha = 0.8, beta = 0.2, initial = "simple")', () => {
     const r = ref.holt_simple_airmiles;
     // R's classic beta* = 0.2 is beta = alpha·beta* = 0.16 in the innovations form.
-    const fit = etsFilter(r.x, { error: "A", trend: "A" }, { alpha: 0.8, beta: 0.16, phi: 1, l0: r.x[0], b0: r.x[1] - r.x[0] });
+    const fit = etsFilter(
+      r.x,
+      { error: "A", trend: "A" },
+      { alpha: 0.8, beta: 0.16, phi: 1, l0: r.x[0], b0: r.x[1] - r.x[0] },
+    );
     expectClose(etsForecast(fit, 5), r.mean, 1e-9);
   });
 
@@ -82,15 +88,20 @@ describe("thetaf vs R", () => {
 });
 
 describe("ETS maximum likelihood vs R (optimisers differ)", () => {
-  it.each(["ets_ANN_airmiles", "ets_ANN_m3_n0001", "ets_AAN_airmiles", "ets_AAN_m3_n0001", "ets_MAN_airmiles", "ets_MAN_m3_n0001", "ets_AAdN_airmiles"])(
-    "%s: our log-likelihood is at least R's (−1e-4)",
-    (key) => {
-      const r = ref[key];
-      const [, model] = key.split("_");
-      const fit = fitEts(r.x, { error: model[0] as "A" | "M", trend: model.slice(1, -1) as EtsSpec["trend"] });
-      expect(-0.5 * fit.lik).toBeGreaterThanOrEqual(r.loglik! - 1e-4);
-    },
-  );
+  it.each([
+    "ets_ANN_airmiles",
+    "ets_ANN_m3_n0001",
+    "ets_AAN_airmiles",
+    "ets_AAN_m3_n0001",
+    "ets_MAN_airmiles",
+    "ets_MAN_m3_n0001",
+    "ets_AAdN_airmiles",
+  ])("%s: our log-likelihood is at least R's (−1e-4)", (key) => {
+    const r = ref[key];
+    const [, model] = key.split("_");
+    const fit = fitEts(r.x, { error: model[0] as "A" | "M", trend: model.slice(1, -1) as EtsSpec["trend"] });
+    expect(-0.5 * fit.lik).toBeGreaterThanOrEqual(r.loglik! - 1e-4);
+  });
 
   it("ANN has a unique optimum: forecasts match R to 1e-6", () => {
     for (const key of ["ets_ANN_airmiles", "ets_ANN_m3_n0001"]) {

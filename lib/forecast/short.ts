@@ -55,7 +55,10 @@ export function growthStats(y: readonly number[]): { mu: number; s2: number; k: 
 }
 
 /** Posterior growth ĝ, its weight w on the series' own μ̂, and the shrunk volatility s̃². */
-export function shrunkGrowth(y: readonly number[], model: ShortModel = SHORT_MODEL): { g: number; w: number; scale2: number; df: number } {
+export function shrunkGrowth(
+  y: readonly number[],
+  model: ShortModel = SHORT_MODEL,
+): { g: number; w: number; scale2: number; df: number } {
   const { mu, s2, k } = growthStats(y);
   const v = model.volatility;
   const scale2 = (v.df * v.sd ** 2 + k * s2) / (v.df + k);

@@ -4,7 +4,12 @@
  * the year's total in the proportions of the version built on (or equally when it has none). The
  * cube is then fitted by the same builder (IPF) as every data set.
  */
-import type { DatasetDefinition, MarginalDefinition, PublishedFigure, TotalDefinition } from "@/lib/market/cube/definition";
+import type {
+  DatasetDefinition,
+  MarginalDefinition,
+  PublishedFigure,
+  TotalDefinition,
+} from "@/lib/market/cube/definition";
 import type { Dimension } from "@/lib/market/types";
 import { BREAKDOWNS, cellKey, type DatasetTables, type GivenFigure, type ValidatedImport } from "./types";
 
@@ -20,7 +25,12 @@ export interface ApplyOptions {
  * profile (members, methods, sources) alone, as the default data set is: then breakdowns are
  * anchored only at the years the file gives, and shares are interpolated in between.
  */
-export function applyImport(def: DatasetDefinition, base: DatasetTables | null, v: ValidatedImport, opts: ApplyOptions): DatasetDefinition {
+export function applyImport(
+  def: DatasetDefinition,
+  base: DatasetTables | null,
+  v: ValidatedImport,
+  opts: ApplyOptions,
+): DatasetDefinition {
   const meta = v.meta;
   const publisher = meta.publisher || def.publisher;
   const edition = meta.edition || def.edition;
@@ -39,7 +49,9 @@ export function applyImport(def: DatasetDefinition, base: DatasetTables | null, 
       dim,
       [
         ...def.members[dim],
-        ...v.newMembers.filter((m) => m.table === dim).map((m) => ({ slug: m.slug, name: m.name, description: `Added from ${opts.fileName}.` })),
+        ...v.newMembers
+          .filter((m) => m.table === dim)
+          .map((m) => ({ slug: m.slug, name: m.name, description: `Added from ${opts.fileName}.` })),
       ],
     ]),
   ) as DatasetDefinition["members"];
@@ -54,7 +66,10 @@ export function applyImport(def: DatasetDefinition, base: DatasetTables | null, 
         year,
         value: g.value,
         basis: g.basis,
-        note: g.basis === "published" ? `Published by ${publisher} (${edition}); loaded from ${opts.fileName}.` : `Given in ${opts.fileName}.`,
+        note:
+          g.basis === "published"
+            ? `Published by ${publisher} (${edition}); loaded from ${opts.fileName}.`
+            : `Given in ${opts.fileName}.`,
         ...(g.basis === "published" ? { source } : {}),
       });
     } else if (before) totals.push(before);
@@ -103,7 +118,9 @@ export function applyImport(def: DatasetDefinition, base: DatasetTables | null, 
     };
   });
 
-  const names = new Map<string, string>(BREAKDOWNS.flatMap((dim) => members[dim].map((m) => [`${dim}|${m.slug}`, m.name] as const)));
+  const names = new Map<string, string>(
+    BREAKDOWNS.flatMap((dim) => members[dim].map((m) => [`${dim}|${m.slug}`, m.name] as const)),
+  );
   const publishedCells: PublishedFigure[] = base
     ? v.given
         .filter((g) => g.table !== "total" && g.basis === "published")
@@ -116,8 +133,11 @@ export function applyImport(def: DatasetDefinition, base: DatasetTables | null, 
           source,
         }))
     : [];
-  const overridden = new Set([...v.given.map((g) => (g.table === "total" ? `total:${g.year}` : `${g.table}:${g.slug}:${g.year}`))]);
-  const keptPublished = opts.newDataset || !base ? (base ? [] : def.published) : def.published.filter((p) => !overridden.has(p.key));
+  const overridden = new Set([
+    ...v.given.map((g) => (g.table === "total" ? `total:${g.year}` : `${g.table}:${g.slug}:${g.year}`)),
+  ]);
+  const keptPublished =
+    opts.newDataset || !base ? (base ? [] : def.published) : def.published.filter((p) => !overridden.has(p.key));
 
   return {
     ...def,

@@ -80,9 +80,19 @@ export function parseCsv(bytes: Uint8Array): ParsedFile {
   const delimiter = detectDelimiter(text);
   const records = splitCsv(text, delimiter);
   const header = records[0]?.fields.map((h) => h.trim().toLowerCase()) ?? [];
-  const index = Object.fromEntries(CSV_COLUMNS.map((c) => [c, header.indexOf(c)])) as Record<(typeof CSV_COLUMNS)[number], number>;
+  const index = Object.fromEntries(CSV_COLUMNS.map((c) => [c, header.indexOf(c)])) as Record<
+    (typeof CSV_COLUMNS)[number],
+    number
+  >;
   const missing = CSV_COLUMNS.filter((c) => c !== "basis" && index[c] < 0);
-  if (records.length === 0) return { format: "csv", cells, meta, errors: [{ row: 1, column: "table", message: "the file is empty" }], encoding };
+  if (records.length === 0)
+    return {
+      format: "csv",
+      cells,
+      meta,
+      errors: [{ row: 1, column: "table", message: "the file is empty" }],
+      encoding,
+    };
   if (missing.length) {
     errors.push({
       row: 1,
@@ -99,7 +109,11 @@ export function parseCsv(bytes: Uint8Array): ParsedFile {
     if (table === "meta") {
       const field = get(r, "member").toLowerCase() as MetaField;
       if (!META_FIELDS.includes(field)) {
-        errors.push({ row: r.line, column: "member", message: `unknown meta field "${get(r, "member")}" (one of ${META_FIELDS.join(", ")})` });
+        errors.push({
+          row: r.line,
+          column: "member",
+          message: `unknown meta field "${get(r, "member")}" (one of ${META_FIELDS.join(", ")})`,
+        });
       } else meta[field] = r.fields[index.value]?.trim() ?? "";
       continue;
     }
@@ -109,7 +123,11 @@ export function parseCsv(bytes: Uint8Array): ParsedFile {
     if (!value.ok) errors.push({ row: r.line, column: "value", message: value.message });
     const basisText = get(r, "basis").toLowerCase() || "published";
     if (basisText !== "published" && basisText !== "modelled") {
-      errors.push({ row: r.line, column: "basis", message: `basis "${get(r, "basis")}" must be published or modelled` });
+      errors.push({
+        row: r.line,
+        column: "basis",
+        message: `basis "${get(r, "basis")}" must be published or modelled`,
+      });
     }
     // A row with a bad year or value is still checked for its table and member.
     cells.push({

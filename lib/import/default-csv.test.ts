@@ -18,7 +18,8 @@ describe("the default data set loaded from its CSV through the importer", () => 
       const got = loaded.marginals.find((m) => m.dimension === ref.dimension)!;
       expect(got.anchors.map((a) => a.year)).toEqual(ref.anchors.map((a) => a.year));
       for (const [k, anchor] of ref.anchors.entries()) {
-        for (const [slug, share] of Object.entries(anchor.shares)) expect(got.anchors[k].shares[slug]).toBeCloseTo(share, 12);
+        for (const [slug, share] of Object.entries(anchor.shares))
+          expect(got.anchors[k].shares[slug]).toBeCloseTo(share, 12);
       }
     }
   });

@@ -1,5 +1,13 @@
 /** The preview of an import: what the file changes in the data set it builds on. */
-import { BREAKDOWNS, cellKey, type Change, type DatasetTables, type Preview, type Table, type ValidatedImport } from "./types";
+import {
+  BREAKDOWNS,
+  cellKey,
+  type Change,
+  type DatasetTables,
+  type Preview,
+  type Table,
+  type ValidatedImport,
+} from "./types";
 
 /** Values closer than this (relative) count as unchanged: a re-imported export is "no changes". */
 export const SAME = 1e-9;
@@ -58,7 +66,8 @@ export function previewImport(
 /** Every figure that differs between two versions (`from` → `to`), for the versions screen. */
 export function diffTables(a: DatasetTables, b: DatasetTables): Change[] {
   const names = new Map<string, string>([["total|total", "Total market"]]);
-  for (const t of [a, b]) for (const dim of BREAKDOWNS) for (const m of t.members[dim]) names.set(`${dim}|${m.slug}`, m.name);
+  for (const t of [a, b])
+    for (const dim of BREAKDOWNS) for (const m of t.members[dim]) names.set(`${dim}|${m.slug}`, m.name);
   const keys = new Set([...a.values.keys(), ...b.values.keys()]);
   const changes: Change[] = [];
   for (const key of keys) {
@@ -67,7 +76,15 @@ export function diffTables(a: DatasetTables, b: DatasetTables): Change[] {
     if (x && y && same(x.value, y.value) && x.basis === y.basis) continue;
     const [table, member, year] = key.split("|");
     if (!y) continue;
-    changes.push({ table: table as Table, member, label: names.get(`${table}|${member}`) ?? member, year: Number(year), from: x?.value ?? null, to: y.value, basis: y.basis });
+    changes.push({
+      table: table as Table,
+      member,
+      label: names.get(`${table}|${member}`) ?? member,
+      year: Number(year),
+      from: x?.value ?? null,
+      to: y.value,
+      basis: y.basis,
+    });
   }
   const order = (t: Table) => ["total", ...BREAKDOWNS].indexOf(t);
   return changes.sort((p, q) => order(p.table) - order(q.table) || p.year - q.year || p.label.localeCompare(q.label));

@@ -56,4 +56,3 @@ export async function tablesToXlsx(t: DatasetTables): Promise<Uint8Array> {
   for (const r of basis) basisSheet.addRow(r);
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
-

@@ -16,7 +16,15 @@ const base: DatasetTables = {
   firstYear: 2021,
   lastYear: 2024,
   historyTo: 2023,
-  members: { type: [{ slug: "llm", name: "Large language" }, { slug: "vision", name: "Vision" }], sector: [], vendor: [{ slug: "openai", name: "OpenAI" }], region: [] },
+  members: {
+    type: [
+      { slug: "llm", name: "Large language" },
+      { slug: "vision", name: "Vision" },
+    ],
+    sector: [],
+    vendor: [{ slug: "openai", name: "OpenAI" }],
+    region: [],
+  },
   values: new Map([
     [cellKey("total", "total", 2024), { value: 100, basis: "published" as const }],
     [cellKey("type", "llm", 2024), { value: 60, basis: "modelled" as const }],
@@ -29,9 +37,15 @@ describe("numbers are parsed explicitly, never by locale", () => {
     expect(parseNumber("18500.00")).toEqual({ ok: true, value: 18500 });
     expect(parseNumber("1e3")).toEqual({ ok: true, value: 1000 });
     expect(parseNumber("")).toEqual({ ok: true, value: null });
-    expect(parseNumber("18,500")).toMatchObject({ ok: false, message: expect.stringMatching(/thousands separators: write it as 18500/) });
+    expect(parseNumber("18,500")).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/thousands separators: write it as 18500/),
+    });
     expect(parseNumber("18,5")).toMatchObject({ ok: false, message: expect.stringMatching(/comma for decimals/) });
-    expect(parseNumber("1.234,5")).toMatchObject({ ok: false, message: expect.stringMatching(/European format: write it as 1234.5/) });
+    expect(parseNumber("1.234,5")).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/European format: write it as 1234.5/),
+    });
     expect(parseNumber("12%")).toMatchObject({ ok: false, message: expect.stringMatching(/share/) });
     expect(parseNumber("-3")).toMatchObject({ ok: false });
   });
@@ -61,18 +75,31 @@ describe("CSV", () => {
   });
 
   it("names a wrong header", () => {
-    expect(parseCsv(enc("kind,name,value\n")).errors[0]).toMatchObject({ row: 1, message: expect.stringMatching(/missing table, member, year/) });
+    expect(parseCsv(enc("kind,name,value\n")).errors[0]).toMatchObject({
+      row: 1,
+      message: expect.stringMatching(/missing table, member, year/),
+    });
   });
 });
 
 describe("validation against the data set", () => {
   it("matches members by slug or label, adds new ones, and previews the changes", () => {
-    const file = parseCsv(enc("table,member,year,value,basis\nmeta,publisher,,P,\ntotal,total,2024,100,published\ntype,Large language,2024,70,\nvendor,Brand New,2024,5,\n"));
+    const file = parseCsv(
+      enc(
+        "table,member,year,value,basis\nmeta,publisher,,P,\ntotal,total,2024,100,published\ntype,Large language,2024,70,\nvendor,Brand New,2024,5,\n",
+      ),
+    );
     const v = validateImport(file, base, { newDataset: false });
     expect(v.ok).toBe(true);
     if (!v.ok) return;
     expect(v.value.newMembers).toEqual([{ table: "vendor", slug: "brand-new", name: "Brand New" }]);
-    const p = previewImport(v.value, base, { newDataset: false, datasetKey: "k", baseId: "k-v1", publisher: "P", title: "T" });
+    const p = previewImport(v.value, base, {
+      newDataset: false,
+      datasetKey: "k",
+      baseId: "k-v1",
+      publisher: "P",
+      title: "T",
+    });
     expect(p.changes.map((c) => [c.table, c.member, c.from, c.to])).toEqual([
       ["type", "llm", 60, 70],
       ["vendor", "brand-new", null, 5],
@@ -85,13 +112,25 @@ describe("validation against the data set", () => {
     const v = validateImport(file, base, { newDataset: false });
     expect(v.ok).toBe(false);
     if (v.ok) return;
-    expect(v.errors).toEqual([{ row: 2, column: "value", message: "type 2024: the members sum to 100.2 but the total is 100 (gap +0.2, 0.20%)" }]);
-    const within = validateImport(parseCsv(enc("table,member,year,value,basis\ntype,llm,2024,60,\ntype,vision,2024,40.05,\n")), base, { newDataset: false });
+    expect(v.errors).toEqual([
+      {
+        row: 2,
+        column: "value",
+        message: "type 2024: the members sum to 100.2 but the total is 100 (gap +0.2, 0.20%)",
+      },
+    ]);
+    const within = validateImport(
+      parseCsv(enc("table,member,year,value,basis\ntype,llm,2024,60,\ntype,vision,2024,40.05,\n")),
+      base,
+      { newDataset: false },
+    );
     expect(within.ok).toBe(true);
   });
 
   it("refuses years outside the data set, duplicates and unknown tables, all at once", () => {
-    const file = parseCsv(enc("table,member,year,value,basis\ntotal,,2030,1,\ntotal,,2024,1,\ntotal,,2024,2,\nfoo,bar,2024,1,\n"));
+    const file = parseCsv(
+      enc("table,member,year,value,basis\ntotal,,2030,1,\ntotal,,2024,1,\ntotal,,2024,2,\nfoo,bar,2024,1,\n"),
+    );
     const v = validateImport(file, base, { newDataset: false });
     expect(v.ok ? [] : v.errors.map((e) => e.row)).toEqual([2, 4, 5]);
   });
@@ -125,7 +164,12 @@ describe("XLSX", () => {
     ]);
     expect(file.errors).toEqual([
       { sheet: "type", row: 2, column: "B", message: '"6O" is not a number (use digits with a dot for decimals)' },
-      { sheet: "type", row: 3, column: "B", message: "formula without a saved value: open and save the file in Excel first" },
+      {
+        sheet: "type",
+        row: 3,
+        column: "B",
+        message: "formula without a saved value: open and save the file in Excel first",
+      },
     ]);
   });
 
@@ -133,7 +177,9 @@ describe("XLSX", () => {
     const bytes = await workbook((wb) => wb.addWorksheet("total").addRow(["member", 2024]));
     expect(checkZip(bytes)).toBeNull();
     expect(checkZip(bytes, { maxEntries: 2, maxInflatedBytes: 1e9, maxRatio: 200 })).toMatch(/parts; at most 2/);
-    expect(checkZip(bytes, { maxEntries: 1000, maxInflatedBytes: 100, maxRatio: 200 })).toMatch(/inflates to more than/);
+    expect(checkZip(bytes, { maxEntries: 1000, maxInflatedBytes: 100, maxRatio: 200 })).toMatch(
+      /inflates to more than/,
+    );
     expect(checkZip(enc("table,member\n"))).toMatch(/not an XLSX/);
   });
 });

@@ -16,13 +16,18 @@ export function parseNumber(text: string): Parsed<number | null> {
     if (value < 0) return { ok: false, message: `"${text}" is negative: values are US$ M and cannot be below 0` };
     return { ok: true, value };
   }
-  if (/%\s*$/.test(t)) return { ok: false, message: `"${text}" is a share: give the value in the data set's unit (US$ M)` };
+  if (/%\s*$/.test(t))
+    return { ok: false, message: `"${text}" is a share: give the value in the data set's unit (US$ M)` };
   if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t) || /^[+-]?\d{1,3}( \d{3})+(\.\d+)?$/.test(t)) {
     return { ok: false, message: `"${text}" has thousands separators: write it as ${t.replace(/[, ]/g, "")}` };
   }
-  if (/^[+-]?\d+,\d+$/.test(t)) return { ok: false, message: `"${text}" uses a comma for decimals: write it with a dot (${t.replace(",", ".")})` };
+  if (/^[+-]?\d+,\d+$/.test(t))
+    return { ok: false, message: `"${text}" uses a comma for decimals: write it with a dot (${t.replace(",", ".")})` };
   if (/^[+-]?\d{1,3}(\.\d{3})+,\d+$/.test(t)) {
-    return { ok: false, message: `"${text}" is in a European format: write it as ${t.replace(/\./g, "").replace(",", ".")}` };
+    return {
+      ok: false,
+      message: `"${text}" is in a European format: write it as ${t.replace(/\./g, "").replace(",", ".")}`,
+    };
   }
   return { ok: false, message: `"${text}" is not a number (use digits with a dot for decimals)` };
 }
@@ -32,7 +37,8 @@ export function parseYear(text: string): Parsed<number> {
   const t = text.trim();
   const m = /^(\d{4})(\.0+)?$/.exec(t);
   if (!m) {
-    if (/^FY/i.test(t) || /[-/]/.test(t)) return { ok: false, message: `year "${text}" must be a plain four-digit calendar year, e.g. 2024` };
+    if (/^FY/i.test(t) || /[-/]/.test(t))
+      return { ok: false, message: `year "${text}" must be a plain four-digit calendar year, e.g. 2024` };
     return { ok: false, message: `year "${text}" is not a four-digit year` };
   }
   const year = Number(m[1]);

@@ -58,7 +58,10 @@ export function validateImport(file: ParsedFile, base: DatasetTables, options: V
     let slug = "total";
     if (table === "total") {
       if (!TOTAL_NAMES.has(cell.member.trim().toLowerCase())) {
-        errors.push({ ...col(cell.at, "member"), message: `the total table has one row: member must be empty or "total" (got "${cell.member}")` });
+        errors.push({
+          ...col(cell.at, "member"),
+          message: `the total table has one row: member must be empty or "total" (got "${cell.member}")`,
+        });
         continue;
       }
     } else {
@@ -83,14 +86,20 @@ export function validateImport(file: ParsedFile, base: DatasetTables, options: V
     }
     if (cell.broken || cell.value === null) continue;
     if (!options.newDataset && (cell.year < base.firstYear || cell.year > base.lastYear)) {
-      errors.push({ ...col(cell.at, "year"), message: `year ${cell.year} is outside the data set's years ${base.firstYear}-${base.lastYear}` });
+      errors.push({
+        ...col(cell.at, "year"),
+        message: `year ${cell.year} is outside the data set's years ${base.firstYear}-${base.lastYear}`,
+      });
       continue;
     }
     const key = cellKey(table as Table, slug, cell.year);
     const before = given.get(key);
     if (before) {
       const where = before.at.sheet ? `${before.at.sheet}!${before.at.column}${before.at.row}` : `row ${before.at.row}`;
-      errors.push({ ...col(cell.at, "value"), message: `${table} ${slug} ${cell.year} is given twice (also ${where})` });
+      errors.push({
+        ...col(cell.at, "value"),
+        message: `${table} ${slug} ${cell.year} is given twice (also ${where})`,
+      });
       continue;
     }
     if (table === "total" && cell.value <= 0) {
@@ -109,14 +118,22 @@ export function validateImport(file: ParsedFile, base: DatasetTables, options: V
     else {
       const ys = [...totals.keys()];
       for (let y = Math.min(...ys); y <= Math.max(...ys); y++) {
-        if (!totals.has(y)) errors.push({ row: 0, column: "year", message: `a new data set needs a total for every year: ${y} is missing` });
+        if (!totals.has(y))
+          errors.push({
+            row: 0,
+            column: "year",
+            message: `a new data set needs a total for every year: ${y} is missing`,
+          });
       }
     }
   }
 
   // Consistency: breakdowns against the year's total (given in the file, else the data set's).
   for (const dim of BREAKDOWNS) {
-    const members = [...base.members[dim].map((m) => m.slug), ...[...newMembers.values()].filter((m) => m.table === dim).map((m) => m.slug)];
+    const members = [
+      ...base.members[dim].map((m) => m.slug),
+      ...[...newMembers.values()].filter((m) => m.table === dim).map((m) => m.slug),
+    ];
     for (const year of years) {
       const cells = members.map((slug) => given.get(cellKey(dim, slug, year))).filter((g) => g !== undefined);
       if (cells.length === 0) continue;
@@ -150,7 +167,11 @@ export function validateImport(file: ParsedFile, base: DatasetTables, options: V
     errors.push({ row: 0, column: "unit", message: `meta unit "${meta.unit}": values must be in ${base.meta.unit}` });
   }
   if (meta.currency && meta.currency !== base.meta.currency) {
-    errors.push({ row: 0, column: "currency", message: `meta currency "${meta.currency}": values must be in ${base.meta.currency}` });
+    errors.push({
+      row: 0,
+      column: "currency",
+      message: `meta currency "${meta.currency}": values must be in ${base.meta.currency}`,
+    });
   }
   if (errors.length) return { ok: false, errors: sortErrors(errors) };
   return {
@@ -165,5 +186,7 @@ export function validateImport(file: ParsedFile, base: DatasetTables, options: V
 }
 
 export function sortErrors(errors: ImportError[]): ImportError[] {
-  return [...errors].sort((a, b) => (a.sheet ?? "").localeCompare(b.sheet ?? "") || a.row - b.row || a.column.localeCompare(b.column));
+  return [...errors].sort(
+    (a, b) => (a.sheet ?? "").localeCompare(b.sheet ?? "") || a.row - b.row || a.column.localeCompare(b.column),
+  );
 }

@@ -8,7 +8,15 @@
 import ExcelJS from "exceljs";
 import { parseNumber, parseYear } from "./numbers";
 import { checkZip } from "./zip-limits";
-import { META_FIELDS, TABLES, type ImportError, type ImportMeta, type MetaField, type ParsedFile, type RawCell } from "./types";
+import {
+  META_FIELDS,
+  TABLES,
+  type ImportError,
+  type ImportMeta,
+  type MetaField,
+  type ParsedFile,
+  type RawCell,
+} from "./types";
 
 type CellValue = ExcelJS.CellValue;
 
@@ -22,8 +30,10 @@ function cellText(v: CellValue): { text: string } | { error: string } {
   if (typeof v === "object") {
     if ("formula" in v || "sharedFormula" in v) {
       const result = (v as { result?: unknown }).result;
-      if (result === undefined || result === null) return { error: "formula without a saved value: open and save the file in Excel first" };
-      if (typeof result === "object" && result && "error" in result) return { error: `formula gives ${(result as { error: string }).error}` };
+      if (result === undefined || result === null)
+        return { error: "formula without a saved value: open and save the file in Excel first" };
+      if (typeof result === "object" && result && "error" in result)
+        return { error: `formula gives ${(result as { error: string }).error}` };
       return cellText(result as CellValue);
     }
     if ("richText" in v) return { text: v.richText.map((r) => r.text).join("") };
@@ -49,7 +59,12 @@ export async function parseXlsx(bytes: Uint8Array): Promise<ParsedFile> {
   try {
     await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
   } catch (error) {
-    return { format: "xlsx", cells, meta, errors: [{ row: 0, column: "", message: `not a readable XLSX file (${(error as Error).message})` }] };
+    return {
+      format: "xlsx",
+      cells,
+      meta,
+      errors: [{ row: 0, column: "", message: `not a readable XLSX file (${(error as Error).message})` }],
+    };
   }
 
   const modelled = new Set<string>();
@@ -64,7 +79,12 @@ export async function parseXlsx(bytes: Uint8Array): Promise<ParsedFile> {
     const basis = t(4).toLowerCase();
     if (!year.ok) errors.push({ sheet: basisSheet.name, row: r, column: "C", message: year.message });
     else if (basis !== "modelled" && basis !== "published") {
-      errors.push({ sheet: basisSheet.name, row: r, column: "D", message: `basis "${t(4)}" must be published or modelled` });
+      errors.push({
+        sheet: basisSheet.name,
+        row: r,
+        column: "D",
+        message: `basis "${t(4)}" must be published or modelled`,
+      });
     } else if (basis === "modelled") modelled.add(`${t(1).toLowerCase()}|${t(2).toLowerCase()}|${year.value}`);
   });
 
@@ -76,7 +96,12 @@ export async function parseXlsx(bytes: Uint8Array): Promise<ParsedFile> {
     if (r === 1 && (field as string) === "field") return;
     if (!field) return;
     if (!META_FIELDS.includes(field)) {
-      errors.push({ sheet: metaSheet.name, row: r, column: "A", message: `unknown meta field "${field}" (one of ${META_FIELDS.join(", ")})` });
+      errors.push({
+        sheet: metaSheet.name,
+        row: r,
+        column: "A",
+        message: `unknown meta field "${field}" (one of ${META_FIELDS.join(", ")})`,
+      });
     } else if ("error" in value) errors.push({ sheet: metaSheet.name, row: r, column: "B", message: value.error });
     else meta[field] = value.text.trim();
   });
@@ -85,7 +110,12 @@ export async function parseXlsx(bytes: Uint8Array): Promise<ParsedFile> {
     const name = sheet.name.trim().toLowerCase();
     if (name === "meta" || name === "basis") continue;
     if (!(TABLES as readonly string[]).includes(name)) {
-      errors.push({ sheet: sheet.name, row: 1, column: "A", message: `unknown sheet "${sheet.name}": sheets are ${TABLES.join(", ")}, meta, basis` });
+      errors.push({
+        sheet: sheet.name,
+        row: 1,
+        column: "A",
+        message: `unknown sheet "${sheet.name}": sheets are ${TABLES.join(", ")}, meta, basis`,
+      });
       continue;
     }
     const header = sheet.getRow(1);

@@ -21,7 +21,8 @@ export function checkZip(bytes: Uint8Array, limits = ZIP_LIMITS): string | null 
   let at = dirOffset;
   let inflated = 0;
   for (let k = 0; k < entries; k++) {
-    if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) return "damaged XLSX file: bad zip directory";
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50)
+      return "damaged XLSX file: bad zip directory";
     const compressed = view.getUint32(at + 20, true);
     const size = view.getUint32(at + 24, true);
     if (compressed === 0xffffffff || size === 0xffffffff) return "XLSX file uses zip64 sizes: too large";

@@ -1,7 +1,8 @@
 import "server-only";
 import { getDb } from "./db";
 
-export type AuditAction = "sign-in" | "sign-in.failed" | "import" | "import.rejected" | "commit" | "activate" | "user.create";
+export type AuditAction =
+  "sign-in" | "sign-in.failed" | "import" | "import.rejected" | "commit" | "activate" | "user.create";
 
 export interface AuditEntry {
   action: AuditAction;
@@ -30,7 +31,9 @@ export async function audit(entry: AuditEntry): Promise<void> {
  */
 export async function recentFailures(email: string, minutes: number): Promise<number> {
   const since = new Date(Date.now() - minutes * 60_000);
-  return getDb().prisma.auditEvent.count({ where: { action: "sign-in.failed", actor: email, createdAt: { gte: since } } });
+  return getDb().prisma.auditEvent.count({
+    where: { action: "sign-in.failed", actor: email, createdAt: { gte: since } },
+  });
 }
 
 export interface AuditRow {
@@ -45,5 +48,13 @@ export interface AuditRow {
 
 export async function listAudit(limit = 200): Promise<AuditRow[]> {
   const rows = await getDb().prisma.auditEvent.findMany({ orderBy: { id: "desc" }, take: limit });
-  return rows.map((r) => ({ id: r.id, at: r.createdAt.toISOString(), action: r.action, actor: r.actor, ip: r.ip, target: r.target, detail: r.detail }));
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.createdAt.toISOString(),
+    action: r.action,
+    actor: r.actor,
+    ip: r.ip,
+    target: r.target,
+    detail: r.detail,
+  }));
 }

@@ -79,7 +79,10 @@ function build() {
       session: {
         create: {
           after: async (session) => {
-            const user = await getDb().prisma.user.findUnique({ where: { id: session.userId }, select: { email: true } });
+            const user = await getDb().prisma.user.findUnique({
+              where: { id: session.userId },
+              select: { email: true },
+            });
             await audit({ action: "sign-in", actor: user?.email ?? session.userId, ip: session.ipAddress ?? null });
           },
         },

@@ -20,15 +20,19 @@ export function getDatasetTables(datasetId: string): Promise<DatasetTables | nul
     ]);
     const published = new Set(figures.filter((f) => f.basis === "published").map((f) => f.key));
     const dimOf = Object.fromEntries(DIMENSIONS.map((d) => [MEMBER_KIND[d], d])) as Record<string, Dimension>;
-    const byDim = Object.fromEntries(DIMENSIONS.map((d) => [d, [] as { slug: string; name: string; id: number }[]])) as Record<
-      Dimension,
-      { slug: string; name: string; id: number }[]
-    >;
+    const byDim = Object.fromEntries(
+      DIMENSIONS.map((d) => [d, [] as { slug: string; name: string; id: number }[]]),
+    ) as Record<Dimension, { slug: string; name: string; id: number }[]>;
     for (const m of members) byDim[dimOf[m.kind]].push({ slug: m.slug, name: m.name, id: m.id });
     const values = new Map<string, { value: number; basis: Basis }>();
     const def = ds.definition as DatasetDefinition | null;
     const totals = new Map((def?.totals ?? []).map((t) => [t.year, t.value]));
-    const sums = await prisma.fact.groupBy({ by: ["year"], where: { datasetId }, _sum: { value: true }, orderBy: { year: "asc" } });
+    const sums = await prisma.fact.groupBy({
+      by: ["year"],
+      where: { datasetId },
+      _sum: { value: true },
+      orderBy: { year: "asc" },
+    });
     for (const r of sums) {
       values.set(cellKey("total", "total", r.year), {
         value: totals.get(r.year) ?? r._sum.value ?? 0,
@@ -38,13 +42,20 @@ export function getDatasetTables(datasetId: string): Promise<DatasetTables | nul
     const column = { type: "typeId", sector: "sectorId", vendor: "vendorId", region: "regionId" } as const;
     for (const dim of DIMENSIONS) {
       const slugOf = new Map(byDim[dim].map((m) => [m.id, m.slug]));
-      const rows = await prisma.fact.groupBy({ by: ["year", column[dim]], where: { datasetId }, _sum: { value: true } });
+      const rows = await prisma.fact.groupBy({
+        by: ["year", column[dim]],
+        where: { datasetId },
+        _sum: { value: true },
+      });
       for (const r of rows) {
         const slug = slugOf.get((r as unknown as Record<string, number>)[column[dim]]);
         if (!slug) continue;
         const key = `${dim}:${slug}:${r.year}`;
         const exact = published.has(key) ? figures.find((f) => f.key === key)?.value : undefined;
-        values.set(cellKey(dim, slug, r.year), { value: exact ?? r._sum.value ?? 0, basis: published.has(key) ? "published" : "modelled" });
+        values.set(cellKey(dim, slug, r.year), {
+          value: exact ?? r._sum.value ?? 0,
+          basis: published.has(key) ? "published" : "modelled",
+        });
       }
     }
     const sourceUrl = def?.totals.find((t) => t.basis === "published" && t.source?.url)?.source?.url;
@@ -61,7 +72,9 @@ export function getDatasetTables(datasetId: string): Promise<DatasetTables | nul
       firstYear: ds.firstYear,
       lastYear: ds.lastYear,
       historyTo: ds.historyTo,
-      members: Object.fromEntries(DIMENSIONS.map((d) => [d, byDim[d].map(({ slug, name }) => ({ slug, name }))])) as DatasetTables["members"],
+      members: Object.fromEntries(
+        DIMENSIONS.map((d) => [d, byDim[d].map(({ slug, name }) => ({ slug, name }))]),
+      ) as DatasetTables["members"],
       values,
     };
   });
@@ -88,7 +101,10 @@ export interface DatasetTotal {
  */
 export async function getActiveTotals(year: number): Promise<DatasetTotal[]> {
   const prisma = getDb().prisma;
-  const activations = await prisma.activation.findMany({ orderBy: { id: "desc" }, select: { datasetKey: true, datasetId: true } });
+  const activations = await prisma.activation.findMany({
+    orderBy: { id: "desc" },
+    select: { datasetKey: true, datasetId: true },
+  });
   const ids = [...new Map(activations.reverse().map((a) => [a.datasetKey, a.datasetId])).values()];
   const out: DatasetTotal[] = [];
   for (const id of ids) {
@@ -96,7 +112,15 @@ export async function getActiveTotals(year: number): Promise<DatasetTotal[]> {
     if (!tables) continue;
     const y = Math.min(Math.max(year, tables.firstYear), tables.lastYear);
     const cell = tables.values.get(cellKey("total", "total", y));
-    if (cell) out.push({ id, publisher: tables.meta.publisher, title: tables.meta.title, year: y, value: cell.value, basis: cell.basis });
+    if (cell)
+      out.push({
+        id,
+        publisher: tables.meta.publisher,
+        title: tables.meta.title,
+        year: y,
+        value: cell.value,
+        basis: cell.basis,
+      });
   }
   return out;
 }

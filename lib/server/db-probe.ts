@@ -28,7 +28,11 @@ export function databaseAnswers(): Promise<boolean> {
 }
 
 async function probe(url: string): Promise<Outcome> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: TIMEOUT_MS, query_timeout: TIMEOUT_MS });
+  const client = new pg.Client({
+    connectionString: url,
+    connectionTimeoutMillis: TIMEOUT_MS,
+    query_timeout: TIMEOUT_MS,
+  });
   client.on("error", () => undefined);
   const timer = new Promise<Outcome>((resolve) => setTimeout(() => resolve("timeout"), TIMEOUT_MS + 200));
   const attempt = (async (): Promise<Outcome> => {

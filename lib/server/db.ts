@@ -102,7 +102,8 @@ export function describeDbError(error: unknown): string {
   if (code === "ECONNREFUSED" || /ECONNREFUSED/.test(text)) return `Cannot reach ${where}: connection refused`;
   if (code === "ENOTFOUND" || /ENOTFOUND|EAI_AGAIN/.test(text)) return `Cannot reach ${where}: host not found`;
   if (code === "ETIMEDOUT" || /timeout/i.test(text)) return `Cannot reach ${where}: connection timed out`;
-  if (/Can't reach database server/i.test(text)) return `Cannot reach ${where}: is the server running, and are host and port right?`;
+  if (/Can't reach database server/i.test(text))
+    return `Cannot reach ${where}: is the server running, and are host and port right?`;
   if (code === "3D000" || /database .* does not exist/i.test(text)) return `${where}: database does not exist`;
   if (code === "28P01" || code === "28000" || /password authentication|authentication failed/i.test(text))
     return `${where}: authentication failed`;
@@ -112,9 +113,37 @@ export function describeDbError(error: unknown): string {
   return `Database error (${where}): ${first.trim()}`;
 }
 
-const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "ECONNRESET", "EPIPE", "EHOSTUNREACH", "57014", "57P01", "57P02", "57P03", "53300", "P1001", "P1002", "P1008", "P1017", "P2024"]);
-const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections", "TlsConnectionError", "DatabaseDoesNotExist", "AuthenticationFailed", "DatabaseAccessDenied"]);
-const UNAVAILABLE_TEXT = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|Connection terminated|connection timeout|timeout exceeded when trying to connect|Query read timeout|statement timeout|Can't reach database server|the database system is (starting up|shutting down)|Client has encountered a connection error|database .* does not exist|authentication failed/i;
+const UNAVAILABLE_CODES = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ETIMEDOUT",
+  "ECONNRESET",
+  "EPIPE",
+  "EHOSTUNREACH",
+  "57014",
+  "57P01",
+  "57P02",
+  "57P03",
+  "53300",
+  "P1001",
+  "P1002",
+  "P1008",
+  "P1017",
+  "P2024",
+]);
+const UNAVAILABLE_KINDS = new Set([
+  "DatabaseNotReachable",
+  "ConnectionClosed",
+  "SocketTimeout",
+  "TooManyConnections",
+  "TlsConnectionError",
+  "DatabaseDoesNotExist",
+  "AuthenticationFailed",
+  "DatabaseAccessDenied",
+]);
+const UNAVAILABLE_TEXT =
+  /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|Connection terminated|connection timeout|timeout exceeded when trying to connect|Query read timeout|statement timeout|Can't reach database server|the database system is (starting up|shutting down)|Client has encountered a connection error|database .* does not exist|authentication failed/i;
 
 /**
  * True when an error means the database could not answer (refused, unreachable, timed out,
@@ -148,7 +177,10 @@ export class DbTimeoutError extends Error {
 export function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new DbTimeoutError(`${what}: no answer within ${ms} ms (connection timed out)`)), ms);
+    timer = setTimeout(
+      () => reject(new DbTimeoutError(`${what}: no answer within ${ms} ms (connection timed out)`)),
+      ms,
+    );
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

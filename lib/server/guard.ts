@@ -10,7 +10,10 @@ const RANK: Record<Role, number> = { viewer: 0, analyst: 1, admin: 2 };
 
 /** The app's problem shape, `{error: {param, message}}`; `param` null when no field is at fault. */
 export function problem(status: number, message: string, extra: { param?: string } = {}): Response {
-  return Response.json({ error: { param: extra.param ?? null, message } }, { status, headers: { "Cache-Control": "no-store" } });
+  return Response.json(
+    { error: { param: extra.param ?? null, message } },
+    { status, headers: { "Cache-Control": "no-store" } },
+  );
 }
 
 /** A state-changing request must come from the app's own origin: anything else gets 403. */

@@ -59,6 +59,9 @@ export async function getHealth(): Promise<{ health: Health; cause?: unknown }> 
 function down(kind: "postgres" | "pglite", error: unknown): Health {
   const reason = describeDbError(error);
   // Strip "Postgres at host:port/db" and similar: public answers name no host or port.
-  const publicReason = reason.replace(/\s*\(?(Postgres at|embedded PGlite at) [^\s:)]+(:\d+)?[^\s:)]*\)?/g, " the database").replace(/\s+/g, " ").trim();
+  const publicReason = reason
+    .replace(/\s*\(?(Postgres at|embedded PGlite at) [^\s:)]+(:\d+)?[^\s:)]*\)?/g, " the database")
+    .replace(/\s+/g, " ")
+    .trim();
   return { ok: false, database: { kind, reachable: false, latencyMs: null, error: publicReason }, dataset: null };
 }

@@ -37,7 +37,12 @@ export function problemResponse(status: number, problem: Problem, headers: Recor
 }
 
 /** A server-side fault: a plain sentence (no host, port or stack) and the request id of its log line. */
-export function faultResponse(status: number, message: string, requestId: string, headers: Record<string, string> = {}): Response {
+export function faultResponse(
+  status: number,
+  message: string,
+  requestId: string,
+  headers: Record<string, string> = {},
+): Response {
   const body: ProblemBody = { error: { param: null, message, requestId } };
   return Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
 }

@@ -20,7 +20,8 @@ import { activeVersions, forgetDatasets, getDatasets } from "./queries";
  * it active, in one transaction.
  */
 
-export type Outcome<T> = { ok: true; value: T } | { ok: false; status: number; message: string; errors?: ImportError[] };
+export type Outcome<T> =
+  { ok: true; value: T } | { ok: false; status: number; message: string; errors?: ImportError[] };
 
 export interface StageInput {
   bytes: Uint8Array;
@@ -38,8 +39,11 @@ export async function stageImport(input: StageInput): Promise<Outcome<{ id: stri
   const parsed = xlsx ? await parseXlsx(input.bytes) : parseCsv(input.bytes);
 
   const datasets = await getDatasets();
-  let base = input.datasetId ? datasets.find((d) => d.id === input.datasetId) : datasets.find((d) => d.status === "active");
-  if (input.datasetId && !base) return { ok: false, status: 404, message: `dataset "${input.datasetId}" does not exist` };
+  let base = input.datasetId
+    ? datasets.find((d) => d.id === input.datasetId)
+    : datasets.find((d) => d.status === "active");
+  if (input.datasetId && !base)
+    return { ok: false, status: 404, message: `dataset "${input.datasetId}" does not exist` };
   if (!base) return { ok: false, status: 409, message: "no data set is loaded yet: run the setup first" };
 
   // Another publisher's figures make (or add a version to) a data set of their own.
@@ -56,12 +60,23 @@ export async function stageImport(input: StageInput): Promise<Outcome<{ id: stri
     key = own?.key ?? key;
   }
   const [tables, definition] = await Promise.all([getDatasetTables(base.id), getDefinition(base.id)]);
-  if (!tables || !definition) return { ok: false, status: 409, message: `dataset "${base.id}" has no stored definition to build on` };
+  if (!tables || !definition)
+    return { ok: false, status: 409, message: `dataset "${base.id}" has no stored definition to build on` };
 
   const checked = validateImport(parsed, tables, { newDataset });
   if (!checked.ok) {
-    await audit({ action: "import.rejected", actor: input.actor, target: input.fileName, detail: { errors: checked.errors.length } });
-    return { ok: false, status: 422, message: `${checked.errors.length} problem(s) in ${input.fileName}`, errors: checked.errors };
+    await audit({
+      action: "import.rejected",
+      actor: input.actor,
+      target: input.fileName,
+      detail: { errors: checked.errors.length },
+    });
+    return {
+      ok: false,
+      status: 422,
+      message: `${checked.errors.length} problem(s) in ${input.fileName}`,
+      errors: checked.errors,
+    };
   }
   const def = applyImport(definition, tables, checked.value, { key, fileName: input.fileName, newDataset });
   const preview = previewImport(checked.value, tables, {
@@ -84,7 +99,12 @@ export async function stageImport(input: StageInput): Promise<Outcome<{ id: stri
       preview: JSON.parse(JSON.stringify(preview)),
     },
   });
-  await audit({ action: "import", actor: input.actor, target: id, detail: { file: input.fileName, changes: preview.changes.length, key } });
+  await audit({
+    action: "import",
+    actor: input.actor,
+    target: id,
+    detail: { file: input.fileName, changes: preview.changes.length, key },
+  });
   return { ok: true, value: { id, preview } };
 }
 
@@ -92,7 +112,10 @@ export async function getImport(id: string) {
   return getDb().prisma.import.findUnique({ where: { id } });
 }
 
-export async function commitImport(id: string, actor: string): Promise<Outcome<{ id: string; version: number; created: boolean }>> {
+export async function commitImport(
+  id: string,
+  actor: string,
+): Promise<Outcome<{ id: string; version: number; created: boolean }>> {
   const prisma = getDb().prisma;
   const staged = await prisma.import.findUnique({ where: { id } });
   if (!staged) return { ok: false, status: 404, message: `import "${id}" does not exist` };
@@ -102,17 +125,30 @@ export async function commitImport(id: string, actor: string): Promise<Outcome<{
   if (preview.changes.length === 0 && preview.newMembers.length === 0) {
     return { ok: false, status: 409, message: "the file changes nothing: there is no new version to commit" };
   }
-  const result = await seedDataset(prisma, staged.definition as unknown as DatasetDefinition, { createdBy: actor, importId: id });
-  if (!result.created) await prisma.activation.create({ data: { datasetKey: staged.datasetKey, datasetId: result.datasetId, actor } });
+  const result = await seedDataset(prisma, staged.definition as unknown as DatasetDefinition, {
+    createdBy: actor,
+    importId: id,
+  });
+  if (!result.created)
+    await prisma.activation.create({ data: { datasetKey: staged.datasetKey, datasetId: result.datasetId, actor } });
   forgetDatasets();
-  const ds = await prisma.dataset.findUniqueOrThrow({ where: { id: result.datasetId }, select: { id: true, version: true } });
+  const ds = await prisma.dataset.findUniqueOrThrow({
+    where: { id: result.datasetId },
+    select: { id: true, version: true },
+  });
   await audit({ action: "commit", actor, target: ds.id, detail: { import: id, facts: result.facts } });
   return { ok: true, value: { id: ds.id, version: ds.version, created: result.created } };
 }
 
-export async function activateDataset(datasetId: string, actor: string): Promise<Outcome<{ id: string; key: string; version: number }>> {
+export async function activateDataset(
+  datasetId: string,
+  actor: string,
+): Promise<Outcome<{ id: string; key: string; version: number }>> {
   const prisma = getDb().prisma;
-  const ds = await prisma.dataset.findUnique({ where: { id: datasetId }, select: { id: true, key: true, version: true } });
+  const ds = await prisma.dataset.findUnique({
+    where: { id: datasetId },
+    select: { id: true, key: true, version: true },
+  });
   if (!ds) return { ok: false, status: 404, message: `dataset "${datasetId}" does not exist` };
   await prisma.activation.create({ data: { datasetKey: ds.key, datasetId: ds.id, actor } });
   forgetDatasets();
@@ -120,14 +156,22 @@ export async function activateDataset(datasetId: string, actor: string): Promise
   return { ok: true, value: ds };
 }
 
-
 /** Every data set and its versions, newest first, with who imported and last activated each. */
 export async function listVersions(): Promise<VersionListing[]> {
   const prisma = getDb().prisma;
   const [rows, activations, active] = await Promise.all([
     prisma.dataset.findMany({
       orderBy: [{ key: "asc" }, { version: "desc" }],
-      select: { id: true, key: true, version: true, title: true, publisher: true, edition: true, createdAt: true, createdBy: true },
+      select: {
+        id: true,
+        key: true,
+        version: true,
+        title: true,
+        publisher: true,
+        edition: true,
+        createdAt: true,
+        createdBy: true,
+      },
     }),
     prisma.activation.findMany({ orderBy: { id: "desc" }, select: { datasetId: true, actor: true, createdAt: true } }),
     activeVersions(),

@@ -15,7 +15,10 @@ export interface VersionCheck {
   intact: boolean;
 }
 
-const globalForIntegrity = globalThis as unknown as { __intact?: Map<string, Promise<boolean>>; __tampered?: Set<string> };
+const globalForIntegrity = globalThis as unknown as {
+  __intact?: Map<string, Promise<boolean>>;
+  __tampered?: Set<string>;
+};
 const intact = (globalForIntegrity.__intact ??= new Map());
 const tampered = (globalForIntegrity.__tampered ??= new Set());
 
@@ -30,7 +33,8 @@ export async function checkVersions(ids?: string[]): Promise<VersionCheck[]> {
   const checks = rows.map((r) => ({ id: r.id, sealed: r.sealed, intact: r.intact === true }));
   for (const c of checks) {
     if (c.sealed && !c.intact) {
-      if (!tampered.has(c.id)) log.error({ dataset: c.id }, "dataset version does not match its content checksum: not served");
+      if (!tampered.has(c.id))
+        log.error({ dataset: c.id }, "dataset version does not match its content checksum: not served");
       tampered.add(c.id);
       intact.set(c.id, Promise.resolve(false));
     }
@@ -47,5 +51,9 @@ export async function assertIntact(id: string): Promise<void> {
     ok.catch(() => intact.delete(id));
   }
   if (!(await ok) || tampered.has(id))
-    throw new HttpProblem(503, null, `Dataset version ${id} failed its integrity check and is not served; the operators have been alerted.`);
+    throw new HttpProblem(
+      503,
+      null,
+      `Dataset version ${id} failed its integrity check and is not served; the operators have been alerted.`,
+    );
 }

@@ -46,7 +46,10 @@ export async function linkPreview(page: PreviewPage, params: RawParams): Promise
   const ctx = await getPageContext(params);
   if (!ctx) return null;
   const { state, dataset: ds, members } = ctx;
-  const member = page.kind === "sector" || page.kind === "vendor" ? members.find((m) => m.dimension === page.kind && m.slug === page.slug) : undefined;
+  const member =
+    page.kind === "sector" || page.kind === "vendor"
+      ? members.find((m) => m.dimension === page.kind && m.slug === page.slug)
+      : undefined;
   if ((page.kind === "sector" || page.kind === "vendor") && !member) return null;
   const dim = page.kind as Dimension;
   const filters = member ? memberFilters(state, dim, member.slug) : filtersOf(state);
@@ -66,7 +69,16 @@ export async function linkPreview(page: PreviewPage, params: RawParams): Promise
         : `${member!.name}: ${page.kind === "sector" ? "size and forecast" : "estimated value"}`;
   const shown = member ? { ...filters, [dim]: [] } : filters;
   const filterLine = describeFilters(shown, members, onPage.from, onPage.to);
-  const common = { id: "preview", title, subtitle: filterLine, historyTo: ds.historyTo, publisher: ds.publisher, datasetId: ds.id, currency: ds.currency, permalink: "" };
+  const common = {
+    id: "preview",
+    title,
+    subtitle: filterLine,
+    historyTo: ds.historyTo,
+    publisher: ds.publisher,
+    datasetId: ds.id,
+    currency: ds.currency,
+    permalink: "",
+  };
   let chart: ChartDescription;
   if (by === "total") {
     if (!series[0]) return null;
@@ -76,11 +88,23 @@ export async function linkPreview(page: PreviewPage, params: RawParams): Promise
     // As on screen: the bars show the data (history, then the outlook); our forecast of the total is an overlay.
     const rows = stackedRows(series, ds.historyTo, { useForecast: false, share });
     const memberOrder = members.filter((m) => m.dimension === by).map((m) => m.slug);
-    chart = describeStacked({ ...common, rows, keys: series, share, memberOrder, forecast: forecast === "none" ? null : sumForecasts(series) });
+    chart = describeStacked({
+      ...common,
+      rows,
+      keys: series,
+      share,
+      memberOrder,
+      forecast: forecast === "none" ? null : sumForecasts(series),
+    });
   }
   const q = new URLSearchParams();
   q.set("page", pathOf(page));
-  const raw = params instanceof URLSearchParams ? params : new URLSearchParams(Object.entries(params).flatMap(([k, v]) => (v === undefined ? [] : [v].flat().map((x) => [k, x]))));
+  const raw =
+    params instanceof URLSearchParams
+      ? params
+      : new URLSearchParams(
+          Object.entries(params).flatMap(([k, v]) => (v === undefined ? [] : [v].flat().map((x) => [k, x]))),
+        );
   for (const key of [...VIEW_KEYS].sort()) {
     if (key === "dataset" || key === "ca" || key === "cb") continue;
     const v = raw.get(key);
@@ -100,7 +124,13 @@ export async function viewMetadata(page: PreviewPage, params: RawParams, title?:
     metadataBase: await siteOrigin(),
     title: title ?? p.title,
     description,
-    openGraph: { type: "website", siteName: "Large-scale AI Models market", title: p.title, description, images: [image] },
+    openGraph: {
+      type: "website",
+      siteName: "Large-scale AI Models market",
+      title: p.title,
+      description,
+      images: [image],
+    },
     twitter: { card: "summary_large_image", title: p.title, description, images: [image.url] },
   };
 }
@@ -110,6 +140,7 @@ async function siteOrigin(): Promise<URL | undefined> {
   const h = await headers();
   const host = h.get("x-forwarded-host") ?? h.get("host");
   if (!host || !/^[a-z0-9.:[\]-]+$/i.test(host)) return undefined;
-  const proto = h.get("x-forwarded-proto") === "https" ? "https" : /^(localhost|127\.0\.0\.1)(:|$)/.test(host) ? "http" : "https";
+  const proto =
+    h.get("x-forwarded-proto") === "https" ? "https" : /^(localhost|127\.0\.0\.1)(:|$)/.test(host) ? "http" : "https";
   return new URL(`${proto}://${host}`);
 }

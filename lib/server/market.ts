@@ -1,9 +1,26 @@
 import "server-only";
 import type { OutlookInfo, SeriesView } from "@/lib/market/query/api";
-import { checkAgainstDataset, emptyFilters, type Filters, type QueryProblem, type RawParams, type SeriesQuery } from "@/lib/market/query/filters";
-import { buildForecastCube, sliceForecast, type ForecastCube, type SeriesForecastInfo } from "@/lib/market/cube/forecast-cube";
+import {
+  checkAgainstDataset,
+  emptyFilters,
+  type Filters,
+  type QueryProblem,
+  type RawParams,
+  type SeriesQuery,
+} from "@/lib/market/query/filters";
+import {
+  buildForecastCube,
+  sliceForecast,
+  type ForecastCube,
+  type SeriesForecastInfo,
+} from "@/lib/market/cube/forecast-cube";
 import type { ForecastMethod } from "@/lib/market/query/schema";
-import { FORECAST_LEVELS, forecastByShareOfMarket, forecastHistory, type ForecastedSeries } from "@/lib/market/series/forecast-series";
+import {
+  FORECAST_LEVELS,
+  forecastByShareOfMarket,
+  forecastHistory,
+  type ForecastedSeries,
+} from "@/lib/market/series/forecast-series";
 import { shapeSeries, type AggregateRow } from "@/lib/market/series/series";
 import { DIMENSIONS, OUR_FORECAST, type Dimension, type MemberInfo } from "@/lib/market/types";
 import {
@@ -50,21 +67,28 @@ function getForecastBasis(dataset: DatasetSummary, method: ForecastMethod): Prom
 }
 
 /** Our forecast of the whole market with `method` (null when its history is too short): what every slice's forecast is split from. */
-export async function getMarketForecast(dataset: DatasetSummary, method: ForecastMethod): Promise<SeriesForecastInfo | null> {
+export async function getMarketForecast(
+  dataset: DatasetSummary,
+  method: ForecastMethod,
+): Promise<SeriesForecastInfo | null> {
   return (await getForecastBasis(dataset, method)).forecast;
 }
 
-export type SeriesResult =
-  | { ok: true; view: SeriesView }
-  | { ok: false; status: 400 | 404; problem: QueryProblem };
+export type SeriesResult = { ok: true; view: SeriesView } | { ok: false; status: 400 | 404; problem: QueryProblem };
 
 /** A series query answered over a dataset: unknown members or years outside the data are a 400 naming the parameter. */
-export async function getSeriesView(query: Omit<SeriesQuery, "forecast"> & Partial<Pick<SeriesQuery, "forecast">>): Promise<SeriesResult> {
+export async function getSeriesView(
+  query: Omit<SeriesQuery, "forecast"> & Partial<Pick<SeriesQuery, "forecast">>,
+): Promise<SeriesResult> {
   const dataset = await getDataset(query.dataset);
   if (!dataset)
     return query.dataset
       ? { ok: false, status: 404, problem: { param: "dataset", message: `dataset "${query.dataset}" does not exist` } }
-      : { ok: false, status: 404, problem: { param: "dataset", message: "no dataset has been loaded; run npm run db:seed" } };
+      : {
+          ok: false,
+          status: 404,
+          problem: { param: "dataset", message: "no dataset has been loaded; run npm run db:seed" },
+        };
   const [members, figures] = await Promise.all([getMembers(dataset.id), getFigures(dataset.id)]);
   const checked = checkAgainstDataset(query, dataset, members);
   if (checked.problems.length) return { ok: false, status: 400, problem: checked.problems[0] };
@@ -75,7 +99,13 @@ export async function getSeriesView(query: Omit<SeriesQuery, "forecast"> & Parti
   let full = seriesCache.get(key);
   if (!full) {
     // The whole year range is shaped once per slice: forecasts need every history year.
-    const rows = await getSliceAggregates({ datasetId: dataset.id, by: query.by, filters, from: dataset.firstYear, to: dataset.lastYear });
+    const rows = await getSliceAggregates({
+      datasetId: dataset.id,
+      by: query.by,
+      filters,
+      from: dataset.firstYear,
+      to: dataset.lastYear,
+    });
     const shaped = shapeSeries(rows, {
       by: query.by,
       from: dataset.firstYear,
@@ -84,7 +114,9 @@ export async function getSeriesView(query: Omit<SeriesQuery, "forecast"> & Parti
       only: query.by === "total" ? undefined : filters[query.by],
       unfiltered: DIMENSIONS.every((d) => filters[d].length === 0),
       historyTo: dataset.historyTo,
-      publishedYears: figures.filter((f) => f.basis === "published" && f.key.startsWith("total:") && f.year !== null).map((f) => f.year!),
+      publishedYears: figures
+        .filter((f) => f.basis === "published" && f.key.startsWith("total:") && f.year !== null)
+        .map((f) => f.year!),
     });
     full = method ? await withForecast(shaped, query.by, filters, dataset, method) : shaped;
     seriesCache.set(key, full);
@@ -122,9 +154,14 @@ async function withForecast(
 ): Promise<ForecastedSeries[]> {
   const basis = await getForecastBasis(dataset, method);
   if (!basis.forecast) return shaped.map((s) => ({ ...s, forecast: null }));
-  if (by === "total" && DIMENSIONS.every((d) => filters[d].length === 0)) return shaped.map((s) => ({ ...s, forecast: basis.forecast }));
+  if (by === "total" && DIMENSIONS.every((d) => filters[d].length === 0))
+    return shaped.map((s) => ({ ...s, forecast: basis.forecast }));
   if (!basis.cube) {
-    const market = { key: "total", label: "Total market", points: basis.market.map((p) => ({ ...p, basis: "modelled" as const })) };
+    const market = {
+      key: "total",
+      label: "Total market",
+      points: basis.market.map((p) => ({ ...p, basis: "modelled" as const })),
+    };
     return forecastByShareOfMarket(shaped, market, basis.forecast, dataset.historyTo);
   }
   const parts = sliceForecast(basis.cube, { by, filters });
@@ -150,8 +187,14 @@ export async function getPageContext(params: RawParams): Promise<PageContext | n
   const parsed = parseViewState(params);
   const dataset = (parsed.value.dataset ? await getDataset(parsed.value.dataset) : null) ?? (await getDataset());
   if (!dataset) return null;
-  const [members, figures, outlook] = await Promise.all([getMembers(dataset.id), getFigures(dataset.id), getOutlook(dataset.id)]);
-  const publishedYears = figures.filter((f) => f.basis === "published" && f.key.startsWith("total:") && f.year !== null).map((f) => f.year!);
+  const [members, figures, outlook] = await Promise.all([
+    getMembers(dataset.id),
+    getFigures(dataset.id),
+    getOutlook(dataset.id),
+  ]);
+  const publishedYears = figures
+    .filter((f) => f.basis === "published" && f.key.startsWith("total:") && f.year !== null)
+    .map((f) => f.year!);
   const year = defaultYear(dataset, publishedYears);
   const resolved = resolveViewState(parsed.value, dataset, members, year);
   const { id, title, publisher, edition, unit, currency, historyTo, firstYear, lastYear, version, status } = dataset;
@@ -185,6 +228,7 @@ export async function getInitialSeries(requests: SeriesApiParams[]): Promise<Rec
  */
 export async function memberExists(dimension: Dimension, slug: string): Promise<boolean> {
   const datasets = await getDatasets();
-  for (const d of datasets) if ((await getMembers(d.id)).some((m) => m.dimension === dimension && m.slug === slug)) return true;
+  for (const d of datasets)
+    if ((await getMembers(d.id)).some((m) => m.dimension === dimension && m.slug === slug)) return true;
   return false;
 }

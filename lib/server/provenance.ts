@@ -15,7 +15,6 @@ export function getFigures(datasetId: string): Promise<FigureInfo[]> {
   });
 }
 
-
 export function getOutlook(datasetId: string): Promise<OutlookInfo | null> {
   return memo(`outlook:${datasetId}`, async () => {
     const row = await getDb().prisma.outlook.findFirst({ where: { datasetId }, orderBy: { year: "desc" } });
@@ -55,7 +54,10 @@ export interface Methodology {
 
 export function getMethodology(datasetId: string): Promise<Methodology | null> {
   return memo(`methodology:${datasetId}`, async () => {
-    const row = await getDb().prisma.dataset.findUnique({ where: { id: datasetId }, select: { notes: true, methodology: true } });
+    const row = await getDb().prisma.dataset.findUnique({
+      where: { id: datasetId },
+      select: { notes: true, methodology: true },
+    });
     if (!row) return null;
     const m = row.methodology as unknown as Omit<Methodology, "notes">;
     return { notes: row.notes, marginals: m.marginals ?? [], affinities: m.affinities ?? [] };

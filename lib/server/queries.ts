@@ -3,7 +3,14 @@ import type { Breakdown, Filters } from "@/lib/market/query/filters";
 import { aggregateCube, packCube, type Cube } from "@/lib/market/cube/cube-aggregate";
 import { roundMicro } from "@/lib/market/cube/micro";
 import type { AggregateRow } from "@/lib/market/series/series";
-import { DIMENSIONS, MEMBER_KIND, type DatasetInfo, type Dimension, type MemberInfo, type VendorGroup } from "@/lib/market/types";
+import {
+  DIMENSIONS,
+  MEMBER_KIND,
+  type DatasetInfo,
+  type Dimension,
+  type MemberInfo,
+  type VendorGroup,
+} from "@/lib/market/types";
 import { memo } from "./cache";
 import { getDb } from "./db";
 import { assertIntact } from "./integrity";
@@ -35,7 +42,6 @@ function toDatasetInfo(row: DatasetRow, active: boolean): DatasetSummary {
   };
 }
 
-
 /**
  * How long the list of dataset versions is reused. A new version (loaded by `npm run db:seed` in
  * another process) shows up within this time; every other read is of immutable versions.
@@ -62,7 +68,9 @@ export function getDatasets(): Promise<DatasetSummary[]> {
     .then((list) => {
       lastGoodDatasets = list;
       // For proxy.ts: pinned pages of these versions can be served from memory in an outage.
-      (globalThis as unknown as { __marketKnownVersions?: Set<string> }).__marketKnownVersions = new Set(list.map((d) => d.id));
+      (globalThis as unknown as { __marketKnownVersions?: Set<string> }).__marketKnownVersions = new Set(
+        list.map((d) => d.id),
+      );
     })
     .catch(() => forgetDatasets());
   return value;
@@ -94,15 +102,23 @@ async function readDatasets(): Promise<DatasetSummary[]> {
   // A key without any activation (not expected after setup) shows its newest version as active.
   const latest = new Map<string, number>();
   for (const r of rows) latest.set(r.key, Math.max(latest.get(r.key) ?? 0, r.version));
-  const summaries = rows.map((r) => toDatasetInfo(r, active.has(r.key) ? active.get(r.key) === r.id : latest.get(r.key) === r.version));
+  const summaries = rows.map((r) =>
+    toDatasetInfo(r, active.has(r.key) ? active.get(r.key) === r.id : latest.get(r.key) === r.version),
+  );
   // The primary data set (the first key ever loaded) leads, so an unpinned page shows its active version.
-  const primary = rows.reduce<DatasetRow | undefined>((a, r) => (!a || r.createdAt < a.createdAt ? r : a), undefined)?.key;
+  const primary = rows.reduce<DatasetRow | undefined>(
+    (a, r) => (!a || r.createdAt < a.createdAt ? r : a),
+    undefined,
+  )?.key;
   return [...summaries.filter((d) => d.key === primary), ...summaries.filter((d) => d.key !== primary)];
 }
 
 /** The active version of each data set: the newest entry of the append-only activation log. */
 export async function activeVersions(): Promise<Map<string, string>> {
-  const rows = await getDb().prisma.activation.findMany({ orderBy: { id: "desc" }, select: { datasetKey: true, datasetId: true } });
+  const rows = await getDb().prisma.activation.findMany({
+    orderBy: { id: "desc" },
+    select: { datasetKey: true, datasetId: true },
+  });
   const active = new Map<string, string>();
   for (const r of rows) if (!active.has(r.datasetKey)) active.set(r.datasetKey, r.datasetId);
   return active;
@@ -132,7 +148,10 @@ export async function getDataset(id?: string): Promise<DatasetSummary | null> {
 
 export function getMembers(datasetId: string): Promise<MemberInfo[]> {
   return memo(`members:${datasetId}`, async () => {
-    const rows = await getDb().prisma.member.findMany({ where: { datasetId }, orderBy: [{ kind: "asc" }, { sortOrder: "asc" }] });
+    const rows = await getDb().prisma.member.findMany({
+      where: { datasetId },
+      orderBy: [{ kind: "asc" }, { sortOrder: "asc" }],
+    });
     return rows.map((r) => ({
       dimension: KIND_TO_DIMENSION[r.kind],
       slug: r.slug,
@@ -147,7 +166,10 @@ export function getMembers(datasetId: string): Promise<MemberInfo[]> {
 
 async function memberIds(datasetId: string): Promise<Map<string, number>> {
   return memo(`member-ids:${datasetId}`, async () => {
-    const rows = await getDb().prisma.member.findMany({ where: { datasetId }, select: { id: true, kind: true, slug: true } });
+    const rows = await getDb().prisma.member.findMany({
+      where: { datasetId },
+      select: { id: true, kind: true, slug: true },
+    });
     return new Map(rows.map((r) => [`${KIND_TO_DIMENSION[r.kind]}:${r.slug}`, r.id]));
   });
 }

@@ -1,6 +1,11 @@
 import "server-only";
 import pg from "pg";
-import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import {
+  RateLimiterMemory,
+  RateLimiterPostgres,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from "rate-limiter-flexible";
 import { getEnv } from "./env";
 import { HttpProblem } from "./http";
 import { log } from "./log";
@@ -27,7 +32,10 @@ export const FORECAST_LIMIT: Limit = {
   durationSeconds: Number(process.env.FORECAST_RATE_WINDOW_S) || 60,
 };
 
-const globalForLimits = globalThis as unknown as { __limiters?: Map<string, RateLimiterAbstract>; __limitPool?: pg.Pool };
+const globalForLimits = globalThis as unknown as {
+  __limiters?: Map<string, RateLimiterAbstract>;
+  __limitPool?: pg.Pool;
+};
 
 function limiter(limit: Limit): RateLimiterAbstract {
   const limiters = (globalForLimits.__limiters ??= new Map());
@@ -64,7 +72,11 @@ function limiter(limit: Limit): RateLimiterAbstract {
 
 export function clientKey(request: Request): string {
   const forwarded = request.headers.get("x-forwarded-for");
-  const last = forwarded?.split(",").map((s) => s.trim()).filter(Boolean).pop();
+  const last = forwarded
+    ?.split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .pop();
   return (last ?? "unknown").slice(0, 100);
 }
 
@@ -75,9 +87,14 @@ export async function consume(limit: Limit, request: Request): Promise<void> {
   } catch (rejection) {
     if (rejection instanceof RateLimiterRes) {
       const retry = Math.max(1, Math.ceil(rejection.msBeforeNext / 1_000));
-      throw new HttpProblem(429, null, `Too many ${limit.name} requests: at most ${limit.points} per ${limit.durationSeconds} s; retry in ${retry} s`, {
-        "Retry-After": String(retry),
-      });
+      throw new HttpProblem(
+        429,
+        null,
+        `Too many ${limit.name} requests: at most ${limit.points} per ${limit.durationSeconds} s; retry in ${retry} s`,
+        {
+          "Retry-After": String(retry),
+        },
+      );
     }
     throw rejection;
   }

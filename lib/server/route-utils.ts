@@ -20,7 +20,9 @@ export async function handle(request: Request, run: () => Promise<Response>): Pr
     const path = new URL(request.url).pathname;
     if (isDbUnavailable(error)) {
       log.error({ path, requestId, status: 503, cause: describeDbError(error), err: error }, "database unavailable");
-      response = faultResponse(503, "The database is unavailable; try again shortly.", requestId, { "Retry-After": "5" });
+      response = faultResponse(503, "The database is unavailable; try again shortly.", requestId, {
+        "Retry-After": "5",
+      });
     } else {
       log.error({ path, requestId, status: 500, err: error }, "unhandled error");
       response = faultResponse(500, "Internal error; it has been logged.", requestId);

@@ -82,7 +82,11 @@ export const BODY_LIMIT_BYTES = 1_000_000;
 export async function readJsonBody(request: Request, limit = BODY_LIMIT_BYTES): Promise<unknown> {
   const type = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
   if (type !== "application/json" && !/^application\/[a-z0-9.+-]+\+json$/.test(type))
-    throw new HttpProblem(415, "content-type", `Content-Type must be application/json (got ${type ? `"${type.slice(0, 60)}"` : "none"})`);
+    throw new HttpProblem(
+      415,
+      "content-type",
+      `Content-Type must be application/json (got ${type ? `"${type.slice(0, 60)}"` : "none"})`,
+    );
   const tooLarge = () => new HttpProblem(413, "body", `body: larger than the limit of ${limit} bytes`);
   const declared = request.headers.get("content-length");
   if (declared !== null && Number(declared) > limit) throw tooLarge();

@@ -12,13 +12,25 @@ function across(a: string, byB: Record<string, number>): Weights {
 }
 
 const CHINA_REGIONS = {
-  "north-america": 0.05, europe: 0.25, "asia-pacific": 8, "latin-america": 0.4, "middle-east-africa": 0.6,
+  "north-america": 0.05,
+  europe: 0.25,
+  "asia-pacific": 8,
+  "latin-america": 0.4,
+  "middle-east-africa": 0.6,
 };
 const US_MODEL_REGIONS = {
-  "north-america": 1.4, europe: 1.1, "asia-pacific": 0.6, "latin-america": 0.9, "middle-east-africa": 0.8,
+  "north-america": 1.4,
+  europe: 1.1,
+  "asia-pacific": 0.6,
+  "latin-america": 0.9,
+  "middle-east-africa": 0.8,
 };
 const US_CLOUD_REGIONS = {
-  "north-america": 1.25, europe: 1.15, "asia-pacific": 0.7, "latin-america": 1, "middle-east-africa": 0.9,
+  "north-america": 1.25,
+  europe: 1.15,
+  "asia-pacific": 0.7,
+  "latin-america": 1,
+  "middle-east-africa": 0.9,
 };
 
 export const affinities: AffinityDefinition[] = [
@@ -52,11 +64,19 @@ export const affinities: AffinityDefinition[] = [
     b: "sector",
     weights: [
       ...across("industry-specific", {
-        healthcare: 1.8, bfsi: 1.6, manufacturing: 1.5, "autonomous-vehicles": 1.3, "it-telecom": 0.7,
-        education: 0.8, "entertainment-media": 0.7,
+        healthcare: 1.8,
+        bfsi: 1.6,
+        manufacturing: 1.5,
+        "autonomous-vehicles": 1.3,
+        "it-telecom": 0.7,
+        education: 0.8,
+        "entertainment-media": 0.7,
       }),
       ...across("vertically-specialized", {
-        manufacturing: 1.4, "autonomous-vehicles": 1.6, "retail-ecommerce": 1.3, "entertainment-media": 1.2,
+        manufacturing: 1.4,
+        "autonomous-vehicles": 1.6,
+        "retail-ecommerce": 1.3,
+        "entertainment-media": 1.2,
         "it-telecom": 0.8,
       }),
       ...across("general-purpose", { "it-telecom": 1.3, education: 1.3, "entertainment-media": 1.2, healthcare: 0.8 }),
@@ -71,12 +91,23 @@ export const affinities: AffinityDefinition[] = [
     b: "sector",
     weights: [
       ...across("rasa", {
-        "it-telecom": 2, bfsi: 2, "retail-ecommerce": 2, healthcare: 0.8, manufacturing: 0.3,
-        "autonomous-vehicles": 0.05, "entertainment-media": 0.5, education: 0.7,
+        "it-telecom": 2,
+        bfsi: 2,
+        "retail-ecommerce": 2,
+        healthcare: 0.8,
+        manufacturing: 0.3,
+        "autonomous-vehicles": 0.05,
+        "entertainment-media": 0.5,
+        education: 0.7,
       }),
       ...across("nvidia", {
-        "autonomous-vehicles": 4, manufacturing: 2.5, healthcare: 1.3, "entertainment-media": 1.2, bfsi: 0.6,
-        education: 0.5, "retail-ecommerce": 0.7,
+        "autonomous-vehicles": 4,
+        manufacturing: 2.5,
+        healthcare: 1.3,
+        "entertainment-media": 1.2,
+        bfsi: 0.6,
+        education: 0.5,
+        "retail-ecommerce": 0.7,
       }),
       ...across("ibm", { bfsi: 1.7, healthcare: 1.3, "it-telecom": 1.3, "entertainment-media": 0.5, education: 0.6 }),
       ...across("baidu", { "autonomous-vehicles": 3, education: 1.2 }),

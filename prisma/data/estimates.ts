@@ -15,8 +15,22 @@ import {
 import { PUBLISHED_2024, PUBLISHED_2031, PUBLISHED_CAGR } from "./totals";
 
 export const published: PublishedFigure[] = [
-  { key: "size-2024", label: "Market size, 2024", year: 2024, value: PUBLISHED_2024, unit: "US$ M", source: QY_RELEASE },
-  { key: "size-2031", label: "Market size, 2031 (forecast)", year: 2031, value: PUBLISHED_2031, unit: "US$ M", source: QY_RELEASE },
+  {
+    key: "size-2024",
+    label: "Market size, 2024",
+    year: 2024,
+    value: PUBLISHED_2024,
+    unit: "US$ M",
+    source: QY_RELEASE,
+  },
+  {
+    key: "size-2031",
+    label: "Market size, 2031 (forecast)",
+    year: 2031,
+    value: PUBLISHED_2031,
+    unit: "US$ M",
+    source: QY_RELEASE,
+  },
   { key: "cagr-2025-2031", label: "CAGR, 2025-2031", value: PUBLISHED_CAGR, unit: "ratio", source: QY_RELEASE },
 ];
 

@@ -19,8 +19,22 @@ type VendorShares = Record<string, number>;
 // Columns, in order: OpenAI, Google, Microsoft, Meta, AWS, IBM, Baidu, Tencent, Alibaba, Huawei,
 // Anthropic, Hugging Face, Cohere, Rasa, NVIDIA, Others.
 const SLUGS = [
-  "openai", "google", "microsoft", "meta", "aws", "ibm", "baidu", "tencent", "alibaba", "huawei",
-  "anthropic", "hugging-face", "cohere", "rasa", "nvidia", "others",
+  "openai",
+  "google",
+  "microsoft",
+  "meta",
+  "aws",
+  "ibm",
+  "baidu",
+  "tencent",
+  "alibaba",
+  "huawei",
+  "anthropic",
+  "hugging-face",
+  "cohere",
+  "rasa",
+  "nvidia",
+  "others",
 ] as const;
 
 function row(values: readonly number[]): VendorShares {
@@ -32,11 +46,34 @@ export const vendorMarginal: MarginalDefinition = {
   dimension: "vendor",
   anchors: [
     //                 OAI   GOOG  MSFT  META  AWS   IBM   BIDU   TCNT   BABA   HUAW   ANTH   HF     COH   RASA   NVDA   OTH
-    { year: 2021, shares: row([0.08, 0.13, 0.1, 0.03, 0.08, 0.07, 0.04, 0.02, 0.04, 0.03, 0.005, 0.015, 0.01, 0.01, 0.03, 0.31]) },
-    { year: 2024, shares: row([0.22, 0.09, 0.08, 0.03, 0.06, 0.03, 0.027, 0.013, 0.04, 0.018, 0.08, 0.01, 0.01, 0.004, 0.025, 0.263]) },
-    { year: 2025, shares: row([0.22, 0.095, 0.075, 0.03, 0.06, 0.028, 0.026, 0.014, 0.042, 0.019, 0.11, 0.01, 0.01, 0.004, 0.027, 0.23]) },
-    { year: 2028, shares: row([0.2, 0.1, 0.07, 0.03, 0.06, 0.025, 0.025, 0.015, 0.045, 0.02, 0.13, 0.011, 0.01, 0.004, 0.03, 0.225]) },
-    { year: 2032, shares: row([0.175, 0.11, 0.06, 0.03, 0.06, 0.02, 0.022, 0.016, 0.048, 0.022, 0.14, 0.014, 0.01, 0.004, 0.035, 0.234]) },
+    {
+      year: 2021,
+      shares: row([0.08, 0.13, 0.1, 0.03, 0.08, 0.07, 0.04, 0.02, 0.04, 0.03, 0.005, 0.015, 0.01, 0.01, 0.03, 0.31]),
+    },
+    {
+      year: 2024,
+      shares: row([
+        0.22, 0.09, 0.08, 0.03, 0.06, 0.03, 0.027, 0.013, 0.04, 0.018, 0.08, 0.01, 0.01, 0.004, 0.025, 0.263,
+      ]),
+    },
+    {
+      year: 2025,
+      shares: row([
+        0.22, 0.095, 0.075, 0.03, 0.06, 0.028, 0.026, 0.014, 0.042, 0.019, 0.11, 0.01, 0.01, 0.004, 0.027, 0.23,
+      ]),
+    },
+    {
+      year: 2028,
+      shares: row([
+        0.2, 0.1, 0.07, 0.03, 0.06, 0.025, 0.025, 0.015, 0.045, 0.02, 0.13, 0.011, 0.01, 0.004, 0.03, 0.225,
+      ]),
+    },
+    {
+      year: 2032,
+      shares: row([
+        0.175, 0.11, 0.06, 0.03, 0.06, 0.02, 0.022, 0.016, 0.048, 0.022, 0.14, 0.014, 0.01, 0.004, 0.035, 0.234,
+      ]),
+    },
   ],
   method:
     "Weights, not facts. US and global vendors follow enterprise spend and usage surveys: Menlo's spend shares " +

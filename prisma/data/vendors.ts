@@ -12,7 +12,8 @@ export const vendors: MemberDefinition[] = [
     slug: "google",
     name: "Google",
     group: "hyperscaler",
-    description: "Builds the Gemini family and domain models such as Med-PaLM; sells them through Google Cloud on its own TPUs.",
+    description:
+      "Builds the Gemini family and domain models such as Med-PaLM; sells them through Google Cloud on its own TPUs.",
   },
   {
     slug: "microsoft",
@@ -24,13 +25,15 @@ export const vendors: MemberDefinition[] = [
     slug: "meta",
     name: "Meta",
     group: "hyperscaler",
-    description: "Publishes the open-weight Llama models, widely fine-tuned by others; earns little from them directly.",
+    description:
+      "Publishes the open-weight Llama models, widely fine-tuned by others; earns little from them directly.",
   },
   {
     slug: "aws",
     name: "AWS",
     group: "hyperscaler",
-    description: "Amazon's cloud: offers its own and third-party models as a managed service, plus training infrastructure.",
+    description:
+      "Amazon's cloud: offers its own and third-party models as a managed service, plus training infrastructure.",
   },
   {
     slug: "ibm",
@@ -42,7 +45,8 @@ export const vendors: MemberDefinition[] = [
     slug: "baidu",
     name: "Baidu",
     group: "hyperscaler",
-    description: "Chinese search and cloud company behind the ERNIE models; an early leader of China's LLM platform market.",
+    description:
+      "Chinese search and cloud company behind the ERNIE models; an early leader of China's LLM platform market.",
   },
   {
     slug: "tencent",
@@ -54,7 +58,8 @@ export const vendors: MemberDefinition[] = [
     slug: "alibaba",
     name: "Alibaba",
     group: "hyperscaler",
-    description: "Chinese e-commerce and cloud leader behind the Qwen models, both open-weight and served on Alibaba Cloud.",
+    description:
+      "Chinese e-commerce and cloud leader behind the Qwen models, both open-weight and served on Alibaba Cloud.",
   },
   {
     slug: "huawei",

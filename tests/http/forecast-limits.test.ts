@@ -57,7 +57,9 @@ describe("POST /api/v1/forecast defences", () => {
   });
 
   it("400 naming the series when the computation overflows; no null in any answer", async () => {
-    const res = await post(JSON.stringify({ series: [{ id: "x", values: [1e154, -1e154, 1e154, -1e154], h: 3, method: "naive" }] }));
+    const res = await post(
+      JSON.stringify({ series: [{ id: "x", values: [1e154, -1e154, 1e154, -1e154], h: 3, method: "naive" }] }),
+    );
     const text = await res.text();
     expect(res.status).toBe(400);
     expect((JSON.parse(text) as Problem).error.param).toBe("series.0.values");
@@ -78,7 +80,11 @@ describe("POST /api/v1/forecast defences", () => {
 
   it("503 with Retry-After when the worker queue is full", async () => {
     const heavy = JSON.stringify({
-      series: Array.from({ length: 40 }, (_, i) => ({ id: `s${i}`, values: Array.from({ length: 120 }, (_, t) => 100 + t + Math.sin(t) * 5), h: 20 })),
+      series: Array.from({ length: 40 }, (_, i) => ({
+        id: `s${i}`,
+        values: Array.from({ length: 120 }, (_, t) => 100 + t + Math.sin(t) * 5),
+        h: 20,
+      })),
     });
     const answers = await Promise.all(Array.from({ length: 4 }, () => post(heavy)));
     const statuses = answers.map((r) => r.status).sort();

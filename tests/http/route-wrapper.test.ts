@@ -4,7 +4,8 @@ import { ConfigError } from "@/lib/server/env";
 import { HttpProblem } from "@/lib/server/http";
 import { route } from "@/lib/server/route";
 
-const call = (h: Parameters<typeof route>[1], headers: Record<string, string> = {}) => route("test", h)(new Request("http://x/api/t", { headers }));
+const call = (h: Parameters<typeof route>[1], headers: Record<string, string> = {}) =>
+  route("test", h)(new Request("http://x/api/t", { headers }));
 
 describe("route()", () => {
   it("answers HttpProblem in the one shape, naming the param", async () => {

@@ -21,7 +21,10 @@ describe("security headers", () => {
   it("HSTS only over HTTPS; the rest always", () => {
     expect(securityHeaders({ https: false })["Strict-Transport-Security"]).toBeUndefined();
     expect(securityHeaders({ https: true })["Strict-Transport-Security"]).toMatch(/max-age=\d{7,}/);
-    expect(securityHeaders({ https: false })).toMatchObject({ "X-Content-Type-Options": "nosniff", "X-Frame-Options": "DENY" });
+    expect(securityHeaders({ https: false })).toMatchObject({
+      "X-Content-Type-Options": "nosniff",
+      "X-Frame-Options": "DENY",
+    });
     expect(API_CSP).toBe("default-src 'none'; frame-ancestors 'none'");
   });
 

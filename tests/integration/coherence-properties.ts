@@ -17,7 +17,9 @@ type Api = (qs: string) => Promise<Response>;
 
 const slugs = (d: Dimension) => defaultDataset.members[d].map((m) => m.slug);
 const filtersArb = fc.record(
-  Object.fromEntries(DIMENSIONS.map((d) => [d, fc.subarray(slugs(d), { maxLength: Math.min(4, slugs(d).length) })])) as Record<Dimension, fc.Arbitrary<string[]>>,
+  Object.fromEntries(
+    DIMENSIONS.map((d) => [d, fc.subarray(slugs(d), { maxLength: Math.min(4, slugs(d).length) })]),
+  ) as Record<Dimension, fc.Arbitrary<string[]>>,
 );
 const methodArb = fc.constantFrom("auto", "auto", "theta", "drift", "damped");
 const byArb = fc.constantFrom(...DIMENSIONS);
@@ -69,11 +71,17 @@ export function defineCoherenceProperties(get: () => { view: View; api: Api }) {
         const parts = (await view(params(filters, { by, forecast: method }))).series;
         const parent = (await view(params(filters, { forecast: method }))).series[0];
         // Data: whole micro-units, so the sum is exact.
-        parent.points.forEach((p, k) => expect(parts.reduce((a, s) => a + toMicro(s.points[k].value), 0)).toBe(toMicro(p.value)));
+        parent.points.forEach((p, k) =>
+          expect(parts.reduce((a, s) => a + toMicro(s.points[k].value), 0)).toBe(toMicro(p.value)),
+        );
         if (!parent.forecast) return;
         parent.forecast.points.forEach((p, k) => {
-          const sums = bounds(p).map((_, i) => parts.reduce((a, s) => a + (s.forecast ? bounds(s.forecast.points[k])[i] : 0), 0));
-          sums.forEach((sum, i) => expect(Math.abs(sum - bounds(p)[i])).toBeLessThanOrEqual((parts.length + 1) * MICRO));
+          const sums = bounds(p).map((_, i) =>
+            parts.reduce((a, s) => a + (s.forecast ? bounds(s.forecast.points[k])[i] : 0), 0),
+          );
+          sums.forEach((sum, i) =>
+            expect(Math.abs(sum - bounds(p)[i])).toBeLessThanOrEqual((parts.length + 1) * MICRO),
+          );
         });
       }),
       { numRuns: 40 },
@@ -82,22 +90,26 @@ export function defineCoherenceProperties(get: () => { view: View; api: Api }) {
 
   it("property: the given figures are served exactly, whatever else is asked (JSON, CSV)", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom("none", "auto", "theta"), fc.constantFrom("json", "csv"), async (forecast, format) => {
-        const { api } = get();
-        const res = await api(`by=total&forecast=${forecast}&format=${format}`);
-        expect(res.status).toBe(200);
-        const text = await res.text();
-        if (format === "json") {
-          const points = (JSON.parse(text) as SeriesView).series[0].points;
-          for (const t of defaultDataset.totals.filter((x) => x.basis === "published"))
-            expect(points.find((p) => p.year === t.year)?.value).toBe(t.value);
-          expect(text).toContain('"year":2024,"value":8934,');
-          expect(text).toContain('"year":2031,"value":19700,');
-        } else {
-          expect(text).toContain(",2024,8934,published,");
-          expect(text).toContain(",2031,19700,published,");
-        }
-      }),
+      fc.asyncProperty(
+        fc.constantFrom("none", "auto", "theta"),
+        fc.constantFrom("json", "csv"),
+        async (forecast, format) => {
+          const { api } = get();
+          const res = await api(`by=total&forecast=${forecast}&format=${format}`);
+          expect(res.status).toBe(200);
+          const text = await res.text();
+          if (format === "json") {
+            const points = (JSON.parse(text) as SeriesView).series[0].points;
+            for (const t of defaultDataset.totals.filter((x) => x.basis === "published"))
+              expect(points.find((p) => p.year === t.year)?.value).toBe(t.value);
+            expect(text).toContain('"year":2024,"value":8934,');
+            expect(text).toContain('"year":2031,"value":19700,');
+          } else {
+            expect(text).toContain(",2024,8934,published,");
+            expect(text).toContain(",2031,19700,published,");
+          }
+        },
+      ),
       { numRuns: 6 },
     );
   });

@@ -54,12 +54,17 @@ export function defineFoundationSuite(kind: string, setup: Setup) {
       if (!r.ok) throw new Error(r.problem.message);
       return r.view;
     };
-    const api = (qs: string, init?: RequestInit) => mods.route.GET(new Request(`http://test/api/v1/series?${qs}`, init));
+    const api = (qs: string, init?: RequestInit) =>
+      mods.route.GET(new Request(`http://test/api/v1/series?${qs}`, init));
 
     it("migrates an empty database, and a second run applies nothing", async () => {
       const first = await mods.setup.migrate();
       // Every folder of prisma/migrations, oldest first (the first two are the foundation's own).
-      const folders = fs.readdirSync("prisma/migrations", { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+      const folders = fs
+        .readdirSync("prisma/migrations", { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort();
       expect(folders.slice(0, 2)).toEqual(["20261128202835_init", "20261128203000_immutable_versions"]);
       expect(first).toEqual(folders);
       expect(await mods.setup.migrate()).toEqual([]);
@@ -91,7 +96,12 @@ export function defineFoundationSuite(kind: string, setup: Setup) {
     });
 
     it("every breakdown sums to its total in every year, within 0.01, for the whole market and for slices", async () => {
-      const slices: Record<string, string>[] = [{}, { sector: "healthcare" }, { vendor: "openai,anthropic", region: "europe" }, { type: "industry-specific" }];
+      const slices: Record<string, string>[] = [
+        {},
+        { sector: "healthcare" },
+        { vendor: "openai,anthropic", region: "europe" },
+        { type: "industry-specific" },
+      ];
       for (const slice of slices) {
         const total = (await view(slice)).series[0];
         for (const by of DIMENSIONS) {
@@ -143,7 +153,9 @@ export function defineFoundationSuite(kind: string, setup: Setup) {
       expect(body.series).toHaveLength(5);
       expect(body.series[0].points[0]).toEqual({ year: 2024, value: expect.any(Number), basis: "modelled" });
       expect(res.headers.get("etag")).toBeTruthy();
-      const again = await api("by=region&from=2024&to=2025", { headers: { "if-none-match": res.headers.get("etag")! } });
+      const again = await api("by=region&from=2024&to=2025", {
+        headers: { "if-none-match": res.headers.get("etag")! },
+      });
       expect(again.status).toBe(304);
       const csv = await api("by=total&format=csv");
       expect(csv.status).toBe(200);
@@ -169,7 +181,9 @@ export function defineFoundationSuite(kind: string, setup: Setup) {
       } finally {
         vi.useRealTimers();
       }
-      expect((await api(`by=total&format=xlsx&dataset=${id}`, { headers: { "if-none-match": etag } })).status).toBe(304);
+      expect((await api(`by=total&format=xlsx&dataset=${id}`, { headers: { "if-none-match": etag } })).status).toBe(
+        304,
+      );
     });
 
     it.each([
@@ -241,7 +255,9 @@ export function defineFoundationSuite(kind: string, setup: Setup) {
       expect(v1.contentChecksum).toMatch(/^[0-9a-f]{64}$/);
       const fact = await prisma.fact.findFirstOrThrow({ where: { datasetId: v1.id } });
       await expect(prisma.fact.create({ data: { ...fact, year: 1999 } })).rejects.toThrow(/sealed/);
-      await expect(prisma.figure.create({ data: { datasetId: v1.id, key: "extra", label: "x", unit: "x", basis: "published" } })).rejects.toThrow(/sealed/);
+      await expect(
+        prisma.figure.create({ data: { datasetId: v1.id, key: "extra", label: "x", unit: "x", basis: "published" } }),
+      ).rejects.toThrow(/sealed/);
       await expect(prisma.$queryRawUnsafe(`SELECT "seal_dataset"('${v1.id}')`)).rejects.toThrow(/already sealed/);
       expect((await mods.setup.verify()).every((c) => c.sealed && c.intact)).toBe(true);
     });
@@ -251,12 +267,20 @@ export function defineFoundationSuite(kind: string, setup: Setup) {
       const prisma = mods.db.getDb().prisma;
       await prisma.$transaction([
         prisma.$executeRawUnsafe(`ALTER TABLE "Fact" DISABLE TRIGGER "Fact_immutable"`),
-        prisma.$executeRawUnsafe(`UPDATE "Fact" SET value = value + 1 WHERE "datasetId" = 'large-scale-ai-models-global-v1' AND year = 2024 AND ctid = (SELECT ctid FROM "Fact" WHERE "datasetId" = 'large-scale-ai-models-global-v1' AND year = 2024 LIMIT 1)`),
+        prisma.$executeRawUnsafe(
+          `UPDATE "Fact" SET value = value + 1 WHERE "datasetId" = 'large-scale-ai-models-global-v1' AND year = 2024 AND ctid = (SELECT ctid FROM "Fact" WHERE "datasetId" = 'large-scale-ai-models-global-v1' AND year = 2024 LIMIT 1)`,
+        ),
         prisma.$executeRawUnsafe(`ALTER TABLE "Fact" ENABLE TRIGGER "Fact_immutable"`),
       ]);
       const checks = await mods.setup.verify();
-      expect(checks.find((c) => c.id === "large-scale-ai-models-global-v1")).toMatchObject({ sealed: true, intact: false });
-      expect(checks.find((c) => c.id === "large-scale-ai-models-global-v2")).toMatchObject({ sealed: true, intact: true });
+      expect(checks.find((c) => c.id === "large-scale-ai-models-global-v1")).toMatchObject({
+        sealed: true,
+        intact: false,
+      });
+      expect(checks.find((c) => c.id === "large-scale-ai-models-global-v2")).toMatchObject({
+        sealed: true,
+        intact: true,
+      });
       const pinned = await api("dataset=large-scale-ai-models-global-v1");
       expect(pinned.status).toBe(503);
       expect((await pinned.json()).error.message).toMatch(/integrity/);

@@ -57,7 +57,11 @@ export function defineImportsSuite(kind: string, setup: Setup) {
     });
 
     const json = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-      new Request(`${ORIGIN}${path}`, { method: "POST", headers: { "content-type": "application/json", origin: ORIGIN, ...headers }, body: JSON.stringify(body) });
+      new Request(`${ORIGIN}${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: ORIGIN, ...headers },
+        body: JSON.stringify(body),
+      });
     const signIn = async (who: { email: string; password: string }) => {
       const r = await m.auth.POST(json("/api/auth/sign-in/email", who));
       expect(r.status).toBe(200);
@@ -68,28 +72,52 @@ export function defineImportsSuite(kind: string, setup: Setup) {
     const upload = (text: string | Uint8Array, name: string, as = cookies.analyst, origin = ORIGIN) => {
       const form = new FormData();
       form.set("file", new File([text as BlobPart], name));
-      return m.imports.POST(new Request(`${ORIGIN}/api/v1/imports`, { method: "POST", headers: { ...(as ? { cookie: as } : {}), origin }, body: form }));
+      return m.imports.POST(
+        new Request(`${ORIGIN}/api/v1/imports`, {
+          method: "POST",
+          headers: { ...(as ? { cookie: as } : {}), origin },
+          body: form,
+        }),
+      );
     };
-    const post = (handler: (r: Request, c: { params: Promise<{ id: string }> }) => Promise<Response>, path: string, id: string, as = cookies.analyst) =>
-      handler(new Request(`${ORIGIN}${path}`, { method: "POST", headers: { cookie: as, origin: ORIGIN } }), { params: Promise.resolve({ id }) });
+    const post = (
+      handler: (r: Request, c: { params: Promise<{ id: string }> }) => Promise<Response>,
+      path: string,
+      id: string,
+      as = cookies.analyst,
+    ) =>
+      handler(new Request(`${ORIGIN}${path}`, { method: "POST", headers: { cookie: as, origin: ORIGIN } }), {
+        params: Promise.resolve({ id }),
+      });
     const exportOf = async (id: string, format = "csv") => {
-      const r = await m.exp.GET(new Request(`${ORIGIN}/api/v1/datasets/${id}/export?format=${format}`), { params: Promise.resolve({ id }) });
+      const r = await m.exp.GET(new Request(`${ORIGIN}/api/v1/datasets/${id}/export?format=${format}`), {
+        params: Promise.resolve({ id }),
+      });
       expect(r.status).toBe(200);
       return format === "csv" ? r.text() : new Uint8Array(await r.arrayBuffer());
     };
     const total = async (year: number, dataset?: string) => {
-      const r = await m.series.GET(new Request(`${ORIGIN}/api/v1/series?from=${year}&to=${year}${dataset ? `&dataset=${dataset}` : ""}`));
+      const r = await m.series.GET(
+        new Request(`${ORIGIN}/api/v1/series?from=${year}&to=${year}${dataset ? `&dataset=${dataset}` : ""}`),
+      );
       const body = await r.json();
       return body.series[0].points[0].value as number;
     };
 
     it("an admin creates an analyst and a viewer; there is no public sign-up", async () => {
       cookies.admin = await signIn(ADMIN);
-      for (const [who, role] of [[ANALYST, "analyst"], [VIEWER, "viewer"]] as const) {
-        const r = await m.auth.POST(json("/api/auth/admin/create-user", { ...who, name: role, role }, { cookie: cookies.admin }));
+      for (const [who, role] of [
+        [ANALYST, "analyst"],
+        [VIEWER, "viewer"],
+      ] as const) {
+        const r = await m.auth.POST(
+          json("/api/auth/admin/create-user", { ...who, name: role, role }, { cookie: cookies.admin }),
+        );
         expect(r.status).toBe(200);
       }
-      const signUp = await m.auth.POST(json("/api/auth/sign-up/email", { email: "x@example.com", password: "some-password-1", name: "x" }));
+      const signUp = await m.auth.POST(
+        json("/api/auth/sign-up/email", { email: "x@example.com", password: "some-password-1", name: "x" }),
+      );
       expect(signUp.status).toBeGreaterThanOrEqual(400);
       cookies.analyst = await signIn(ANALYST);
       cookies.viewer = await signIn(VIEWER);
@@ -117,12 +145,15 @@ export function defineImportsSuite(kind: string, setup: Setup) {
       const old = await total(2024);
       newTotal = 9_500;
       const factor = newTotal / old;
-      const lines = csv.trimEnd().split("\n").map((line) => {
-        const [table, member, year, value, basis] = line.split(",");
-        if (year !== "2024" || table === "meta") return line;
-        const v = table === "total" ? newTotal : Number(value) * factor;
-        return [table, member, year, String(v), basis].join(",");
-      });
+      const lines = csv
+        .trimEnd()
+        .split("\n")
+        .map((line) => {
+          const [table, member, year, value, basis] = line.split(",");
+          if (year !== "2024" || table === "meta") return line;
+          const v = table === "total" ? newTotal : Number(value) * factor;
+          return [table, member, year, String(v), basis].join(",");
+        });
       const r = await upload(lines.join("\n") + "\n", "changed.csv");
       const body = await r.json();
       expect(r.status).toBe(201);
@@ -145,7 +176,7 @@ export function defineImportsSuite(kind: string, setup: Setup) {
       const before = await m.db.getDb().prisma.dataset.count();
       const bad = [
         "table,member,year,value,basis",
-        "total,total,2024,\"9,100\",published",
+        'total,total,2024,"9,100",published',
         "vendor,,2024,10,modelled",
         "planet,mars,2024,5,",
         "total,total,20x4,100,",
@@ -179,7 +210,9 @@ export function defineImportsSuite(kind: string, setup: Setup) {
       const r = await post(m.activate.POST, `/api/v1/datasets/${v1}/activate`, v1);
       expect(r.status).toBe(200);
       expect(await total(2024)).toBeCloseTo(8_934, 6);
-      const list = await (await m.list.GET(new Request(`${ORIGIN}/api/v1/datasets`, { headers: { cookie: cookies.viewer } }))).json();
+      const list = await (
+        await m.list.GET(new Request(`${ORIGIN}/api/v1/datasets`, { headers: { cookie: cookies.viewer } }))
+      ).json();
       const byId = Object.fromEntries(list.datasets.map((d: { id: string }) => [d.id, d]));
       expect(byId[v1]).toMatchObject({ active: true, activatedBy: ANALYST.email });
       expect(byId[v2]).toMatchObject({ active: false, importedBy: ANALYST.email });
@@ -190,11 +223,25 @@ export function defineImportsSuite(kind: string, setup: Setup) {
       expect((await upload("x", "a.csv", "")).status).toBe(401);
       expect((await upload("x", "a.csv", cookies.analyst, "http://evil.test")).status).toBe(403);
       expect((await post(m.activate.POST, `/api/v1/datasets/${v2}/activate`, v2, cookies.viewer)).status).toBe(403);
-      expect((await m.auth.POST(json("/api/auth/admin/create-user", { ...VIEWER, email: "z@example.com", name: "z", role: "admin" }, { cookie: cookies.analyst }))).status).toBe(403);
+      expect(
+        (
+          await m.auth.POST(
+            json(
+              "/api/auth/admin/create-user",
+              { ...VIEWER, email: "z@example.com", name: "z", role: "admin" },
+              { cookie: cookies.analyst },
+            ),
+          )
+        ).status,
+      ).toBe(403);
     });
 
     it("another publisher's figures make a data set of their own", async () => {
-      const rows = ["table,member,year,value,basis", "meta,publisher,,Acme Research,", "meta,title,,Large AI models (Acme),"];
+      const rows = [
+        "table,member,year,value,basis",
+        "meta,publisher,,Acme Research,",
+        "meta,title,,Large AI models (Acme),",
+      ];
       for (let y = 2022; y <= 2030; y++) rows.push(`total,total,${y},${1000 * (y - 2020)},published`);
       rows.push("vendor,Brand New Labs,2024,100,published");
       const r = await upload(rows.join("\n"), "acme.csv");
@@ -211,7 +258,11 @@ export function defineImportsSuite(kind: string, setup: Setup) {
 
     it("throttles repeated bad passwords with 429", async () => {
       const statuses: number[] = [];
-      for (let i = 0; i < 7; i++) statuses.push((await m.auth.POST(json("/api/auth/sign-in/email", { email: VIEWER.email, password: "wrong-password!" }))).status);
+      for (let i = 0; i < 7; i++)
+        statuses.push(
+          (await m.auth.POST(json("/api/auth/sign-in/email", { email: VIEWER.email, password: "wrong-password!" })))
+            .status,
+        );
       expect(statuses.slice(0, 5).every((s) => s === 401)).toBe(true);
       expect(statuses.slice(5)).toEqual([429, 429]);
     });

@@ -13,8 +13,8 @@ export default async function DatasetsPage() {
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Data set versions</h1>
       <p className="text-sm text-slate-700 dark:text-slate-300">
-        Versions never change. The active one is the newest activation; rolling back is activating an older version. Links with{" "}
-        <code>?dataset=</code> keep showing their version.
+        Versions never change. The active one is the newest activation; rolling back is activating an older version.
+        Links with <code>?dataset=</code> keep showing their version.
       </p>
       <VersionsScreen versions={versions} canActivate={user.role !== "viewer"} />
     </div>

@@ -14,7 +14,13 @@ export default async function ImportPage() {
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Import figures</h1>
-      <ImportScreen versions={versions.map((v) => ({ id: v.id, label: `${v.title} · ${v.publisher} · v${v.version}`, active: v.active }))} />
+      <ImportScreen
+        versions={versions.map((v) => ({
+          id: v.id,
+          label: `${v.title} · ${v.publisher} · v${v.version}`,
+          active: v.active,
+        }))}
+      />
     </div>
   );
 }

@@ -21,7 +21,12 @@ function SlicePicker({ label, items, onChange }: { label: string; items: string[
       <label htmlFor={id} className="text-slate-700 dark:text-slate-300">
         {label}
       </label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} className="rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-900">
+      <select
+        id={id}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        className="rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-900"
+      >
         <option value="">None</option>
         {items.length > 1 && <option value={COMBINED}>{describeSlice(sliceFilters(items), members)}</option>}
         {DIMENSIONS.map((d) => (

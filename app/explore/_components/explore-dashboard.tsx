@@ -16,15 +16,18 @@ export function ExploreDashboard() {
   const { view, setView } = useView();
   const filters = filtersOf(view);
   const forecast = forecastParam(view.method);
-  const select = useStableCallback((dim: Dimension, slug: string) => setView({ [dim]: toggleFilter(filters, dim, slug)[dim] }));
+  const select = useStableCallback((dim: Dimension, slug: string) =>
+    setView({ [dim]: toggleFilter(filters, dim, slug)[dim] }),
+  );
   return (
     <>
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
-        <h1 className="text-2xl font-semibold">Explore the market</h1>
-        <p className="text-sm text-slate-600 dark:text-slate-400">
-          Break the market down, filter it, switch to shares and pick a forecast method. The link always reproduces this view.
-        </p>
+          <h1 className="text-2xl font-semibold">Explore the market</h1>
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            Break the market down, filter it, switch to shares and pick a forecast method. The link always reproduces
+            this view.
+          </p>
         </div>
         <DashboardExport title="Large-scale AI Models market: explore" />
       </div>
@@ -32,7 +35,15 @@ export function ExploreDashboard() {
       <UrlNotice />
       <FilterChips />
       {view.by === "total" ? (
-        <TotalPanel id="explore-total" title="Total market" filters={filters} from={view.from} to={view.to} dataset={view.dataset} forecast={forecast} />
+        <TotalPanel
+          id="explore-total"
+          title="Total market"
+          filters={filters}
+          from={view.from}
+          to={view.to}
+          dataset={view.dataset}
+          forecast={forecast}
+        />
       ) : (
         <BreakdownPanel
           id={`explore-${view.by}`}

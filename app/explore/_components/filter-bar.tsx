@@ -10,8 +10,17 @@ import { METHOD_CHOICES, toggleFilter, filtersOf, type MethodChoice } from "@/li
 
 const control = "rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-900";
 
-
-function Select({ label, value, onChange, children }: { label: string; value: string | number; onChange: (v: string) => void; children: React.ReactNode }) {
+function Select({
+  label,
+  value,
+  onChange,
+  children,
+}: {
+  label: string;
+  value: string | number;
+  onChange: (v: string) => void;
+  children: React.ReactNode;
+}) {
   const id = useId();
   return (
     <div className="flex flex-col text-sm">
@@ -79,7 +88,11 @@ export function FilterBar() {
   const { dataset } = useDashboard();
   const years = Array.from({ length: dataset.lastYear - dataset.firstYear + 1 }, (_, i) => dataset.firstYear + i);
   return (
-    <div role="group" aria-label="View settings" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
+    <div
+      role="group"
+      aria-label="View settings"
+      className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900"
+    >
       <Select label="Break down by" value={view.by} onChange={(v) => setView({ by: v as (typeof BREAKDOWNS)[number] })}>
         {BREAKDOWNS.map((b) => (
           <option key={b} value={b}>
@@ -90,12 +103,20 @@ export function FilterBar() {
       {DIMENSIONS.map((d) => (
         <MemberFilter key={d} dim={d} />
       ))}
-      <Select label="From" value={view.from} onChange={(v) => setView({ from: Number(v), to: Math.max(Number(v), view.to) })}>
+      <Select
+        label="From"
+        value={view.from}
+        onChange={(v) => setView({ from: Number(v), to: Math.max(Number(v), view.to) })}
+      >
         {years.map((y) => (
           <option key={y}>{y}</option>
         ))}
       </Select>
-      <Select label="To" value={view.to} onChange={(v) => setView({ to: Number(v), from: Math.min(Number(v), view.from) })}>
+      <Select
+        label="To"
+        value={view.to}
+        onChange={(v) => setView({ to: Number(v), from: Math.min(Number(v), view.from) })}
+      >
         {years.map((y) => (
           <option key={y}>{y}</option>
         ))}

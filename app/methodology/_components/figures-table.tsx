@@ -1,7 +1,14 @@
 import type { FigureInfo } from "@/lib/market/query/api";
 import { formatPercent, formatUsdM } from "@/lib/market/presentation/format";
 
-const value = (f: FigureInfo) => (f.value === null ? "–" : f.unit === "ratio" ? formatPercent(f.value) : f.unit === "US$ M" ? formatUsdM(f.value) : `${f.value} ${f.unit}`);
+const value = (f: FigureInfo) =>
+  f.value === null
+    ? "–"
+    : f.unit === "ratio"
+      ? formatPercent(f.value)
+      : f.unit === "US$ M"
+        ? formatUsdM(f.value)
+        : `${f.value} ${f.unit}`;
 
 /** Every figure of the data set with its basis: published (source, link, date) or modelled (method). */
 export function FiguresTable({ figures }: { figures: FigureInfo[] }) {
@@ -25,13 +32,26 @@ export function FiguresTable({ figures }: { figures: FigureInfo[] }) {
               </th>
               <td className="px-2 py-1 whitespace-nowrap tabular-nums">{value(f)}</td>
               <td className="px-2 py-1">
-                <span className={f.basis === "published" ? "font-semibold text-green-800 dark:text-green-300" : "text-slate-700 dark:text-slate-300"}>{f.basis}</span>
+                <span
+                  className={
+                    f.basis === "published"
+                      ? "font-semibold text-green-800 dark:text-green-300"
+                      : "text-slate-700 dark:text-slate-300"
+                  }
+                >
+                  {f.basis}
+                </span>
               </td>
               <td className="px-2 py-1">
                 {f.basis === "published" ? (
                   <>
                     {f.url ? (
-                      <a href={f.url} className="text-blue-800 underline dark:text-blue-300" rel="noreferrer" target="_blank">
+                      <a
+                        href={f.url}
+                        className="text-blue-800 underline dark:text-blue-300"
+                        rel="noreferrer"
+                        target="_blank"
+                      >
                         {f.source ?? f.url}
                       </a>
                     ) : (
@@ -42,7 +62,9 @@ export function FiguresTable({ figures }: { figures: FigureInfo[] }) {
                 ) : (
                   <>
                     {f.method}
-                    {f.assumptions ? <span className="block text-xs text-slate-600 dark:text-slate-400">{f.assumptions}</span> : null}
+                    {f.assumptions ? (
+                      <span className="block text-xs text-slate-600 dark:text-slate-400">{f.assumptions}</span>
+                    ) : null}
                   </>
                 )}
               </td>

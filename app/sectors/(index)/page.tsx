@@ -7,7 +7,11 @@ import { NoDataset } from "@/app/_components/no-dataset";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Sectors" };
 
-export default async function SectorsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SectorsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const ctx = await getPageContext(await searchParams);
   if (!ctx) return <NoDataset />;
   const result = await getSeriesView({ ...emptyFilters(), by: "sector", dataset: ctx.state.dataset });
@@ -15,7 +19,9 @@ export default async function SectorsPage({ searchParams }: { searchParams: Prom
     <>
       <div>
         <h1 className="text-2xl font-semibold">Application sectors</h1>
-        <p className="text-sm text-slate-600 dark:text-slate-400">What each sector uses large models for, how big it is and where it goes. Sector values are modelled.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          What each sector uses large models for, how big it is and where it goes. Sector values are modelled.
+        </p>
       </div>
       <MemberIndex
         dimension="sector"

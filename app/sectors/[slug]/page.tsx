@@ -9,7 +9,10 @@ import { NoDataset } from "@/app/_components/no-dataset";
 
 export const dynamic = "force-dynamic";
 
-type Params = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Params = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params, searchParams }: Params): Promise<Metadata> {
   const { slug } = await params;
@@ -32,7 +35,10 @@ export default async function SectorPage({ params, searchParams }: Params) {
         <p className="mt-1 max-w-3xl text-slate-700 dark:text-slate-300">{sector.description}</p>
       </div>
       {sector.useCases && sector.useCases.length > 0 && (
-        <section aria-labelledby="use-cases" className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+        <section
+          aria-labelledby="use-cases"
+          className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+        >
           <h2 id="use-cases" className="font-semibold">
             What {sector.name} uses large models for
           </h2>

@@ -8,7 +8,11 @@ import { VENDOR_GROUP_LABEL } from "@/lib/market/presentation/labels";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Vendors" };
 
-export default async function VendorsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function VendorsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const ctx = await getPageContext(await searchParams);
   if (!ctx) return <NoDataset />;
   const result = await getSeriesView({ ...emptyFilters(), by: "vendor", dataset: ctx.state.dataset });
@@ -16,7 +20,9 @@ export default async function VendorsPage({ searchParams }: { searchParams: Prom
     <>
       <div>
         <h1 className="text-2xl font-semibold">Vendors</h1>
-        <p className="text-sm text-slate-600 dark:text-slate-400">Estimated value and share of each vendor. Vendor values are modelled from public proxies and are indicative.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          Estimated value and share of each vendor. Vendor values are modelled from public proxies and are indicative.
+        </p>
       </div>
       <MemberIndex
         dimension="vendor"

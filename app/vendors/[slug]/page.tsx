@@ -10,7 +10,10 @@ import { VENDOR_GROUP_LABEL } from "@/lib/market/presentation/labels";
 
 export const dynamic = "force-dynamic";
 
-type Params = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Params = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params, searchParams }: Params): Promise<Metadata> {
   const { slug } = await params;
@@ -28,12 +31,24 @@ export default async function VendorPage({ params, searchParams }: Params) {
   return (
     <DashboardProvider value={{ ...ctx, initialSeries }}>
       <div>
-        <p className="text-sm text-slate-600 dark:text-slate-400">Vendor · {VENDOR_GROUP_LABEL[vendor.group ?? "other"]}</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          Vendor · {VENDOR_GROUP_LABEL[vendor.group ?? "other"]}
+        </p>
         <h1 className="text-2xl font-semibold">{vendor.name}</h1>
         <p className="mt-1 max-w-3xl text-slate-700 dark:text-slate-300">{vendor.description}</p>
-        <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">Vendor values are modelled from public proxies and are indicative, not reported revenue.</p>
+        <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+          Vendor values are modelled from public proxies and are indicative, not reported revenue.
+        </p>
       </div>
-      <MemberPanels dimension="vendor" slug={slug} name={vendor.name} totalWhat="estimated value" shareChart splits={SPLITS} splitsClassName="xl:grid-cols-2" />
+      <MemberPanels
+        dimension="vendor"
+        slug={slug}
+        name={vendor.name}
+        totalWhat="estimated value"
+        shareChart
+        splits={SPLITS}
+        splitsClassName="xl:grid-cols-2"
+      />
     </DashboardProvider>
   );
 }

@@ -82,7 +82,10 @@ describe("buildCube on the default definition", () => {
   it("places Chinese vendors mostly in Asia-Pacific (affinities survive the fit)", () => {
     const y2024 = byYear.get(2024)!;
     for (const vendor of ["baidu", "tencent", "alibaba", "huawei"]) {
-      const regions = sumBy(y2024.filter((r) => r.vendor === vendor), "region");
+      const regions = sumBy(
+        y2024.filter((r) => r.vendor === vendor),
+        "region",
+      );
       const all = Object.values(regions).reduce((a, b) => a + b, 0);
       expect(regions["asia-pacific"] / all).toBeGreaterThan(0.8);
     }
@@ -92,7 +95,6 @@ describe("buildCube on the default definition", () => {
     const again = buildCube(def);
     expect(again.every((r, i) => r.value === rows[i].value && r.vendor === rows[i].vendor)).toBe(true);
   });
-
 });
 
 describe("interpolateShares", () => {
@@ -131,20 +133,72 @@ describe("validateDefinition", () => {
   });
 
   it.each([
-    { name: "a member missing from an anchor", edit: (d: DatasetDefinition) => delete anchor0(d, "vendor").shares.rasa, message: /"vendor", anchor 2021: member "rasa" is missing/ },
-    { name: "an unknown slug in an anchor", edit: (d: DatasetDefinition) => (anchor0(d, "region").shares.mars = 0.1), message: /unknown member "mars"/ },
-    { name: "a negative share", edit: (d: DatasetDefinition) => (anchor0(d, "sector").shares.bfsi = -0.1), message: /share of "bfsi" must be finite and ≥ 0/ },
-    { name: "an anchor year out of range", edit: (d: DatasetDefinition) => (anchor0(d, "type").year = 2040), message: /anchor 2040: year is outside 2021-2032/ },
-    { name: "a duplicated anchor year", edit: (d: DatasetDefinition) => (anchor0(d, "type").year = 2024), message: /anchor 2024: year is given twice/ },
-    { name: "a missing total", edit: (d: DatasetDefinition) => (d.totals = d.totals.filter((t) => t.year !== 2027)), message: /no total for 2027/ },
-    { name: "a duplicated total", edit: (d: DatasetDefinition) => d.totals.push({ ...d.totals[0] }), message: /total for 2021 is given twice/ },
-    { name: "a negative total", edit: (d: DatasetDefinition) => (d.totals[1].value = -5), message: /total for 2022 must be/ },
-    { name: "a missing marginal", edit: (d: DatasetDefinition) => (d.marginals = d.marginals.filter((m) => m.dimension !== "region")), message: /exactly one marginal for "region", found 0/ },
-    { name: "an affinity with an unknown slug", edit: (d: DatasetDefinition) => d.affinities[0].weights.push({ a: "acme", b: "europe", weight: 2 }), message: /names unknown vendor "acme"/ },
-    { name: "an affinity with a negative weight", edit: (d: DatasetDefinition) => (d.affinities[0].weights[0].weight = -1), message: /weight .* must be finite and ≥ 0/ },
-    { name: "a duplicated member", edit: (d: DatasetDefinition) => d.members.sector.push({ ...d.members.sector[0] }), message: /member "it-telecom" appears twice in "sector"/ },
+    {
+      name: "a member missing from an anchor",
+      edit: (d: DatasetDefinition) => delete anchor0(d, "vendor").shares.rasa,
+      message: /"vendor", anchor 2021: member "rasa" is missing/,
+    },
+    {
+      name: "an unknown slug in an anchor",
+      edit: (d: DatasetDefinition) => (anchor0(d, "region").shares.mars = 0.1),
+      message: /unknown member "mars"/,
+    },
+    {
+      name: "a negative share",
+      edit: (d: DatasetDefinition) => (anchor0(d, "sector").shares.bfsi = -0.1),
+      message: /share of "bfsi" must be finite and ≥ 0/,
+    },
+    {
+      name: "an anchor year out of range",
+      edit: (d: DatasetDefinition) => (anchor0(d, "type").year = 2040),
+      message: /anchor 2040: year is outside 2021-2032/,
+    },
+    {
+      name: "a duplicated anchor year",
+      edit: (d: DatasetDefinition) => (anchor0(d, "type").year = 2024),
+      message: /anchor 2024: year is given twice/,
+    },
+    {
+      name: "a missing total",
+      edit: (d: DatasetDefinition) => (d.totals = d.totals.filter((t) => t.year !== 2027)),
+      message: /no total for 2027/,
+    },
+    {
+      name: "a duplicated total",
+      edit: (d: DatasetDefinition) => d.totals.push({ ...d.totals[0] }),
+      message: /total for 2021 is given twice/,
+    },
+    {
+      name: "a negative total",
+      edit: (d: DatasetDefinition) => (d.totals[1].value = -5),
+      message: /total for 2022 must be/,
+    },
+    {
+      name: "a missing marginal",
+      edit: (d: DatasetDefinition) => (d.marginals = d.marginals.filter((m) => m.dimension !== "region")),
+      message: /exactly one marginal for "region", found 0/,
+    },
+    {
+      name: "an affinity with an unknown slug",
+      edit: (d: DatasetDefinition) => d.affinities[0].weights.push({ a: "acme", b: "europe", weight: 2 }),
+      message: /names unknown vendor "acme"/,
+    },
+    {
+      name: "an affinity with a negative weight",
+      edit: (d: DatasetDefinition) => (d.affinities[0].weights[0].weight = -1),
+      message: /weight .* must be finite and ≥ 0/,
+    },
+    {
+      name: "a duplicated member",
+      edit: (d: DatasetDefinition) => d.members.sector.push({ ...d.members.sector[0] }),
+      message: /member "it-telecom" appears twice in "sector"/,
+    },
     { name: "no members", edit: (d: DatasetDefinition) => (d.members.region = []), message: /"region" has no members/ },
-    { name: "years out of order", edit: (d: DatasetDefinition) => (d.historyTo = 2040), message: /firstYear ≤ historyTo ≤ lastYear/ },
+    {
+      name: "years out of order",
+      edit: (d: DatasetDefinition) => (d.historyTo = 2040),
+      message: /firstYear ≤ historyTo ≤ lastYear/,
+    },
   ])("rejects $name", ({ edit, message }) => {
     const d = broken(edit);
     expect(() => validateDefinition(d)).toThrow(message);

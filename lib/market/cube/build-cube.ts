@@ -22,7 +22,8 @@ function fail(problem: string): never {
 /** Checks a definition is complete and consistent; throws an error naming the first problem found. */
 export function validateDefinition(def: DatasetDefinition): void {
   const { firstYear, historyTo, lastYear } = def;
-  if (![firstYear, historyTo, lastYear].every(Number.isInteger)) fail("firstYear, historyTo and lastYear must be integers");
+  if (![firstYear, historyTo, lastYear].every(Number.isInteger))
+    fail("firstYear, historyTo and lastYear must be integers");
   if (!(firstYear <= historyTo && historyTo <= lastYear)) {
     fail(`years must satisfy firstYear ≤ historyTo ≤ lastYear (got ${firstYear}, ${historyTo}, ${lastYear})`);
   }
@@ -43,7 +44,8 @@ export function validateDefinition(def: DatasetDefinition): void {
   for (const t of def.totals) {
     if (t.year < firstYear || t.year > lastYear) fail(`total for ${t.year} is outside ${firstYear}-${lastYear}`);
     if (totalYears.has(t.year)) fail(`total for ${t.year} is given twice`);
-    if (!Number.isFinite(t.value) || t.value < 0) fail(`total for ${t.year} must be a finite number ≥ 0 (got ${t.value})`);
+    if (!Number.isFinite(t.value) || t.value < 0)
+      fail(`total for ${t.year} must be a finite number ≥ 0 (got ${t.value})`);
     totalYears.add(t.year);
   }
   for (let year = firstYear; year <= lastYear; year++) {
@@ -60,7 +62,8 @@ export function validateDefinition(def: DatasetDefinition): void {
   }
 
   for (const aff of def.affinities) {
-    if (!DIMENSIONS.includes(aff.a) || !DIMENSIONS.includes(aff.b)) fail(`affinity between unknown dimensions ${aff.a}/${aff.b}`);
+    if (!DIMENSIONS.includes(aff.a) || !DIMENSIONS.includes(aff.b))
+      fail(`affinity between unknown dimensions ${aff.a}/${aff.b}`);
     if (aff.a === aff.b) fail(`affinity must link two different dimensions (got ${aff.a} twice)`);
     for (const w of aff.weights) {
       if (!slugs[aff.a].has(w.a)) fail(`affinity ${aff.a}×${aff.b} names unknown ${aff.a} "${w.a}"`);
@@ -86,7 +89,8 @@ function validateMarginal(m: MarginalDefinition, members: Set<string>, firstYear
     let sum = 0;
     for (const [slug, share] of Object.entries(anchor.shares)) {
       if (!members.has(slug)) fail(`${where}: unknown member "${slug}"`);
-      if (!Number.isFinite(share) || share < 0) fail(`${where}: share of "${slug}" must be finite and ≥ 0 (got ${share})`);
+      if (!Number.isFinite(share) || share < 0)
+        fail(`${where}: share of "${slug}" must be finite and ≥ 0 (got ${share})`);
       sum += share;
     }
     for (const slug of members) {

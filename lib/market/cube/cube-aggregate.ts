@@ -27,8 +27,14 @@ export interface CubeCell {
 
 export function packCube(cells: CubeCell[]): Cube {
   const slugs = Object.fromEntries(DIMENSIONS.map((d) => [d, [] as string[]])) as Record<Dimension, string[]>;
-  const index = Object.fromEntries(DIMENSIONS.map((d) => [d, new Map<string, number>()])) as Record<Dimension, Map<string, number>>;
-  const member = Object.fromEntries(DIMENSIONS.map((d) => [d, new Uint16Array(cells.length)])) as Record<Dimension, Uint16Array>;
+  const index = Object.fromEntries(DIMENSIONS.map((d) => [d, new Map<string, number>()])) as Record<
+    Dimension,
+    Map<string, number>
+  >;
+  const member = Object.fromEntries(DIMENSIONS.map((d) => [d, new Uint16Array(cells.length)])) as Record<
+    Dimension,
+    Uint16Array
+  >;
   const year = new Int16Array(cells.length);
   const value = new Float64Array(cells.length);
   cells.forEach((c, i) => {
@@ -47,7 +53,10 @@ export function packCube(cells: CubeCell[]): Cube {
 }
 
 /** Same answer as the database's GROUP BY: sums per year (and member of `by`) over the filtered cells. */
-export function aggregateCube(cube: Cube, q: { by: Breakdown; filters: Filters; from: number; to: number }): AggregateRow[] {
+export function aggregateCube(
+  cube: Cube,
+  q: { by: Breakdown; filters: Filters; from: number; to: number },
+): AggregateRow[] {
   const allowed = DIMENSIONS.map((d) => {
     if (!q.filters[d].length) return null;
     const set = new Set(q.filters[d]);

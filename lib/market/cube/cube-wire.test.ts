@@ -9,11 +9,45 @@ const cells: CubeCell[] = [];
 for (const year of [2024, 2025, 2026])
   for (const type of ["a", "b"])
     for (const sector of ["s1", "s2"])
-      for (const vendor of ["v1", "others"]) cells.push({ year, type, sector, vendor, region: "r1", value: (year - 2023) * (type === "a" ? 1.1 : 10.3) * (vendor === "v1" ? 1 : 100) });
+      for (const vendor of ["v1", "others"])
+        cells.push({
+          year,
+          type,
+          sector,
+          vendor,
+          region: "r1",
+          value: (year - 2023) * (type === "a" ? 1.1 : 10.3) * (vendor === "v1" ? 1 : 100),
+        });
 const cube = packCube(cells);
-const member = (dimension: MemberInfo["dimension"], slug: string, sortOrder: number): MemberInfo => ({ dimension, slug, name: slug.toUpperCase(), description: "", sortOrder });
-const members = [member("type", "b", 0), member("type", "a", 1), member("sector", "s1", 0), member("sector", "s2", 1), member("vendor", "v1", 0), member("vendor", "others", 1), member("region", "r1", 0)];
-const dataset = { id: "d", title: "D", publisher: "P", edition: null, unit: "US$ M", currency: "USD", historyTo: 2025, firstYear: 2024, lastYear: 2026, status: "active", version: 1 } as unknown as SeriesDataset;
+const member = (dimension: MemberInfo["dimension"], slug: string, sortOrder: number): MemberInfo => ({
+  dimension,
+  slug,
+  name: slug.toUpperCase(),
+  description: "",
+  sortOrder,
+});
+const members = [
+  member("type", "b", 0),
+  member("type", "a", 1),
+  member("sector", "s1", 0),
+  member("sector", "s2", 1),
+  member("vendor", "v1", 0),
+  member("vendor", "others", 1),
+  member("region", "r1", 0),
+];
+const dataset = {
+  id: "d",
+  title: "D",
+  publisher: "P",
+  edition: null,
+  unit: "US$ M",
+  currency: "USD",
+  historyTo: 2025,
+  firstYear: 2024,
+  lastYear: 2026,
+  status: "active",
+  version: 1,
+} as unknown as SeriesDataset;
 const ctx = { dataset, members, publishedYears: [2024] };
 const none = { type: [], sector: [], vendor: [], region: [] };
 const market = {
@@ -26,19 +60,24 @@ describe("the cube on the wire", () => {
   it("survives JSON both ways with every value bit-identical", () => {
     const back = cubeFromWire(JSON.parse(JSON.stringify(cubeToWire("d", cube))));
     expect(Array.from(back.value)).toEqual(Array.from(cube.value));
-    expect(aggregateCube(back, { by: "type", filters: none, from: 2024, to: 2026 })).toEqual(aggregateCube(cube, { by: "type", filters: none, from: 2024, to: 2026 }));
+    expect(aggregateCube(back, { by: "type", filters: none, from: 2024, to: 2026 })).toEqual(
+      aggregateCube(cube, { by: "type", filters: none, from: 2024, to: 2026 }),
+    );
   });
 });
 
 describe("sumCube", () => {
-  const sorted = (rows: { year: number; key: string; value: number }[]) => [...rows].sort((x, y) => x.year - y.year || x.key.localeCompare(y.key));
+  const sorted = (rows: { year: number; key: string; value: number }[]) =>
+    [...rows].sort((x, y) => x.year - y.year || x.key.localeCompare(y.key));
   it.each([
     ["total", "total" as const, none],
     ["by type, filtered", "type" as const, { ...none, sector: ["s1"] }],
     ["by vendor, two filters", "vendor" as const, { ...none, type: ["b"], sector: ["s1", "s2"] }],
     ["nothing matches", "region" as const, { ...none, vendor: ["nobody"] }],
   ])("gives exactly aggregateCube's sums: %s", (_name, by, filters) => {
-    expect(sorted(sumCube(cube, by, filters, 2024, 2026))).toEqual(sorted(aggregateCube(cube, { by, filters, from: 2024, to: 2026 })));
+    expect(sorted(sumCube(cube, by, filters, 2024, 2026))).toEqual(
+      sorted(aggregateCube(cube, { by, filters, from: 2024, to: 2026 })),
+    );
   });
 });
 
@@ -58,7 +97,10 @@ describe("localSeriesView", () => {
     const whole = localSeriesView(withFc, ctx, { by: "total", ...none, forecast: "auto" });
     expect(whole?.series[0].forecast).toEqual(market);
     const byVendor = localSeriesView(withFc, ctx, { by: "vendor", ...none, type: ["a"], forecast: "auto" });
-    const expected = sliceForecast(buildForecastCube(cube, 2025, market), { by: "vendor", filters: { ...none, type: ["a"] } });
+    const expected = sliceForecast(buildForecastCube(cube, 2025, market), {
+      by: "vendor",
+      filters: { ...none, type: ["a"] },
+    });
     expect(byVendor?.series.map((s) => s.forecast)).toEqual(byVendor?.series.map((s) => expected.get(s.key)));
     expect(byVendor?.forecast?.method).toBe("auto");
     // Another method than the one the cube carries goes to the server.

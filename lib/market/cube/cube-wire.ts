@@ -54,7 +54,12 @@ export function cubeToWire(datasetId: string, cube: Cube, forecast: WireForecast
 
 export function localCube(w: CubeWire, historyTo: number): LocalCube {
   const cube = cubeFromWire(w);
-  return { cube, forecast: w.forecast ? { method: w.forecast.method, cells: buildForecastCube(cube, historyTo, w.forecast.market) } : null };
+  return {
+    cube,
+    forecast: w.forecast
+      ? { method: w.forecast.method, cells: buildForecastCube(cube, historyTo, w.forecast.market) }
+      : null,
+  };
 }
 
 export function cubeFromWire(w: CubeWire): Cube {
@@ -62,7 +67,10 @@ export function cubeFromWire(w: CubeWire): Cube {
     slugs: w.slugs,
     year: Int16Array.from(w.year),
     value: Float64Array.from(w.value),
-    member: Object.fromEntries(DIMENSIONS.map((d) => [d, Uint16Array.from(w.member[d])])) as Record<Dimension, Uint16Array>,
+    member: Object.fromEntries(DIMENSIONS.map((d) => [d, Uint16Array.from(w.member[d])])) as Record<
+      Dimension,
+      Uint16Array
+    >,
   };
 }
 
@@ -103,8 +111,10 @@ export function localSeriesView(local: LocalCube, ctx: LocalViewContext, req: Se
   const view: SeriesView = { dataset, unit: dataset.unit, by: req.by, filters, from, to, series: shaped };
   if (!method || !local.forecast) return view;
   const fc = local.forecast.cells;
-  const parts = req.by === "total" && unfiltered ? new Map([["total", fc.market]]) : sliceForecast(fc, { by: req.by, filters });
-  const inRange = (f: SeriesForecastInfo | undefined) => (f ? { ...f, points: f.points.filter((p) => p.year >= from && p.year <= to) } : null);
+  const parts =
+    req.by === "total" && unfiltered ? new Map([["total", fc.market]]) : sliceForecast(fc, { by: req.by, filters });
+  const inRange = (f: SeriesForecastInfo | undefined) =>
+    f ? { ...f, points: f.points.filter((p) => p.year >= from && p.year <= to) } : null;
   return {
     ...view,
     series: shaped.map((s) => ({ ...s, forecast: inRange(parts.get(s.key)) })),
@@ -117,7 +127,13 @@ export function localSeriesView(local: LocalCube, ctx: LocalViewContext, req: Se
  * figures), into a dense year × member array instead of string-keyed maps: a browser click then
  * allocates almost nothing.
  */
-export function sumCube(cube: Cube, by: SeriesApiParams["by"], filters: Filters, from: number, to: number): AggregateRow[] {
+export function sumCube(
+  cube: Cube,
+  by: SeriesApiParams["by"],
+  filters: Filters,
+  from: number,
+  to: number,
+): AggregateRow[] {
   const allowed = DIMENSIONS.map((d) => {
     if (!filters[d].length) return null;
     const set = new Set(filters[d]);
@@ -144,6 +160,11 @@ export function sumCube(cube: Cube, by: SeriesApiParams["by"], filters: Filters,
   const rows: AggregateRow[] = [];
   for (let t = 0; t < years; t++)
     for (let m = 0; m < width; m++)
-      if (seen[t * width + m]) rows.push({ year: from + t, key: by === "total" ? "total" : cube.slugs[by][m], value: fromMicro(sums[t * width + m]) });
+      if (seen[t * width + m])
+        rows.push({
+          year: from + t,
+          key: by === "total" ? "total" : cube.slugs[by][m],
+          value: fromMicro(sums[t * width + m]),
+        });
   return rows;
 }

@@ -29,7 +29,12 @@ describe("default dataset definition", () => {
 
   it("has a total for every year 2021-2032, published only for 2024 and 2031", () => {
     expect(def.totals.map((t) => t.year).sort()).toEqual(Array.from({ length: 12 }, (_, i) => 2021 + i));
-    expect(def.totals.filter((t) => t.basis === "published").map((t) => t.year).sort()).toEqual([2024, 2031]);
+    expect(
+      def.totals
+        .filter((t) => t.basis === "published")
+        .map((t) => t.year)
+        .sort(),
+    ).toEqual([2024, 2031]);
     for (const t of def.totals) expect(t.note.length).toBeGreaterThan(0);
     for (const t of def.totals.filter((x) => x.basis === "published")) expect(t.source?.url).toMatch(/^https:\/\//);
   });
@@ -59,7 +64,14 @@ describe("default dataset definition", () => {
 
   it("carries the three published figures and the publisher's outlook", () => {
     expect(def.published.map((p) => p.value)).toEqual([8934, 19700, 0.121]);
-    expect(def.outlook).toMatchObject({ publisher: "QYResearch", year: 2031, value: 19700, cagr: 0.121, cagrFrom: 2025, cagrTo: 2031 });
+    expect(def.outlook).toMatchObject({
+      publisher: "QYResearch",
+      year: 2031,
+      value: 19700,
+      cagr: 0.121,
+      cagrFrom: 2025,
+      cagrTo: 2031,
+    });
   });
 
   it("lists the other estimates with sources and a verification code", () => {

@@ -16,7 +16,11 @@ for (let year = 2021; year <= 2025; year++)
           sector,
           vendor,
           region: "r",
-          value: (vendor === "v3" ? 0.5 : 40) * (type === "a" ? 2 : 1) * (sector === "s1" ? 1 : 3) * Math.pow(1 + growth[vendor], year - 2021),
+          value:
+            (vendor === "v3" ? 0.5 : 40) *
+            (type === "a" ? 2 : 1) *
+            (sector === "s1" ? 1 : 3) *
+            Math.pow(1 + growth[vendor], year - 2021),
         });
 const cube = packCube(cells);
 const market: SeriesForecastInfo = {
@@ -52,21 +56,25 @@ describe("buildForecastCube", () => {
 });
 
 describe("sliceForecast", () => {
-  it.each(DIMENSIONS.filter((d) => d !== "region"))("members of a %s breakdown add up to their parent, means and bounds", (by) => {
-    const filters = { ...none, sector: ["s2"] };
-    const parent = sliceForecast(fc, { by: "total", filters }).get("total")!;
-    const members = [...sliceForecast(fc, { by, filters }).values()];
-    parent.points.forEach((p, k) => {
-      const sum = (f: (x: SeriesForecastInfo["points"][number]) => number) => members.reduce((a, m) => a + f(m.points[k]), 0);
-      expect(sum((x) => x.mean)).toBeCloseTo(p.mean, 4);
-      expect(sum((x) => x.upper["95"])).toBeCloseTo(p.upper["95"], 4);
-      expect(sum((x) => x.lower["80"])).toBeCloseTo(p.lower["80"], 4);
-      for (const m of members) {
-        expect(m.points[k].mean).toBeLessThanOrEqual(p.mean);
-        expect(m.points[k].upper["95"]).toBeLessThanOrEqual(p.upper["95"]);
-      }
-    });
-  });
+  it.each(DIMENSIONS.filter((d) => d !== "region"))(
+    "members of a %s breakdown add up to their parent, means and bounds",
+    (by) => {
+      const filters = { ...none, sector: ["s2"] };
+      const parent = sliceForecast(fc, { by: "total", filters }).get("total")!;
+      const members = [...sliceForecast(fc, { by, filters }).values()];
+      parent.points.forEach((p, k) => {
+        const sum = (f: (x: SeriesForecastInfo["points"][number]) => number) =>
+          members.reduce((a, m) => a + f(m.points[k]), 0);
+        expect(sum((x) => x.mean)).toBeCloseTo(p.mean, 4);
+        expect(sum((x) => x.upper["95"])).toBeCloseTo(p.upper["95"], 4);
+        expect(sum((x) => x.lower["80"])).toBeCloseTo(p.lower["80"], 4);
+        for (const m of members) {
+          expect(m.points[k].mean).toBeLessThanOrEqual(p.mean);
+          expect(m.points[k].upper["95"]).toBeLessThanOrEqual(p.upper["95"]);
+        }
+      });
+    },
+  );
 
   it("gives a slice the market's relative interval width", () => {
     const s = sliceForecast(fc, { by: "total", filters: { ...none, type: ["b"], vendor: ["v2"] } }).get("total")!;

@@ -137,7 +137,8 @@ export function sliceForecast(fc: ForecastCube, q: SliceQuery): Map<string, Seri
   const seen = new Uint8Array(keys.length);
   const byMember = q.by === "total" ? null : fc.member[q.by];
   outer: for (let c = 0; c < fc.cells; c++) {
-    for (let k = 0; k < DIMENSIONS.length; k++) if (allowed[k] && !allowed[k]![fc.member[DIMENSIONS[k]][c]]) continue outer;
+    for (let k = 0; k < DIMENSIONS.length; k++)
+      if (allowed[k] && !allowed[k]![fc.member[DIMENSIONS[k]][c]]) continue outer;
     const j = byMember ? byMember[c] : 0;
     seen[j] = 1;
     for (let y = 0; y < fc.years.length; y++) sums[j][y] += fc.mean[y * fc.cells + c];
@@ -151,7 +152,8 @@ export function sliceForecast(fc: ForecastCube, q: SliceQuery): Map<string, Seri
 
 /** A slice's forecast from its summed means: the market's bounds times the slice's share. */
 export function scaleMarket(market: SeriesForecastInfo, means: ArrayLike<number>): SeriesForecastInfo {
-  const scale = (r: Record<string, number>, f: number) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, roundMicro(v * f)]));
+  const scale = (r: Record<string, number>, f: number) =>
+    Object.fromEntries(Object.entries(r).map(([k, v]) => [k, roundMicro(v * f)]));
   return {
     method: `${market.method}+share-trend`,
     points: market.points.map((p, k) => {

@@ -35,21 +35,44 @@ describe("ipf: known answers", () => {
     // and x/(1-x) = sqrt(2/3).
     const s = Math.sqrt(2 / 3);
     const x = s / (1 + s);
-    const fit = ipf(Float64Array.from([1, 2, 3, 4]), [2, 2], [[1, 1], [1, 1]], { tolerance: 1e-14 });
+    const fit = ipf(
+      Float64Array.from([1, 2, 3, 4]),
+      [2, 2],
+      [
+        [1, 1],
+        [1, 1],
+      ],
+      { tolerance: 1e-14 },
+    );
     expect(fit.converged).toBe(true);
     [x, 1 - x, 1 - x, x].forEach((v, i) => expect(fit.values[i]).toBeCloseTo(v, 12));
     expect(fit.iterations).toBeGreaterThan(1);
   });
 
   it("keeps structural zeros of the seed", () => {
-    const fit = ipf(Float64Array.from([0, 1, 1, 1]), [2, 2], [[3, 7], [4, 6]], { tolerance: 1e-14 });
+    const fit = ipf(
+      Float64Array.from([0, 1, 1, 1]),
+      [2, 2],
+      [
+        [3, 7],
+        [4, 6],
+      ],
+      { tolerance: 1e-14 },
+    );
     expect(fit.values[0]).toBe(0);
     // With a zero at (0,0): a(0,1)=3, so a(1,1)=3, a(1,0)=4.
     expect(Array.from(fit.values)).toEqual([0, 3, 4, 3].map((v) => expect.closeTo(v, 9)));
   });
 
   it("returns zeros when every target is zero", () => {
-    const fit = ipf(Float64Array.from([1, 2, 3, 4]), [2, 2], [[0, 0], [0, 0]]);
+    const fit = ipf(
+      Float64Array.from([1, 2, 3, 4]),
+      [2, 2],
+      [
+        [0, 0],
+        [0, 0],
+      ],
+    );
     expect(Array.from(fit.values)).toEqual([0, 0, 0, 0]);
     expect(fit.converged).toBe(true);
   });
@@ -93,14 +116,74 @@ describe("ipf: random seeds honour every marginal", () => {
 describe("ipf: errors", () => {
   const ones = new Float64Array(4).fill(1);
   it.each([
-    { name: "target sums differ", seed: ones, shape: [2, 2], targets: [[1, 1], [1, 2]], message: /inconsistent/ },
-    { name: "negative target", seed: ones, shape: [2, 2], targets: [[3, -1], [1, 1]], message: /negative/ },
-    { name: "negative seed", seed: Float64Array.from([1, -1, 1, 1]), shape: [2, 2], targets: [[1, 1], [1, 1]], message: /negative/ },
-    { name: "NaN target", seed: ones, shape: [2, 2], targets: [[NaN, 1], [1, 1]], message: /finite/ },
-    { name: "zero seed row with positive target", seed: Float64Array.from([0, 0, 1, 1]), shape: [2, 2], targets: [[1, 1], [1, 1]], message: /all zero along axis 0 at index 0/ },
-    { name: "seed size mismatch", seed: ones, shape: [2, 3], targets: [[1, 1], [1, 1, 0]], message: /needs 6/ },
+    {
+      name: "target sums differ",
+      seed: ones,
+      shape: [2, 2],
+      targets: [
+        [1, 1],
+        [1, 2],
+      ],
+      message: /inconsistent/,
+    },
+    {
+      name: "negative target",
+      seed: ones,
+      shape: [2, 2],
+      targets: [
+        [3, -1],
+        [1, 1],
+      ],
+      message: /negative/,
+    },
+    {
+      name: "negative seed",
+      seed: Float64Array.from([1, -1, 1, 1]),
+      shape: [2, 2],
+      targets: [
+        [1, 1],
+        [1, 1],
+      ],
+      message: /negative/,
+    },
+    {
+      name: "NaN target",
+      seed: ones,
+      shape: [2, 2],
+      targets: [
+        [NaN, 1],
+        [1, 1],
+      ],
+      message: /finite/,
+    },
+    {
+      name: "zero seed row with positive target",
+      seed: Float64Array.from([0, 0, 1, 1]),
+      shape: [2, 2],
+      targets: [
+        [1, 1],
+        [1, 1],
+      ],
+      message: /all zero along axis 0 at index 0/,
+    },
+    {
+      name: "seed size mismatch",
+      seed: ones,
+      shape: [2, 3],
+      targets: [
+        [1, 1],
+        [1, 1, 0],
+      ],
+      message: /needs 6/,
+    },
     { name: "missing axis target", seed: ones, shape: [2, 2], targets: [[1, 1]], message: /one target per axis/ },
-    { name: "target length mismatch", seed: ones, shape: [2, 2], targets: [[1, 1], [2]], message: /axis 1 has 1 entries/ },
+    {
+      name: "target length mismatch",
+      seed: ones,
+      shape: [2, 2],
+      targets: [[1, 1], [2]],
+      message: /axis 1 has 1 entries/,
+    },
     { name: "bad shape", seed: ones, shape: [4, 0], targets: [[1, 1, 1, 1], []], message: /positive integers/ },
   ])("throws on $name", ({ seed, shape, targets, message }) => {
     expect(() => ipf(seed, shape, targets)).toThrow(message);

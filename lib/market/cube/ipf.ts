@@ -52,13 +52,20 @@ export function marginalsOf(values: ArrayLike<number>, shape: readonly number[])
   return sums;
 }
 
-function validate(seed: Float64Array, shape: readonly number[], targets: readonly (readonly number[])[], sumTol: number): number {
+function validate(
+  seed: Float64Array,
+  shape: readonly number[],
+  targets: readonly (readonly number[])[],
+  sumTol: number,
+): number {
   if (shape.length === 0) throw new Error("IPF needs at least one axis");
   for (const n of shape) {
-    if (!Number.isInteger(n) || n <= 0) throw new Error(`IPF shape must hold positive integers, got [${shape.join(", ")}]`);
+    if (!Number.isInteger(n) || n <= 0)
+      throw new Error(`IPF shape must hold positive integers, got [${shape.join(", ")}]`);
   }
   const size = shape.reduce((a, b) => a * b, 1);
-  if (seed.length !== size) throw new Error(`IPF seed has ${seed.length} cells but shape [${shape.join(", ")}] needs ${size}`);
+  if (seed.length !== size)
+    throw new Error(`IPF seed has ${seed.length} cells but shape [${shape.join(", ")}] needs ${size}`);
   if (targets.length !== shape.length) {
     throw new Error(`IPF needs one target per axis: ${shape.length} axes, ${targets.length} targets`);
   }
@@ -86,7 +93,12 @@ function validate(seed: Float64Array, shape: readonly number[], targets: readonl
   return total;
 }
 
-function maxErrorOf(values: Float64Array, shape: readonly number[], targets: readonly (readonly number[])[], total: number): number {
+function maxErrorOf(
+  values: Float64Array,
+  shape: readonly number[],
+  targets: readonly (readonly number[])[],
+  total: number,
+): number {
   const sums = marginalsOf(values, shape);
   let worst = 0;
   targets.forEach((target, k) => {
@@ -119,7 +131,9 @@ export function ipf(
 
   // Index of every cell along every axis, computed once: the loops below run many times.
   const strides = stridesOf(shape);
-  const axisIndex = shape.map((n, k) => Int32Array.from({ length: values.length }, (_, cell) => Math.floor(cell / strides[k]) % n));
+  const axisIndex = shape.map((n, k) =>
+    Int32Array.from({ length: values.length }, (_, cell) => Math.floor(cell / strides[k]) % n),
+  );
   let maxError = maxErrorOf(values, shape, targets, total);
   let iterations = 0;
   while (maxError > tolerance && iterations < maxIterations) {

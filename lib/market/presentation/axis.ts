@@ -42,7 +42,11 @@ export function decimalsFor(step: number): number {
 const formats = new Map<number, Intl.NumberFormat>();
 const grouped = (v: number, decimals: number) => {
   let f = formats.get(decimals);
-  if (!f) formats.set(decimals, (f = new Intl.NumberFormat("en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals })));
+  if (!f)
+    formats.set(
+      decimals,
+      (f = new Intl.NumberFormat("en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals })),
+    );
   return f.format(v);
 };
 
@@ -59,7 +63,14 @@ export function moneyAxis(maxM: number, count = 5): ValueAxis {
   const unit: AxisUnit = max >= 1_000 ? "B" : "M";
   const div = unit === "B" ? 1_000 : 1;
   const decimals = decimalsFor(step / div);
-  return { domain: [0, round(max)], ticks, step, unit, decimals, label: (v) => `${grouped(v / div, decimals)} ${unit}` };
+  return {
+    domain: [0, round(max)],
+    ticks,
+    step,
+    unit,
+    decimals,
+    label: (v) => `${grouped(v / div, decimals)} ${unit}`,
+  };
 }
 
 /**

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { describeFilters, describeSlice, isEmpty, stackedRows, sumForecasts, summarizeBreakdown, summarizeTotal } from "./describe";
+import {
+  describeFilters,
+  describeSlice,
+  isEmpty,
+  stackedRows,
+  sumForecasts,
+  summarizeBreakdown,
+  summarizeTotal,
+} from "./describe";
 import type { MemberInfo, Series } from "../types";
 
 const members: MemberInfo[] = [
@@ -16,7 +24,12 @@ const s = (key: string, values: number[], from = 2024): Series => ({
 describe("describe", () => {
   it.each([
     [none, 2021, 2032, "All segments · 2021-2032"],
-    [{ ...none, sector: ["healthcare"], region: ["europe"] }, 2024, 2024, "Application sector: Healthcare · Region: Europe · 2024"],
+    [
+      { ...none, sector: ["healthcare"], region: ["europe"] },
+      2024,
+      2024,
+      "Application sector: Healthcare · Region: Europe · 2024",
+    ],
     [{ ...none, vendor: ["acme"] }, 2021, 2025, "Vendor: acme · 2021-2025"],
   ])("describeFilters %j", (filters, from, to, text) => {
     expect(describeFilters(filters, members, from, to)).toBe(text);
@@ -28,7 +41,10 @@ describe("describe", () => {
   });
 
   it("builds stacked rows with forecast or outlook after history, and shares", () => {
-    const a = { ...s("a", [10, 20]), forecast: { method: "drift", points: [{ year: 2025, mean: 30, lower: {}, upper: {} }] } };
+    const a = {
+      ...s("a", [10, 20]),
+      forecast: { method: "drift", points: [{ year: 2025, mean: 30, lower: {}, upper: {} }] },
+    };
     const b = s("b", [30, 20]);
     expect(stackedRows([a, b], 2024, { useForecast: true, share: false })).toEqual([
       { year: 2024, phase: "history", a: 10, b: 30 },
@@ -41,10 +57,18 @@ describe("describe", () => {
   });
 
   it("sums the members' forecasts into the breakdown's total, means and bounds per year", () => {
-    const fc = (mean: number, lo: number, hi: number) => ({ year: 2025, mean, lower: { "80": lo }, upper: { "80": hi } });
+    const fc = (mean: number, lo: number, hi: number) => ({
+      year: 2025,
+      mean,
+      lower: { "80": lo },
+      upper: { "80": hi },
+    });
     const a = { ...s("a", [10, 20]), forecast: { method: "auto:drift+share-trend", points: [fc(30, 25, 35)] } };
     const b = { ...s("b", [30, 20]), forecast: { method: "auto:drift+share-trend", points: [fc(20, 18, 23)] } };
-    expect(sumForecasts([a, b])).toEqual({ method: "auto:drift+share-trend", points: [{ year: 2025, mean: 50, lower: { "80": 43 }, upper: { "80": 58 } }] });
+    expect(sumForecasts([a, b])).toEqual({
+      method: "auto:drift+share-trend",
+      points: [{ year: 2025, mean: 50, lower: { "80": 43 }, upper: { "80": 58 } }],
+    });
     expect(sumForecasts([s("a", [1, 2])])).toBeNull();
   });
 
@@ -67,8 +91,16 @@ describe("describe", () => {
     expect(summarizeBreakdown([s("a", [100]), s("b", [300])], 2024, "Sector", 2023)).toBe(
       "B is the largest sector in 2024 (outlook) with 75.0% (US$ 300 M) of US$ 400 M, followed by A with 25.0%.",
     );
-    expect(summarizeTotal(s("t", [100, 121]), 2024)).toBe("The market grows from US$ 100 M in 2024 to US$ 121 M in 2025 (21.0% a year; outlook after 2024).");
-    const withForecast = { ...s("t", [100, 121]), forecast: { method: "drift", points: [{ year: 2025, mean: 118, lower: { "80": 110, "95": 105 }, upper: { "80": 126, "95": 131 } }] } };
+    expect(summarizeTotal(s("t", [100, 121]), 2024)).toBe(
+      "The market grows from US$ 100 M in 2024 to US$ 121 M in 2025 (21.0% a year; outlook after 2024).",
+    );
+    const withForecast = {
+      ...s("t", [100, 121]),
+      forecast: {
+        method: "drift",
+        points: [{ year: 2025, mean: 118, lower: { "80": 110, "95": 105 }, upper: { "80": 126, "95": 131 } }],
+      },
+    };
     expect(summarizeTotal(withForecast, 2024, "Healthcare")).toBe(
       "Healthcare grows from US$ 100 M in 2024 to US$ 121 M in 2025 (21.0% a year; outlook after 2024). Our forecast for 2025: US$ 118 M.",
     );

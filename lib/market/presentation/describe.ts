@@ -42,7 +42,11 @@ export interface StackedRow {
  * series' forecast mean when there is one ("forecast"), else the data's outlook path ("outlook").
  * With `share`, each row is divided by its sum.
  */
-export function stackedRows(series: ForecastedSeries[], historyTo: number, opts: { useForecast: boolean; share: boolean }): StackedRow[] {
+export function stackedRows(
+  series: ForecastedSeries[],
+  historyTo: number,
+  opts: { useForecast: boolean; share: boolean },
+): StackedRow[] {
   const years = [...new Set(series.flatMap((s) => s.points.map((p) => p.year)))].sort((a, b) => a - b);
   return years.map((year) => {
     const future = year > historyTo;

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { forecastScale, type ScaleRow } from "./forecast-scale";
 
-const row = (year: number, value: number, mean: number | null = null, b80?: [number, number], b95?: [number, number]): ScaleRow => ({
+const row = (
+  year: number,
+  value: number,
+  mean: number | null = null,
+  b80?: [number, number],
+  b95?: [number, number],
+): ScaleRow => ({
   year,
   value,
   mean,
@@ -17,7 +23,11 @@ describe("forecastScale", () => {
   });
 
   it("keeps the 80% interval in view and clips a 95% interval that runs above, naming the years", () => {
-    const rows = [row(2025, 1_000, 1_000, [1_000, 1_000], [1_000, 1_000]), row(2026, 1_100, 1_200, [1_000, 1_500], [900, 4_000]), row(2027, 1_200, 1_300, [1_000, 1_700], [900, 1_800])];
+    const rows = [
+      row(2025, 1_000, 1_000, [1_000, 1_000], [1_000, 1_000]),
+      row(2026, 1_100, 1_200, [1_000, 1_500], [900, 4_000]),
+      row(2027, 1_200, 1_300, [1_000, 1_700], [900, 1_800]),
+    ];
     const s = forecastScale(rows, 2025);
     expect(s.axis.domain[1]).toBeGreaterThanOrEqual(1_700);
     expect(s.axis.domain[1]).toBeLessThan(4_000);

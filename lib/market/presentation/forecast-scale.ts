@@ -32,6 +32,8 @@ export function forecastScale(rows: ScaleRow[], historyTo: number, maxBandRatio 
   const fit = core > 0 ? Math.max(core, Math.min(band80, core * maxBandRatio)) : band80;
   const axis = moneyAxis(fit);
   const top = axis.domain[1];
-  const clippedYears = rows.filter((r) => (r.band95?.[1] ?? 0) > top * (1 + 1e-9) || (r.band80?.[1] ?? 0) > top * (1 + 1e-9)).map((r) => r.year);
+  const clippedYears = rows
+    .filter((r) => (r.band95?.[1] ?? 0) > top * (1 + 1e-9) || (r.band80?.[1] ?? 0) > top * (1 + 1e-9))
+    .map((r) => r.year);
   return { axis, hasForecast, clippedYears, clipped: clippedYears.length > 0 };
 }

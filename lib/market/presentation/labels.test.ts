@@ -17,7 +17,9 @@ describe("basis words", () => {
   it("name a value's basis the same way on every card", () => {
     expect(valueBasisLabel("published", 2024, 2025, "QYResearch")).toBe("Published (QYResearch)");
     expect(valueBasisLabel("modelled", 2023, 2025, "QYResearch")).toBe("Modelled");
-    expect(valueBasisLabel("modelled", 2030, 2025, "QYResearch")).toBe("Outlook (modelled: part of QYResearch's outlook)");
+    expect(valueBasisLabel("modelled", 2030, 2025, "QYResearch")).toBe(
+      "Outlook (modelled: part of QYResearch's outlook)",
+    );
     expect(valueBasisLabel("published", 2031, 2025, "QYResearch")).toBe("Outlook (published by QYResearch)");
   });
   it("name phases and dimensions", () => {

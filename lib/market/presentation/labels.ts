@@ -44,7 +44,12 @@ export const METHOD_CHOICE_LABEL: Record<MethodChoice, string> = {
 };
 
 /** The four bases a figure can have. */
-export const BASIS_LABEL = { published: "published", modelled: "modelled", outlook: "outlook", forecast: "our forecast" } as const;
+export const BASIS_LABEL = {
+  published: "published",
+  modelled: "modelled",
+  outlook: "outlook",
+  forecast: "our forecast",
+} as const;
 
 export const basisWord = (b: Basis) => BASIS_LABEL[b];
 
@@ -53,7 +58,10 @@ export const basisWord = (b: Basis) => BASIS_LABEL[b];
  * "Outlook (modelled: part of QYResearch's outlook)" — or "Outlook (published)" for a published outlook figure.
  */
 export function valueBasisLabel(basis: Basis, year: number, historyTo: number, publisher: string): string {
-  if (year > historyTo) return basis === "published" ? `Outlook (published by ${publisher})` : `Outlook (modelled: part of ${publisher}'s outlook)`;
+  if (year > historyTo)
+    return basis === "published"
+      ? `Outlook (published by ${publisher})`
+      : `Outlook (modelled: part of ${publisher}'s outlook)`;
   return basis === "published" ? `Published (${publisher})` : "Modelled";
 }
 
@@ -80,7 +88,9 @@ const METHOD_WORDS: [RegExp, string][] = [
  */
 export function methodLabel(method: string): string {
   const [core, ...suffixes] = method.split("+");
-  const [head, detail] = core.includes(":") ? [core.slice(0, core.indexOf(":")), core.slice(core.indexOf(":") + 1)] : ["", core];
+  const [head, detail] = core.includes(":")
+    ? [core.slice(0, core.indexOf(":")), core.slice(core.indexOf(":") + 1)]
+    : ["", core];
   const words = METHOD_WORDS.find(([re]) => re.test(detail))?.[1] ?? detail;
   const constant = detail === "constant" ? "constant series" : words;
   const tail = suffixes.includes("share-trend") ? ", split by share trend" : "";
@@ -89,4 +99,8 @@ export function methodLabel(method: string): string {
 
 /** The phase of a stacked chart's year, in the basis vocabulary. */
 export const phaseWord = (phase: string, method?: string) =>
-  phase === "history" ? "history, modelled" : phase === "forecast" ? `${BASIS_LABEL.forecast}${method ? ` (${methodLabel(method)})` : ""}, modelled` : `publisher ${BASIS_LABEL.outlook}, modelled`;
+  phase === "history"
+    ? "history, modelled"
+    : phase === "forecast"
+      ? `${BASIS_LABEL.forecast}${method ? ` (${methodLabel(method)})` : ""}, modelled`
+      : `publisher ${BASIS_LABEL.outlook}, modelled`;

@@ -15,7 +15,9 @@ const dataset = { firstYear: 2021, lastYear: 2032 };
 
 describe("readParams", () => {
   it("merges repeated and comma-separated list values without duplicates; a repeated scalar keeps its first value", () => {
-    expect(readParams(new URLSearchParams("vendor=openai,google&vendor=openai&by=vendor&by=sector"), API_KEYS).values).toEqual({
+    expect(
+      readParams(new URLSearchParams("vendor=openai,google&vendor=openai&by=vendor&by=sector"), API_KEYS).values,
+    ).toEqual({
       vendor: ["openai", "google"],
       by: "vendor",
     });
@@ -31,7 +33,10 @@ describe("readParams", () => {
 describe("parseSeriesQuery (strict, the API)", () => {
   it("applies defaults", () => {
     const r = parseSeriesQuery(new URLSearchParams(""));
-    expect(r).toEqual({ ok: true, value: { by: "total", type: [], sector: [], vendor: [], region: [], format: "json", forecast: "none" } });
+    expect(r).toEqual({
+      ok: true,
+      value: { by: "total", type: [], sector: [], vendor: [], region: [], format: "json", forecast: "none" },
+    });
   });
   it.each([
     ["by=colour", "by"],
@@ -54,14 +59,28 @@ describe("parseSeriesQuery (strict, the API)", () => {
     }
   });
   it("coerces years and reads format and forecast; reconcile is accepted and changes nothing", () => {
-    const r = parseSeriesQuery(new URLSearchParams("from=2022&to=2030&by=region&format=csv&forecast=theta&reconcile=true"));
-    expect(r.ok && r.value).toEqual({ by: "region", type: [], sector: [], vendor: [], region: [], from: 2022, to: 2030, format: "csv", forecast: "theta" });
+    const r = parseSeriesQuery(
+      new URLSearchParams("from=2022&to=2030&by=region&format=csv&forecast=theta&reconcile=true"),
+    );
+    expect(r.ok && r.value).toEqual({
+      by: "region",
+      type: [],
+      sector: [],
+      vendor: [],
+      region: [],
+      from: 2022,
+      to: 2030,
+      format: "csv",
+      forecast: "theta",
+    });
   });
 });
 
 describe("parseViewState (lenient, the pages)", () => {
   it("keeps the valid parameters and reports each invalid one", () => {
-    const { value, notices } = parseViewState(new URLSearchParams("by=colour&from=2023&to=abc&vendor=openai,Bad%20One&method=magic"));
+    const { value, notices } = parseViewState(
+      new URLSearchParams("by=colour&from=2023&to=abc&vendor=openai,Bad%20One&method=magic"),
+    );
     expect(value).toMatchObject({ by: "sector", from: 2023, vendor: ["openai"], method: "auto" });
     expect(value.to).toBeUndefined();
     expect(notices.map((n) => n.param)).toEqual(["by", "to", "vendor", "method"]);
@@ -103,6 +122,9 @@ describe("checkAgainstDataset", () => {
     expect(value.from).toBe(2021);
     expect(value.to).toBe(2030);
     expect(problems.map((n) => n.param)).toEqual(["sector", "from"]);
-    expect(problems.map((p) => ignored(p).message)).toEqual(["Ignored unknown sector: mining", "Ignored from 2010: the data covers 2021-2032"]);
+    expect(problems.map((p) => ignored(p).message)).toEqual([
+      "Ignored unknown sector: mining",
+      "Ignored from 2010: the data covers 2021-2032",
+    ]);
   });
 });

@@ -83,12 +83,18 @@ export function readParams(params: RawParams, keys: readonly string[]): ReadResu
   for (const [key, raw] of entriesOf(params)) {
     if (!key) {
       // "?=json": nothing to name but the query itself.
-      problems.push({ param: "query", message: `query: a parameter has no name ("=${raw.slice(0, 40)}"); allowed: ${keys.join(", ")}` });
+      problems.push({
+        param: "query",
+        message: `query: a parameter has no name ("=${raw.slice(0, 40)}"); allowed: ${keys.join(", ")}`,
+      });
     } else if (!allowed.has(key)) {
       problems.push({ param: key, message: `unknown parameter "${key}"; allowed: ${keys.join(", ")}` });
     } else if (key in LIST_FIELDS) {
       const k = key as ListKey;
-      for (const item of raw.split(",").map((s) => s.trim()).filter(Boolean)) {
+      for (const item of raw
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean)) {
         const r = check(LIST_FIELDS[k], item);
         const list = (values[k] ??= []);
         if (!r.ok) problems.push({ param: k, message: `${k} "${item}": ${r.message}` });
@@ -127,7 +133,10 @@ export function parseSeriesQuery(params: RawParams): ParseResult<SeriesRequest> 
   if (problems.length) return { ok: false, problem: problems[0] };
   const value = toRequest(values);
   if (value.from !== undefined && value.to !== undefined && value.from > value.to)
-    return { ok: false, problem: { param: "from", message: `from (${value.from}) must not be after to (${value.to})` } };
+    return {
+      ok: false,
+      problem: { param: "from", message: `from (${value.from}) must not be after to (${value.to})` },
+    };
   return { ok: true, value };
 }
 
@@ -173,7 +182,11 @@ export function checkAgainstDataset<Q extends Filters & { from?: number; to?: nu
   next.from = year(query.from, dataset.firstYear, "from");
   next.to = year(query.to, dataset.lastYear, "to");
   if (next.from > next.to) {
-    problems.push({ param: "from", message: `from (${next.from}) must not be after to (${next.to})`, notice: `Ignored from/to: ${next.from} is after ${next.to}` });
+    problems.push({
+      param: "from",
+      message: `from (${next.from}) must not be after to (${next.to})`,
+      notice: `Ignored from/to: ${next.from} is after ${next.to}`,
+    });
     next.from = dataset.firstYear;
     next.to = dataset.lastYear;
   }

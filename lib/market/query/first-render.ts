@@ -26,7 +26,12 @@ export const panelRequest = {
    * A breakdown. Its own dimension's filter is left out: the chart keeps every member and
    * highlights the selected ones (cross-filtering as BI tools do); the other charts filter.
    */
-  breakdown: (by: Dimension, filters: Filters, scope: PanelScope, forecast: ForecastMethod | "none" = "none"): SeriesApiParams => ({
+  breakdown: (
+    by: Dimension,
+    filters: Filters,
+    scope: PanelScope,
+    forecast: ForecastMethod | "none" = "none",
+  ): SeriesApiParams => ({
     by,
     ...filters,
     [by]: [],
@@ -38,7 +43,11 @@ export const panelRequest = {
 } as const;
 
 /** The overview: total with forecast (also the headline cards), four breakdowns (one is the ranking's). */
-export function overviewRequests(filters: Filters, scope: PanelScope, dimensions: readonly Dimension[]): SeriesApiParams[] {
+export function overviewRequests(
+  filters: Filters,
+  scope: PanelScope,
+  dimensions: readonly Dimension[],
+): SeriesApiParams[] {
   return [panelRequest.total(filters, scope), ...dimensions.map((by) => panelRequest.breakdown(by, filters, scope))];
 }
 
@@ -57,7 +66,13 @@ export function memberRequests(dimension: Dimension, slug: string, filters: Filt
 }
 
 /** Every request of a member page's first render. */
-export function memberPageRequests(dimension: Dimension, slug: string, filters: Filters, scope: PanelScope, splits: readonly Dimension[]): SeriesApiParams[] {
+export function memberPageRequests(
+  dimension: Dimension,
+  slug: string,
+  filters: Filters,
+  scope: PanelScope,
+  splits: readonly Dimension[],
+): SeriesApiParams[] {
   const m = memberRequests(dimension, slug, filters, scope);
   return [m.total, m.market, ...splits.map((by) => panelRequest.breakdown(by, m.slice, scope))];
 }

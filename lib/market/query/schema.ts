@@ -15,7 +15,20 @@ export const BREAKDOWNS = ["total", ...DIMENSIONS] as const;
 export type Breakdown = (typeof BREAKDOWNS)[number];
 
 /** Mirrors lib/forecast's METHODS (a unit test keeps them equal) without pulling the library into client code. */
-export const FORECAST_METHODS = ["auto", "naive", "drift", "loglinear", "ses", "holt", "damped", "ets", "theta", "otm", "dotm", "comb"] as const;
+export const FORECAST_METHODS = [
+  "auto",
+  "naive",
+  "drift",
+  "loglinear",
+  "ses",
+  "holt",
+  "damped",
+  "ets",
+  "theta",
+  "otm",
+  "dotm",
+  "comb",
+] as const;
 export type ForecastMethod = (typeof FORECAST_METHODS)[number];
 /** The API's `forecast` parameter: a method, or "none" (the default: no forecast). */
 export const FORECAST_CHOICES = ["none", ...FORECAST_METHODS] as const;
@@ -34,7 +47,9 @@ export function enumOf<const T extends readonly [string, ...string[]]>(values: T
   return z.enum(values, { error: `must be one of ${values.join(", ")}` });
 }
 
-export const slugSchema = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { error: "must be a lower-case slug (letters, digits, -)" }));
+export const slugSchema = z
+  .string()
+  .check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { error: "must be a lower-case slug (letters, digits, -)" }));
 export const yearSchema = z.coerce
   .number({ error: "must be a year" })
   .check(
@@ -42,10 +57,14 @@ export const yearSchema = z.coerce
     z.gte(MIN_YEAR, { error: `must be ${MIN_YEAR} or later` }),
     z.lte(MAX_YEAR, { error: `must be ${MAX_YEAR} or earlier` }),
   );
-export const datasetIdSchema = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,95}$/, { error: "must be a dataset id" }));
-export const sliceItemSchema = z
+export const datasetIdSchema = z
   .string()
-  .check(z.regex(/^(type|sector|vendor|region):[a-z0-9][a-z0-9-]{0,63}$/, { error: "must be dimension:member, e.g. sector:healthcare" }));
+  .check(z.regex(/^[a-z0-9][a-z0-9-]{0,95}$/, { error: "must be a dataset id" }));
+export const sliceItemSchema = z.string().check(
+  z.regex(/^(type|sector|vendor|region):[a-z0-9][a-z0-9-]{0,63}$/, {
+    error: "must be dimension:member, e.g. sector:healthcare",
+  }),
+);
 /** Kept for old links: forecasts are always coherent now, so `reconcile` changes nothing. */
 export const reconcileSchema = enumOf(["true", "false"]);
 
@@ -82,7 +101,10 @@ export const API_KEYS = ["by", ...DIMENSIONS, "from", "to", "dataset", "format",
 export const VIEW_KEYS = ["by", ...DIMENSIONS, "from", "to", "dataset", "year", "view", "method", "ca", "cb"] as const;
 
 /** The value, or the first problem's message. */
-export function check<T>(schema: z.ZodMiniType<T>, value: unknown): { ok: true; value: T } | { ok: false; message: string } {
+export function check<T>(
+  schema: z.ZodMiniType<T>,
+  value: unknown,
+): { ok: true; value: T } | { ok: false; message: string } {
   const r = schema.safeParse(value);
   return r.success ? { ok: true, value: r.data } : { ok: false, message: r.error.issues[0]?.message ?? "is not valid" };
 }

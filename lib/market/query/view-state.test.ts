@@ -31,7 +31,11 @@ describe("parseViewState", () => {
     ["by=colour", { by: "sector" }, ["by"]],
     ["view=pie&method=magic", { view: "absolute", method: "auto" }, ["view", "method"]],
     ["from=abc&to=2030&year=20x4", { from: undefined, to: 2030, year: undefined }, ["from", "year"]],
-    ["ca=sector:healthcare,region:europe&cb=colour:red", { ca: ["sector:healthcare", "region:europe"], cb: [] }, ["cb"]],
+    [
+      "ca=sector:healthcare,region:europe&cb=colour:red",
+      { ca: ["sector:healthcare", "region:europe"], cb: [] },
+      ["cb"],
+    ],
     ["dataset=BAD ID", { dataset: undefined }, ["dataset"]],
     ["unknown=1", {}, []],
   ])("%s", (qs, expected, noticeParams) => {
@@ -41,7 +45,10 @@ describe("parseViewState", () => {
   });
 
   it("reads record params (Next's searchParams) like URLSearchParams", () => {
-    expect(parseViewState({ sector: ["healthcare", "bfsi"], year: "2024" }).value).toMatchObject({ sector: ["healthcare", "bfsi"], year: 2024 });
+    expect(parseViewState({ sector: ["healthcare", "bfsi"], year: "2024" }).value).toMatchObject({
+      sector: ["healthcare", "bfsi"],
+      year: 2024,
+    });
   });
 });
 
@@ -78,7 +85,10 @@ describe("helpers", () => {
 
   it.each([
     [{ by: "total" as const }, "by=total"],
-    [{ by: "sector" as const, vendor: ["openai", "google"], from: 2022, forecast: "auto" as const }, "by=sector&vendor=google%2Copenai&from=2022&forecast=auto"],
+    [
+      { by: "sector" as const, vendor: ["openai", "google"], from: 2022, forecast: "auto" as const },
+      "by=sector&vendor=google%2Copenai&from=2022&forecast=auto",
+    ],
     [{ by: "region" as const, forecast: "none" as const, dataset: "ds-v1" }, "by=region&dataset=ds-v1"],
   ])("seriesApiQuery %j", (p, qs) => {
     expect(seriesApiQuery({ type: [], sector: [], vendor: [], region: [], ...p })).toBe(qs);
@@ -107,7 +117,17 @@ describe("helpers", () => {
 
   it("fixes a member page's own member and keeps the other cross-filters", () => {
     const url = { type: [], sector: ["bfsi"], vendor: [], region: ["europe"] };
-    expect(memberFilters(url, "sector", "healthcare")).toEqual({ type: [], sector: ["healthcare"], vendor: [], region: ["europe"] });
-    expect(memberFilters(url, "vendor", "openai")).toEqual({ type: [], sector: ["bfsi"], vendor: ["openai"], region: ["europe"] });
+    expect(memberFilters(url, "sector", "healthcare")).toEqual({
+      type: [],
+      sector: ["healthcare"],
+      vendor: [],
+      region: ["europe"],
+    });
+    expect(memberFilters(url, "vendor", "openai")).toEqual({
+      type: [],
+      sector: ["bfsi"],
+      vendor: ["openai"],
+      region: ["europe"],
+    });
   });
 });

@@ -4,7 +4,16 @@
  * parses it here; the client parses the same fields through nuqs parsers built from the same zod
  * schemas (components/dashboard/view-parsers.ts). Invalid values fall back to defaults with a notice.
  */
-import { checkAgainstDataset, ignored, readParams, type Breakdown, type DatasetBounds, type Filters, type QueryProblem, type RawParams } from "./filters";
+import {
+  checkAgainstDataset,
+  ignored,
+  readParams,
+  type Breakdown,
+  type DatasetBounds,
+  type Filters,
+  type QueryProblem,
+  type RawParams,
+} from "./filters";
 import { VIEW_KEYS, type ForecastChoice, type MethodChoice, type ViewMode } from "./schema";
 import { DIMENSIONS, type Dimension, type MemberInfo } from "../types";
 
@@ -24,7 +33,11 @@ export interface ViewState extends Filters {
   cb: string[];
 }
 
-export const VIEW_DEFAULTS: Pick<ViewState, "by" | "view" | "method"> = { by: "sector", view: "absolute", method: "auto" };
+export const VIEW_DEFAULTS: Pick<ViewState, "by" | "view" | "method"> = {
+  by: "sector",
+  view: "absolute",
+  method: "auto",
+};
 
 /** Lenient parse of a page URL (the same field rules as the API): every invalid value or item is dropped, with a notice naming it. */
 export function parseViewState(params: RawParams): { value: ViewState; notices: QueryProblem[] } {
@@ -72,7 +85,10 @@ export function resolveViewState(
   const notices = r.problems.map(ignored);
   let year = state.year ?? fallbackYear;
   if (year < dataset.firstYear || year > dataset.lastYear) {
-    notices.push({ param: "year", message: `Ignored year ${year}: the data covers ${dataset.firstYear}-${dataset.lastYear}` });
+    notices.push({
+      param: "year",
+      message: `Ignored year ${year}: the data covers ${dataset.firstYear}-${dataset.lastYear}`,
+    });
     year = fallbackYear;
   }
   const known = new Set(members.map((m) => `${m.dimension}:${m.slug}`));

@@ -11,16 +11,19 @@ const series = (key: string, values: number[]): Series => ({
 const grow = (start: number, rate: number) => Array.from({ length: 12 }, (_, i) => start * Math.pow(1 + rate, i));
 
 describe("forecastHistory", () => {
-  it.each(["auto", "drift", "loglinear", "naive", "theta"] as const)("%s forecasts 2026-2032 with ordered 80/95 bands", (method) => {
-    const f = forecastHistory(series("a", grow(100, 0.2)).points, 2025, 2032, method)!;
-    expect(f.points.map((p) => p.year)).toEqual([2026, 2027, 2028, 2029, 2030, 2031, 2032]);
-    for (const p of f.points) {
-      expect(p.lower["95"]).toBeLessThanOrEqual(p.lower["80"]);
-      expect(p.lower["80"]).toBeLessThanOrEqual(p.mean);
-      expect(p.mean).toBeLessThanOrEqual(p.upper["80"]);
-      expect(p.upper["80"]).toBeLessThanOrEqual(p.upper["95"]);
-    }
-  });
+  it.each(["auto", "drift", "loglinear", "naive", "theta"] as const)(
+    "%s forecasts 2026-2032 with ordered 80/95 bands",
+    (method) => {
+      const f = forecastHistory(series("a", grow(100, 0.2)).points, 2025, 2032, method)!;
+      expect(f.points.map((p) => p.year)).toEqual([2026, 2027, 2028, 2029, 2030, 2031, 2032]);
+      for (const p of f.points) {
+        expect(p.lower["95"]).toBeLessThanOrEqual(p.lower["80"]);
+        expect(p.lower["80"]).toBeLessThanOrEqual(p.mean);
+        expect(p.mean).toBeLessThanOrEqual(p.upper["80"]);
+        expect(p.upper["80"]).toBeLessThanOrEqual(p.upper["95"]);
+      }
+    },
+  );
 
   it.each([
     ["too little history", [1, 2, 3, 4, 5], 2022, 2032],
@@ -32,7 +35,10 @@ describe("forecastHistory", () => {
 
 describe("forecastByShareOfMarket", () => {
   const parts = [series("a", grow(10, 0.5)), series("b", grow(100, 0.1))];
-  const market = series("m", grow(100, 0.1).map((v, i) => v + grow(10, 0.5)[i] + 50));
+  const market = series(
+    "m",
+    grow(100, 0.1).map((v, i) => v + grow(10, 0.5)[i] + 50),
+  );
   const fc = forecastHistory(market.points, 2025, 2032, "auto")!;
   const out = forecastByShareOfMarket(parts, market, fc, 2025);
 

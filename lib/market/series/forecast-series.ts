@@ -16,7 +16,10 @@ export function forecastHistory(
   lastYear: number,
   method: ForecastMethod,
 ): SeriesForecastInfo | null {
-  const values = history.filter((p) => p.year <= historyTo).sort((a, b) => a.year - b.year).map((p) => p.value);
+  const values = history
+    .filter((p) => p.year <= historyTo)
+    .sort((a, b) => a.year - b.year)
+    .map((p) => p.value);
   const h = lastYear - historyTo;
   if (h < 1) return null;
   try {
@@ -46,9 +49,17 @@ export interface ForecastedSeries extends Series {
  * large to hold it): the slice's members and the rest of the market split the market's forecast by
  * their share trends. Coherent with the market and among the members, not cell by cell.
  */
-export function forecastByShareOfMarket(full: Series[], market: Series, marketForecast: SeriesForecastInfo, historyTo: number): ForecastedSeries[] {
+export function forecastByShareOfMarket(
+  full: Series[],
+  market: Series,
+  marketForecast: SeriesForecastInfo,
+  historyTo: number,
+): ForecastedSeries[] {
   const history = (points: { year: number; value: number }[]) => points.filter((p) => p.year <= historyTo);
-  const rest = market.points.map((p) => ({ year: p.year, value: Math.max(0, p.value - full.reduce((a, s) => a + (s.points.find((q) => q.year === p.year)?.value ?? 0), 0)) }));
+  const rest = market.points.map((p) => ({
+    year: p.year,
+    value: Math.max(0, p.value - full.reduce((a, s) => a + (s.points.find((q) => q.year === p.year)?.value ?? 0), 0)),
+  }));
   const parts = reconcileByShareTrend(marketForecast, [...full.map((s) => history(s.points)), history(rest)]);
   return full.map((s, i) => ({ ...s, forecast: parts[i] }));
 }

@@ -22,8 +22,14 @@ describe("cagr", () => {
 
 describe("shares", () => {
   it.each([
-    [[1, 1, 2], [0.25, 0.25, 0.5]],
-    [[0, 0], [0, 0]],
+    [
+      [1, 1, 2],
+      [0.25, 0.25, 0.5],
+    ],
+    [
+      [0, 0],
+      [0, 0],
+    ],
     [[5], [1]],
   ])("shares(%j) = %j", (values, expected) => {
     expect(shares(values)).toEqual(expected);

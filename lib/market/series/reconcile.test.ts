@@ -3,7 +3,12 @@ import { reconcileByShareTrend, type SeriesForecastInfo } from "./reconcile";
 
 /** The largest gap, over the forecast years, between the parts' summed means and the total's mean. */
 function maxForecastGap(total: SeriesForecastInfo, parts: SeriesForecastInfo[]): number {
-  return Math.max(0, ...total.points.map((t) => Math.abs(parts.reduce((a, p) => a + (p.points.find((q) => q.year === t.year)?.mean ?? 0), 0) - t.mean)));
+  return Math.max(
+    0,
+    ...total.points.map((t) =>
+      Math.abs(parts.reduce((a, p) => a + (p.points.find((q) => q.year === t.year)?.mean ?? 0), 0) - t.mean),
+    ),
+  );
 }
 
 describe("reconcileByShareTrend", () => {

@@ -17,7 +17,10 @@ export type { ForecastPoint, SeriesForecastInfo } from "../cube/forecast-cube";
  * up to 1. Each part's bounds are its share of the total's bounds: they carry the total's
  * uncertainty, not the uncertainty of the share itself.
  */
-export function reconcileByShareTrend(total: SeriesForecastInfo, histories: { year: number; value: number }[][]): SeriesForecastInfo[] {
+export function reconcileByShareTrend(
+  total: SeriesForecastInfo,
+  histories: { year: number; value: number }[][],
+): SeriesForecastInfo[] {
   const years = [...new Set(histories.flatMap((h) => h.map((p) => p.year)))].sort((a, b) => a - b);
   const sums = years.map((y) => histories.reduce((acc, h) => acc + (h.find((p) => p.year === y)?.value ?? 0), 0));
   const clip = (s: number) => Math.min(1 - 1e-9, Math.max(1e-9, s));
@@ -38,7 +41,8 @@ export function reconcileByShareTrend(total: SeriesForecastInfo, histories: { ye
     const sum = raw.reduce((a, b) => a + b, 0);
     return raw.map((r) => (sum > 0 ? r / sum : 0));
   });
-  const scale = (r: Record<string, number>, f: number) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v * f]));
+  const scale = (r: Record<string, number>, f: number) =>
+    Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v * f]));
   return histories.map((_, i) => ({
     method: `${total.method}+share-trend`,
     points: total.points.map((t, k) => {

@@ -17,7 +17,14 @@ const rows = [
 
 describe("shapeSeries", () => {
   it("orders members, fills missing years with 0 and marks the basis", () => {
-    const s = shapeSeries(rows, { by: "vendor", from: 2024, to: 2025, members, unfiltered: true, publishedYears: [2024] });
+    const s = shapeSeries(rows, {
+      by: "vendor",
+      from: 2024,
+      to: 2025,
+      members,
+      unfiltered: true,
+      publishedYears: [2024],
+    });
     expect(s.map((x) => x.key)).toEqual(["a", "b", "c"]);
     expect(s[2].points).toEqual([
       { year: 2024, value: 0, basis: "modelled" },
@@ -78,7 +85,14 @@ describe("shares, rankings and checks", () => {
     expect(r[2].share).toBeCloseTo(40 / 65, 12);
   });
   it("measures the breakdown-vs-total gap", () => {
-    const total = { key: "total", label: "Total", points: [{ year: 2024, value: 40.5, basis: "modelled" as const }, { year: 2025, value: 65, basis: "modelled" as const }] };
+    const total = {
+      key: "total",
+      label: "Total",
+      points: [
+        { year: 2024, value: 40.5, basis: "modelled" as const },
+        { year: 2025, value: 65, basis: "modelled" as const },
+      ],
+    };
     expect(maxBreakdownGap(s, total)).toBeCloseTo(0.5, 12);
   });
 });
@@ -86,8 +100,22 @@ describe("shares, rankings and checks", () => {
 describe("bases", () => {
   it("names history years published or modelled, and later years the publisher's outlook", () => {
     const rows = [2024, 2025, 2026, 2031].map((year) => ({ year, key: "total", value: 1 }));
-    const s = shapeSeries(rows, { by: "total", from: 2024, to: 2031, members: [], unfiltered: true, publishedYears: [2024, 2031], historyTo: 2025 });
+    const s = shapeSeries(rows, {
+      by: "total",
+      from: 2024,
+      to: 2031,
+      members: [],
+      unfiltered: true,
+      publishedYears: [2024, 2031],
+      historyTo: 2025,
+    });
     const basis = Object.fromEntries(s[0].points.map((p) => [p.year, p.basis]));
-    expect(basis).toMatchObject({ 2024: "published", 2025: "modelled", 2026: "outlook", 2030: "outlook", 2031: "published" });
+    expect(basis).toMatchObject({
+      2024: "published",
+      2025: "modelled",
+      2026: "outlook",
+      2030: "outlook",
+      2031: "published",
+    });
   });
 });

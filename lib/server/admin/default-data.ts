@@ -19,7 +19,9 @@ export function profileTables(def: DatasetDefinition): DatasetTables {
     firstYear: def.firstYear,
     lastYear: def.lastYear,
     historyTo: def.historyTo,
-    members: Object.fromEntries(DIMENSIONS.map((d) => [d, def.members[d].map(({ slug, name }) => ({ slug, name }))])) as DatasetTables["members"],
+    members: Object.fromEntries(
+      DIMENSIONS.map((d) => [d, def.members[d].map(({ slug, name }) => ({ slug, name }))]),
+    ) as DatasetTables["members"],
     values: new Map(),
   };
 }
@@ -37,6 +39,14 @@ export function loadDefaultDefinition(root = process.cwd()): DatasetDefinition {
     throw new Error(`${DEFAULT_DATASET_CSV} is not valid: ${first.join("; ")}`);
   }
   // The profile's own numbers are dropped: every figure must come from the file.
-  const profile = { ...defaultProfile, totals: defaultProfile.totals.map((t) => ({ ...t, value: Number.NaN })), marginals: defaultProfile.marginals.map((m) => ({ ...m, anchors: [] })) };
-  return applyImport(profile, null, checked.value, { key: defaultProfile.key, fileName: "default-dataset.csv", newDataset: false });
+  const profile = {
+    ...defaultProfile,
+    totals: defaultProfile.totals.map((t) => ({ ...t, value: Number.NaN })),
+    marginals: defaultProfile.marginals.map((m) => ({ ...m, anchors: [] })),
+  };
+  return applyImport(profile, null, checked.value, {
+    key: defaultProfile.key,
+    fileName: "default-dataset.csv",
+    newDataset: false,
+  });
 }

@@ -68,7 +68,10 @@ function readMigrations(migrationsDir: string) {
       path: name,
       migrationFile: {
         path: "migration.sql",
-        content: { tag: "ok" as const, value: fs.readFileSync(path.join(migrationsDir, name, "migration.sql"), "utf8") },
+        content: {
+          tag: "ok" as const,
+          value: fs.readFileSync(path.join(migrationsDir, name, "migration.sql"), "utf8"),
+        },
       },
     })),
   };

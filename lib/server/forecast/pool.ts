@@ -20,14 +20,22 @@ const maxQueue = Math.max(0, Number(process.env.FORECAST_QUEUE ?? threads * 4));
 const globalForPool = globalThis as unknown as { __forecastPool?: Piscina; __forecastMeanMs?: number };
 
 function workerFile(): string {
-  const file = path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.NEXT_DIST_DIR || ".next", "forecast-worker.cjs");
+  const file = path.resolve(
+    /* turbopackIgnore: true */ process.cwd(),
+    process.env.NEXT_DIST_DIR || ".next",
+    "forecast-worker.cjs",
+  );
   // The production build ships the bundle; in development and tests it is (re)built from the sources.
   if (process.env.NODE_ENV !== "production" || !fs.existsSync(file)) {
-    const r = spawnSync(process.execPath, [path.resolve(/* turbopackIgnore: true */ process.cwd(), "scripts/build-forecast-worker.mjs")], {
-      cwd: process.cwd(),
-      env: process.env,
-      encoding: "utf8",
-    });
+    const r = spawnSync(
+      process.execPath,
+      [path.resolve(/* turbopackIgnore: true */ process.cwd(), "scripts/build-forecast-worker.mjs")],
+      {
+        cwd: process.cwd(),
+        env: process.env,
+        encoding: "utf8",
+      },
+    );
     if (r.status !== 0) throw new Error(`cannot bundle the forecast worker: ${r.stderr || r.error?.message}`);
   }
   return file;
@@ -68,7 +76,9 @@ export async function forecastInWorker(body: unknown): Promise<WorkerOutcome> {
 function queueFull(p: Piscina): HttpProblem {
   const retry = retryAfterSeconds(p);
   log.warn({ route: "forecast", queued: p.queueSize, threads }, "forecast queue full");
-  return new HttpProblem(503, null, `The forecast queue is full (${maxQueue} waiting); retry in ${retry} s`, { "Retry-After": String(retry) });
+  return new HttpProblem(503, null, `The forecast queue is full (${maxQueue} waiting); retry in ${retry} s`, {
+    "Retry-After": String(retry),
+  });
 }
 
 export const FORECAST_POOL = { threads, maxQueue };

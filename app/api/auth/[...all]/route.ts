@@ -24,10 +24,13 @@ export async function POST(request: Request) {
   const email = typeof body?.email === "string" ? body.email.trim().toLowerCase() : "";
   const ip = clientIp(request);
   if (email && (await recentFailures(email, WINDOW_MINUTES)) >= MAX_FAILURES) {
-    return new Response(JSON.stringify({ error: { message: `Too many failed sign-ins: try again in ${WINDOW_MINUTES} minutes` } }), {
-      status: 429,
-      headers: { "content-type": "application/json", "retry-after": String(WINDOW_MINUTES * 60) },
-    });
+    return new Response(
+      JSON.stringify({ error: { message: `Too many failed sign-ins: try again in ${WINDOW_MINUTES} minutes` } }),
+      {
+        status: 429,
+        headers: { "content-type": "application/json", "retry-after": String(WINDOW_MINUTES * 60) },
+      },
+    );
   }
   const response = await handler.POST(request);
   if (response.status === 401 || response.status === 400 || response.status === 403) {

@@ -16,19 +16,35 @@ export const dynamic = "force-dynamic";
 export const GET = route("cube", async (request) => {
   const params = new URL(request.url).searchParams;
   const unknown = [...params.keys()].find((k) => k !== "dataset");
-  if (unknown) return problemResponse(400, { param: unknown, message: `unknown parameter "${unknown}"; only "dataset" is accepted` });
+  if (unknown)
+    return problemResponse(400, {
+      param: unknown,
+      message: `unknown parameter "${unknown}"; only "dataset" is accepted`,
+    });
   const id = params.get("dataset") ?? undefined;
   const dataset = await withTimeout(getDataset(id), READ_DEADLINE_MS, "dataset read");
-  if (!dataset) return problemResponse(404, { param: "dataset", message: id ? `dataset "${id}" does not exist` : "no dataset has been loaded" });
+  if (!dataset)
+    return problemResponse(404, {
+      param: "dataset",
+      message: id ? `dataset "${id}" does not exist` : "no dataset has been loaded",
+    });
   const cube = await withTimeout(getCube(dataset.id), READ_DEADLINE_MS, "cube read");
   if (!cube || cube.value.length > CLIENT_CUBE_MAX_CELLS)
-    return problemResponse(413, { param: "dataset", message: `dataset "${dataset.id}" is too large to send whole; use /api/v1/series` });
+    return problemResponse(413, {
+      param: "dataset",
+      message: `dataset "${dataset.id}" is too large to send whole; use /api/v1/series`,
+    });
   const etag = etagFor(`cube|${dataset.id}|${dataset.version}`);
   const headers = cacheHeaders(etag, id !== undefined);
   if (notModified(request, etag)) return new Response(null, { status: 304, headers });
   // The market's forecast with the dashboard's method: the browser splits it over the cells as the server does.
   const forecast = await getMarketForecast(dataset, "auto");
-  return new Response(cachedBody(etag, () => JSON.stringify(cubeToWire(dataset.id, cube, forecast ? { method: "auto", market: forecast } : null))), {
-    headers: { ...headers, "Content-Type": "application/json" },
-  });
+  return new Response(
+    cachedBody(etag, () =>
+      JSON.stringify(cubeToWire(dataset.id, cube, forecast ? { method: "auto", market: forecast } : null)),
+    ),
+    {
+      headers: { ...headers, "Content-Type": "application/json" },
+    },
+  );
 });

@@ -15,10 +15,21 @@ const values = [3.1, 3.9, 4.6, 5.8, 7.0, 8.3, 9.9, 11.6, 13.4, 15.9];
 
 describe("POST /api/v1/forecast", () => {
   it("200 with the contract for a valid body", async () => {
-    const res = await post({ series: [{ id: "a", values, h: 6 }, { id: "b", values, h: 2, level: [50], method: "theta" }] });
+    const res = await post({
+      series: [
+        { id: "a", values, h: 6 },
+        { id: "b", values, h: 2, level: [50], method: "theta" },
+      ],
+    });
     expect(res.status).toBe(200);
     const json = (await res.json()) as {
-      series: { id: string; method: string; mean: number[]; lower: Record<string, number[]>; upper: Record<string, number[]> }[];
+      series: {
+        id: string;
+        method: string;
+        mean: number[];
+        lower: Record<string, number[]>;
+        upper: Record<string, number[]>;
+      }[];
     };
     expect(json.series.map((s) => s.id)).toEqual(["a", "b"]);
     const [a, b] = json.series;

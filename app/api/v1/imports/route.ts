@@ -16,15 +16,19 @@ export async function POST(request: Request) {
     const user = await guardChange(request, "analyst");
     if (user instanceof Response) return user;
     const type = request.headers.get("content-type") ?? "";
-    if (!type.startsWith("multipart/form-data")) return problem(415, "Send the file as multipart/form-data in the field `file`", { param: "file" });
+    if (!type.startsWith("multipart/form-data"))
+      return problem(415, "Send the file as multipart/form-data in the field `file`", { param: "file" });
     const length = Number(request.headers.get("content-length") ?? "0");
-    if (length > MAX_IMPORT_BYTES + 64 * 1024) return problem(413, `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`, { param: "file" });
+    if (length > MAX_IMPORT_BYTES + 64 * 1024)
+      return problem(413, `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`, { param: "file" });
     const form = await request.formData().catch(() => null);
     if (!form) return problem(400, "The body is not valid multipart/form-data", { param: "file" });
     const file = form.get("file");
-    if (!(file instanceof File)) return problem(400, "The field `file` is missing: attach a CSV or XLSX file", { param: "file" });
+    if (!(file instanceof File))
+      return problem(400, "The field `file` is missing: attach a CSV or XLSX file", { param: "file" });
     if (file.size === 0) return problem(400, "The file is empty", { param: "file" });
-    if (file.size > MAX_IMPORT_BYTES) return problem(413, `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`, { param: "file" });
+    if (file.size > MAX_IMPORT_BYTES)
+      return problem(413, `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`, { param: "file" });
     if (!/\.(csv|xlsx|txt)$/i.test(file.name)) return problem(415, "The file must be .csv or .xlsx", { param: "file" });
     const dataset = form.get("dataset");
     const result = await stageImport({
@@ -34,7 +38,8 @@ export async function POST(request: Request) {
       actor: user.email,
     });
     if (!result.ok) {
-      if (result.errors) return Response.json({ error: { message: result.message }, errors: result.errors }, { status: result.status });
+      if (result.errors)
+        return Response.json({ error: { message: result.message }, errors: result.errors }, { status: result.status });
       return problem(result.status, result.message, { param: "dataset" });
     }
     return Response.json({ id: result.value.id, status: "ready", preview: result.value.preview }, { status: 201 });

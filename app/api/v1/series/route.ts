@@ -25,16 +25,22 @@ export const GET = route("series", async (request) => {
   // ETag, and it is revalidated each time instead of being cached as immutable.
   const date = exportDate();
   const etag = format === "xlsx" ? etagFor(`${key}|${date}|${request.url}`) : etagFor(key);
-  const headers = format === "xlsx" ? { ETag: etag, "Cache-Control": "private, no-cache" } : cacheHeaders(etag, parsed.value.dataset !== undefined);
+  const headers =
+    format === "xlsx"
+      ? { ETag: etag, "Cache-Control": "private, no-cache" }
+      : cacheHeaders(etag, parsed.value.dataset !== undefined);
   if (notModified(request, etag)) return new Response(null, { status: 304, headers });
   if (format === "csv") {
-    return new Response(cachedBody(etag, () => seriesToCsv({ ...view, historyTo: view.dataset.historyTo })), {
-      headers: {
-        ...headers,
-        "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename="${view.dataset.id}-${view.by}-${view.from}-${view.to}.csv"`,
+    return new Response(
+      cachedBody(etag, () => seriesToCsv({ ...view, historyTo: view.dataset.historyTo })),
+      {
+        headers: {
+          ...headers,
+          "Content-Type": "text/csv; charset=utf-8",
+          "Content-Disposition": `attachment; filename="${view.dataset.id}-${view.by}-${view.from}-${view.to}.csv"`,
+        },
       },
-    });
+    );
   }
   if (format === "xlsx") {
     const bytes = await buildWorkbook(seriesViewExport(view, request.url), date);
@@ -46,7 +52,10 @@ export const GET = route("series", async (request) => {
       },
     });
   }
-  return new Response(cachedBody(etag, () => JSON.stringify(view)), {
-    headers: { ...headers, "Content-Type": "application/json" },
-  });
+  return new Response(
+    cachedBody(etag, () => JSON.stringify(view)),
+    {
+      headers: { ...headers, "Content-Type": "application/json" },
+    },
+  );
 });

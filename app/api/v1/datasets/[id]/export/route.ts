@@ -12,12 +12,17 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     if (reader instanceof Response) return reader;
     const { id } = await params;
     const format = new URL(request.url).searchParams.get("format") ?? "csv";
-    if (format !== "csv" && format !== "xlsx") return problem(400, `format "${format}" must be csv or xlsx`, { param: "format" });
+    if (format !== "csv" && format !== "xlsx")
+      return problem(400, `format "${format}" must be csv or xlsx`, { param: "format" });
     const tables = await getDatasetTables(id);
     if (!tables) return problem(404, `dataset "${id}" does not exist`, { param: "id" });
     const name = `${id}.${format}`;
-    const headers = { "content-disposition": `attachment; filename="${name}"`, "cache-control": "public, max-age=31536000, immutable" };
-    if (format === "csv") return new Response(tablesToCsv(tables), { headers: { ...headers, "content-type": "text/csv; charset=utf-8" } });
+    const headers = {
+      "content-disposition": `attachment; filename="${name}"`,
+      "cache-control": "public, max-age=31536000, immutable",
+    };
+    if (format === "csv")
+      return new Response(tablesToCsv(tables), { headers: { ...headers, "content-type": "text/csv; charset=utf-8" } });
     const bytes = await tablesToXlsx(tables);
     return new Response(bytes as BodyInit, {
       headers: { ...headers, "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
