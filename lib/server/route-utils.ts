@@ -1,35 +1,16 @@
 import "server-only";
 import { getEnv } from "./env";
 import { getSessionUser, type SessionUser } from "./auth";
-import { describeDbError, isDbUnavailable } from "./db";
 import { problem } from "./guard";
-import { faultResponse } from "./http";
-import { log } from "./log";
-import { requestIdOf } from "./route";
+import { route } from "./route";
 
 /**
- * Runs a handler of the accounts/import routes with the app's problem shape: the database being
- * unreachable is a 503 (Retry-After), anything else unexpected a logged 500; never a stack trace.
+ * Runs a handler of the accounts/import routes through the one route wrapper (`route()`): the same
+ * request id, logging and problem shape as every other route (503 for the database, a logged 500
+ * for anything else, never a stack trace).
  */
-export async function handle(request: Request, run: () => Promise<Response>): Promise<Response> {
-  const requestId = requestIdOf(request);
-  let response: Response;
-  try {
-    response = await run();
-  } catch (error) {
-    const path = new URL(request.url).pathname;
-    if (isDbUnavailable(error)) {
-      log.error({ path, requestId, status: 503, cause: describeDbError(error), err: error }, "database unavailable");
-      response = faultResponse(503, "The database is unavailable; try again shortly.", requestId, {
-        "Retry-After": "5",
-      });
-    } else {
-      log.error({ path, requestId, status: 500, err: error }, "unhandled error");
-      response = faultResponse(500, "Internal error; it has been logged.", requestId);
-    }
-  }
-  response.headers.set("x-request-id", requestId);
-  return response;
+export function handle(request: Request, run: () => Promise<Response>): Promise<Response> {
+  return route(new URL(request.url).pathname, () => run())(request);
 }
 
 /** Reading: public unless REQUIRE_SIGN_IN=true; returns the user (or null) or a 401. */
