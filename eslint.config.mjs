@@ -48,6 +48,27 @@ export default defineConfig([
     },
   },
   {
+    // Client and shared components take plain props and the types of lib/market; only app/ (pages,
+    // route handlers and their private pieces) calls the server layer.
+    files: ["components/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/lib/server", "@/lib/server/*"], message: "Components import nothing from lib/server." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The layers point one way: a cycle means two modules that are one concern, or a misplaced piece.
+    files: ["app/**", "components/**", "lib/**", "scripts/**"],
+    settings: { "import/ignore": ["node_modules"] },
+    rules: { "import/no-cycle": ["error", { ignoreExternal: true }] },
+  },
+  {
     files: ["lib/forecast/**", "lib/market/**", "lib/export/**"],
     ignores: ["**/*.test.ts"],
     rules: {

@@ -2,7 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
 import "@fontsource-variable/inter";
 import "./globals.css";
-import { SiteHeader } from "@/components/layout/site-header";
+import { SiteHeader } from "./_components/site-header";
 import { THEME_SCRIPT } from "@/components/layout/theme-toggle";
 import { Providers } from "@/components/providers";
 import { getDataset } from "@/lib/server/queries";

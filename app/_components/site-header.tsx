@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { Suspense } from "react";
 import { getDatasets } from "@/lib/server/queries";
-import { Badge, DatasetBadge, type DatasetVersion } from "./dataset-badge";
-import { NavLinks } from "./nav-links";
-import { ThemeToggle } from "./theme-toggle";
+import { Badge, DatasetBadge, type DatasetVersion } from "@/components/layout/dataset-badge";
+import { NavLinks } from "@/components/layout/nav-links";
+import { ThemeToggle } from "@/components/layout/theme-toggle";
 import { AccountMenu } from "./account-menu";
 
 /** Header on every page: navigation, the dataset version the figures come from (as pinned by the URL), the theme switch. */
