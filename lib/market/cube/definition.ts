@@ -4,7 +4,7 @@
  * The default data set is one such definition (prisma/data/default-dataset.ts); a licensed report's
  * figures can be another.
  */
-import type { Basis, Dimension, VendorGroup } from "../types";
+import type { Basis, DatasetInfo, Dimension, VendorGroup } from "../types";
 
 export interface MemberDefinition {
   slug: string;
@@ -87,17 +87,15 @@ export interface OtherEstimateDefinition {
   note?: string;
 }
 
-export interface DatasetDefinition {
+/** The descriptive fields a definition gives each version built from it (see DatasetInfo). */
+export type DatasetHeading = Pick<
+  DatasetInfo,
+  "title" | "publisher" | "edition" | "currency" | "unit" | "firstYear" | "historyTo" | "lastYear"
+>;
+
+export interface DatasetDefinition extends DatasetHeading {
   /** Stable name of the definition; a changed definition gets a new version under the same key. */
   key: string;
-  title: string;
-  publisher: string;
-  edition: string;
-  currency: string;
-  unit: string;
-  firstYear: number;
-  historyTo: number;
-  lastYear: number;
   members: Record<Dimension, MemberDefinition[]>;
   totals: TotalDefinition[];
   marginals: MarginalDefinition[];

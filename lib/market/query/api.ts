@@ -2,6 +2,7 @@
  * The `/api/v1/series` answer and the other shapes the server hands to pages and components. They
  * live here, in the pure library, so client components and lib/export import nothing from lib/server.
  */
+import type { OutlookDefinition } from "../cube/definition";
 import type { ForecastedSeries } from "../series/forecast-series";
 import type { DatasetInfo, OUR_FORECAST } from "../types";
 import type { Filters, SeriesQuery } from "./filters";
@@ -31,13 +32,8 @@ export interface SeriesView {
 }
 
 /** The publisher's outlook for the market: a target year's value and the CAGR leading to it. */
-export interface OutlookInfo {
-  publisher: string;
-  year: number;
-  value: number;
-  cagr: number;
-  cagrFrom: number;
-  cagrTo: number;
+export interface OutlookInfo extends Omit<OutlookDefinition, "source"> {
+  /** The source's title, with its address and date beside it. */
   source: string;
   url: string | null;
   publishedOn: string | null;
