@@ -89,6 +89,11 @@ test.describe("screen", () => {
     await expect(legend).toHaveCount(members);
     await expect(sector.getByRole("button", { name: "Filter by Healthcare" })).toHaveAttribute("aria-pressed", "true");
     await expect(sector.getByRole("button", { name: "Filter by BFSI" })).toHaveAttribute("aria-pressed", "false");
+    // The plot draws after its legend: wait for the highlighted segments before reading them all.
+    await expect(sector.locator('.stacked-segment[data-key="healthcare"]').first()).toHaveAttribute(
+      "fill-opacity",
+      "1",
+    );
     const opacity = await sector
       .locator(".stacked-segment")
       .evaluateAll((segs) =>
