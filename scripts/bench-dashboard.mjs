@@ -10,14 +10,14 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import zlib from "node:zlib";
 import autocannon from "autocannon";
-import pg from "pg";
+import { createDatabase, LOCAL_ADMIN_URL } from "./test-postgres.mjs";
 import { chromium } from "@playwright/test";
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const distDir = process.env.NEXT_DIST_DIR || ".next";
 const port = Number(process.env.BENCH_PORT || 3300);
 const base = `http://127.0.0.1:${port}`;
-const adminUrl = process.env.TEST_DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
+const adminUrl = process.env.TEST_DATABASE_URL || LOCAL_ADMIN_URL;
 const TARGETS = { firstLoadKb: 250, filterMs: 100, apiP95Ms: 50 };
 
 if (!fs.existsSync(path.join(root, distDir, "BUILD_ID"))) {
@@ -35,25 +35,6 @@ const quantile = (xs, q) => {
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
 };
 const ms = (x) => `${x.toFixed(1)} ms`;
-
-async function createDatabase() {
-  const name = `market_bench_${process.pid}_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
 
 async function waitForHealth(timeoutMs = 120_000) {
   const until = Date.now() + timeoutMs;
@@ -199,7 +180,7 @@ async function apiLoad() {
   };
 }
 
-const db = await createDatabase();
+const db = await createDatabase(adminUrl, "market_bench");
 let server;
 try {
   const env = {
