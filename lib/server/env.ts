@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { parseTrustedProxies } from "./proxy-trust";
 
 /**
  * Environment, parsed once. DATABASE_URL set → that Postgres server; unset → embedded PGlite under
@@ -51,6 +52,14 @@ const envSchema = z.object({
   OIDC_CLIENT_ID: optionalText,
   OIDC_CLIENT_SECRET: optionalText,
   OIDC_NAME: z.string().trim().min(1).default("Single sign-on"),
+  /** Which proxies' X-Forwarded-For to believe: a hop count or a CIDR list (lib/server/client-address.ts). */
+  TRUSTED_PROXIES: optionalText.superRefine((v, ctx) => {
+    try {
+      parseTrustedProxies(v);
+    } catch (error) {
+      ctx.addIssue({ code: "custom", message: (error as Error).message });
+    }
+  }),
 });
 
 export type Env = z.infer<typeof envSchema>;
