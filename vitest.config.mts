@@ -13,7 +13,13 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["app/**/*.test.ts", "lib/**/*.test.ts", "scripts/**/*.test.ts", "tests/**/*.test.ts"],
+    include: [
+      "app/**/*.test.ts",
+      "components/**/*.test.ts",
+      "lib/**/*.test.ts",
+      "scripts/**/*.test.ts",
+      "tests/**/*.test.ts",
+    ],
     environment: "node",
     // A Postgres server for the integration suites: TEST_DATABASE_URL, the local one, or an embedded one.
     globalSetup: ["tests/support/global-setup.ts"],
