@@ -9,7 +9,7 @@ test.describe("overview", () => {
     const kpis = page.getByRole("region", { name: "Headline figures" });
     await expect(kpis).toContainText("US$ 8,934 M");
     await expect(kpis).toContainText("Published (QYResearch)");
-    await expect(kpis).toContainText("Our forecast 2032");
+    await expect(kpis).toContainText("Our forecast 2031");
     await expect(kpis).toContainText("80%:");
     for (const name of [
       "Total market 2021-2032",

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatPercent, formatUsdM } from "@/lib/market/presentation/format";
+import { formatApproxUsdM, formatPercent } from "@/lib/market/presentation/format";
 import { sharesInYear } from "@/lib/market/series/series";
 import type { Dimension, MemberInfo, Series } from "@/lib/market/types";
 
@@ -38,7 +38,7 @@ export function MemberIndex({ dimension, basePath, members, series, year, descri
             <p className="text-xs text-slate-600 dark:text-slate-400">{describe(m)}</p>
             {s && (
               <p className="mt-1 text-sm tabular-nums">
-                {year}: {formatUsdM(s.value)} · {formatPercent(s.share)} of the market{" "}
+                {year}: {formatApproxUsdM(s.value)} · {formatPercent(s.share)} of the market{" "}
                 <span className="text-xs text-slate-600 dark:text-slate-400">(modelled)</span>
               </p>
             )}

@@ -10,7 +10,8 @@ import { TotalPanel } from "@/components/dashboard/total-panel";
 import { UrlNotice } from "@/components/dashboard/url-notice";
 import { useView } from "@/components/dashboard/use-view";
 import { DIMENSIONS, type Dimension } from "@/lib/market/types";
-import { filtersOf, toggleFilter } from "@/lib/market/query/view-state";
+import { filtersOf, hasFilters, toggleFilter } from "@/lib/market/query/view-state";
+import { describeSlice } from "@/lib/market/presentation/describe";
 import { useStableCallback } from "@/components/dashboard/use-stable-callback";
 import { usePrefetchSeries } from "@/components/dashboard/use-series";
 import { overviewRequests } from "@/lib/market/query/first-render";
@@ -19,8 +20,10 @@ import { YearSelect } from "./year-select";
 /** The overview: headline figures, the total with forecasts, four breakdowns and the vendor ranking; all cross-filtered. */
 export function OverviewDashboard() {
   const { view, setView } = useView();
-  const { dataset, publishedYears, outlook } = useDashboard();
+  const { dataset, publishedYears, outlook, members } = useDashboard();
   const filters = filtersOf(view);
+  // Titles name the slice shown: "Total market" only when nothing is filtered.
+  const slice = hasFilters(filters) ? describeSlice(filters, members) : null;
   const from = dataset.firstYear;
   const to = dataset.lastYear;
   const pinned = view.dataset;
@@ -51,7 +54,8 @@ export function OverviewDashboard() {
       <KpiCards filters={filters} year={view.year} dataset={pinned} />
       <TotalPanel
         id="overview-total"
-        title={`Total market ${from}-${to}`}
+        title={`${slice ?? "Total market"} ${from}-${to}`}
+        subject={slice ?? "The market"}
         filters={filters}
         from={from}
         to={to}

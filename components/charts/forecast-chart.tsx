@@ -13,7 +13,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import { formatUsdM } from "@/lib/market/presentation/format";
+import { formatApproxUsdM, formatByBasis } from "@/lib/market/presentation/format";
 import { basisWord, methodLabel } from "@/lib/market/presentation/labels";
 import type { ForecastedSeries } from "@/lib/market/series/forecast-series";
 import { forecastRows, forecastScale, type ForecastRow } from "./forecast-rows";
@@ -36,27 +36,27 @@ function Tip({ active, payload, historyTo, publisher, method }: TipProps) {
       <div className="font-semibold">{r.year}</div>
       {r.year <= historyTo ? (
         <div>
-          History: {formatUsdM(r.value)} ({basisWord(r.basis)})
+          History: {formatByBasis(r.value, r.basis === "published")} ({basisWord(r.basis)})
         </div>
       ) : (
         <div>
-          {publisher} outlook: {formatUsdM(r.value)}
+          {publisher} outlook: {formatByBasis(r.value, r.basis === "published")}
           {r.basis === "published" ? " (published)" : ""}
         </div>
       )}
       {r.year > historyTo && r.mean !== null && (
         <>
           <div>
-            Our forecast: {formatUsdM(r.mean)} (modelled{method ? `, ${methodLabel(method)}` : ""})
+            Our forecast: {formatApproxUsdM(r.mean)} (modelled{method ? `, ${methodLabel(method)}` : ""})
           </div>
           {r.band80 && (
             <div>
-              80% interval: {formatUsdM(r.band80[0])} – {formatUsdM(r.band80[1])}
+              80% interval: {formatApproxUsdM(r.band80[0])} – {formatApproxUsdM(r.band80[1])}
             </div>
           )}
           {r.band95 && (
             <div>
-              95% interval: {formatUsdM(r.band95[0])} – {formatUsdM(r.band95[1])}
+              95% interval: {formatApproxUsdM(r.band95[0])} – {formatApproxUsdM(r.band95[1])}
             </div>
           )}
         </>

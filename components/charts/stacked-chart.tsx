@@ -4,7 +4,7 @@ import { memo, useEffect, useRef, useState } from "react";
 import type { StackedRow } from "@/lib/market/presentation/describe";
 import { moneyAxis, shareAxis } from "@/lib/market/presentation/axis";
 import { phaseWord } from "@/lib/market/presentation/labels";
-import { fmt, type StackedChartProps, type StackedKey, type StackedOverlay } from "./stacked-labels";
+import { fmtTip, type StackedChartProps, type StackedKey, type StackedOverlay } from "./stacked-labels";
 
 function Tip({
   row,
@@ -29,14 +29,14 @@ function Tip({
       </div>
       {[...keys].reverse().map((k) => (
         <div key={k.key}>
-          {k.label}: {fmt(Number(row[k.key] ?? 0), share)}
+          {k.label}: {fmtTip(Number(row[k.key] ?? 0), share)}
         </div>
       ))}
       {ours && (
         <div className="mt-1 border-t border-slate-200 pt-1 dark:border-slate-700">
-          {overlay!.label}, total: {fmt(ours.value, share)}
+          {overlay!.label}, total: {fmtTip(ours.value, share)}
           {band && overlay!.bands[0]
-            ? ` (${overlay!.bands[0].level}%: ${fmt(band.lower, share)}–${fmt(band.upper, share)})`
+            ? ` (${overlay!.bands[0].level}%: ${fmtTip(band.lower, share)}–${fmtTip(band.upper, share)})`
             : ""}
         </div>
       )}

@@ -1,5 +1,5 @@
 import type { StackedRow } from "@/lib/market/presentation/describe";
-import { formatPercent, formatUsdM } from "@/lib/market/presentation/format";
+import { formatApproxUsdM, formatPercent, formatUsdM } from "@/lib/market/presentation/format";
 import { phaseWord } from "@/lib/market/presentation/labels";
 import type { ChartDescription } from "@/lib/chart/description";
 import { DataTable } from "./data-table";
@@ -29,6 +29,8 @@ export interface StackedChartProps {
 }
 
 export const fmt = (v: number, share: boolean) => (share ? formatPercent(v) : formatUsdM(v));
+/** Tooltips: modelled values to three significant digits (tables keep full values, through `fmt`). */
+export const fmtTip = (v: number, share: boolean) => (share ? formatPercent(v) : formatApproxUsdM(v));
 
 /** The legend as HTML buttons: keyboard-usable cross-filters, there before the plot loads. */
 export function StackedLegend({

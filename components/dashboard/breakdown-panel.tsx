@@ -13,7 +13,7 @@ import {
   summarizeBreakdown,
 } from "@/lib/market/presentation/describe";
 import type { Filters } from "@/lib/market/query/filters";
-import { formatPercent, formatUsdM } from "@/lib/market/presentation/format";
+import { formatApproxUsdM, formatPercent } from "@/lib/market/presentation/format";
 import { sharesInYear } from "@/lib/market/series/series";
 import { BASIS_LABEL, dimensionLabel } from "@/lib/market/presentation/labels";
 import type { Dimension } from "@/lib/market/types";
@@ -74,7 +74,7 @@ export function BreakdownPanel({
   const selectMember = useStableCallback((key: string) => onSelect?.(by, key));
   const method = series.find((s) => s.forecast)?.forecast?.method;
   const heading = title ?? `By ${dimensionLabel(by).toLowerCase()}`;
-  const subtitle = `${describeFilters({ ...filters, [by]: [] }, members, from, to)} · ${share ? "share of market" : "US$ M"}`;
+  const subtitle = `${describeFilters(filters, members, from, to)} · ${share ? "share of market" : "US$ M"}`;
   // The one description the plot, its legend and every export draw from (kind, order, colours).
   const spec = useMemo(
     () =>
@@ -128,7 +128,7 @@ export function BreakdownPanel({
                 >
                   <span className="truncate">{r.label}</span>
                   <span className="tabular-nums">
-                    {formatPercent(r.share)} · {formatUsdM(r.value)}
+                    {formatPercent(r.share)} · {formatApproxUsdM(r.value)}
                   </span>
                 </li>
               ))}

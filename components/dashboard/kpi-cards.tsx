@@ -2,8 +2,9 @@
 
 import { cagr } from "@/lib/market/series/metrics";
 import type { Filters } from "@/lib/market/query/filters";
-import { formatPercent, formatUsdM } from "@/lib/market/presentation/format";
-import { methodLabel } from "@/lib/market/presentation/labels";
+import { formatApproxUsdM, formatByBasis, formatPercent, formatUsdM } from "@/lib/market/presentation/format";
+import { robustnessSentence, versusOutlook } from "@/lib/market/presentation/headline";
+import { BASIS_LABEL, methodLabel, valueBasisLabel } from "@/lib/market/presentation/labels";
 import { hasFilters } from "@/lib/market/query/view-state";
 import { useDashboard } from "./dashboard-context";
 import { useSeries } from "./use-series";
@@ -20,32 +21,36 @@ function Kpi({ label, value, note, detail }: { label: string; value: string; not
   );
 }
 
-/** Headline figures: size in the selected year, the published CAGR, the publisher's outlook, our forecast. */
+/**
+ * Headline figures that compare like with like: the size in the selected year, the published CAGR,
+ * the publisher's outlook, and our forecast for the same outlook year beside it, with its interval
+ * and what it rests on. Published figures print exactly; modelled and forecast ones to three
+ * significant digits.
+ */
 export function KpiCards({ filters, year, dataset }: { filters: Filters; year: number; dataset?: string }) {
-  const { dataset: ds, outlook } = useDashboard();
+  const { dataset: ds, outlook, robustness } = useDashboard();
   // The same request as the overview's total chart: one fetch serves both.
   const q = useSeries(panelRequest.total(filters, { from: ds.firstYear, to: ds.lastYear, dataset }));
   const total = q.data?.series[0];
   const at = (y: number) => total?.points.find((p) => p.year === y);
   const filtered = hasFilters(filters);
   const inYear = at(year);
-  const fc = total?.forecast?.points.find((p) => p.year === ds.lastYear);
+  const publisher = outlook?.publisher ?? ds.publisher;
+  const outlookYear = outlook?.year ?? ds.lastYear;
+  const fc = total?.forecast?.points.find((p) => p.year === outlookYear);
   const from = outlook?.cagrFrom ?? ds.historyTo;
   const to = outlook?.cagrTo ?? ds.lastYear;
   const implied = cagr(at(from)?.value ?? NaN, at(to)?.value ?? NaN, to - from);
-  const outlookValue = filtered ? at(outlook?.year ?? to)?.value : outlook?.value;
-  const basis = (b?: string, y?: number) =>
-    b === "published"
-      ? `Published (${ds.publisher})`
-      : y !== undefined && y > ds.historyTo
-        ? "Outlook, modelled"
-        : "Modelled";
+  const outlookValue = filtered ? at(outlookYear)?.value : outlook?.value;
+  const vs = fc && outlookValue ? fc.mean / outlookValue - 1 : null;
+  const range = (lo: number, hi: number) =>
+    `${formatApproxUsdM(lo).replace("≈ ", "")} – ${formatApproxUsdM(hi).replace("≈ ", "")}`;
   return (
     <section aria-label="Headline figures" aria-busy={q.isPending} className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
       <Kpi
         label={`Market size ${year}${filtered ? " (filtered)" : ""}`}
-        value={formatUsdM(inYear?.value ?? NaN)}
-        note={basis(inYear?.basis, year)}
+        value={inYear ? formatByBasis(inYear.value, inYear.basis === "published") : "–"}
+        note={inYear ? valueBasisLabel(inYear.basis, year, ds.historyTo, ds.publisher, outlook?.year) : ""}
       />
       <Kpi
         label={`CAGR ${from}-${to}`}
@@ -57,19 +62,25 @@ export function KpiCards({ filters, year, dataset }: { filters: Filters; year: n
         }
       />
       <Kpi
-        label={`${outlook?.publisher ?? ds.publisher} outlook ${outlook?.year ?? ""}`}
-        value={formatUsdM(outlookValue ?? NaN)}
+        label={`${publisher} outlook ${outlookYear}`}
+        value={outlookValue === undefined ? "–" : filtered ? formatApproxUsdM(outlookValue) : formatUsdM(outlookValue)}
         note={filtered ? "Modelled: this slice's part of the published outlook" : "Published outlook"}
       />
       <Kpi
-        label={`Our forecast ${ds.lastYear}`}
-        value={fc ? formatUsdM(fc.mean) : "–"}
+        label={`Our forecast ${outlookYear}`}
+        value={fc ? formatApproxUsdM(fc.mean) : "–"}
         detail={
           fc
-            ? `80%: ${formatUsdM(fc.lower["80"])} – ${formatUsdM(fc.upper["80"])} · 95%: ${formatUsdM(fc.lower["95"])} – ${formatUsdM(fc.upper["95"])}`
+            ? [versusOutlook(vs, publisher, outlookYear), `80%: ${range(fc.lower["80"], fc.upper["80"])}`]
+                .filter(Boolean)
+                .join(" · ")
             : undefined
         }
-        note={`Modelled forecast${total?.forecast ? ` (${methodLabel(total.forecast.method)})` : ""} from history to ${ds.historyTo}`}
+        note={
+          robustness
+            ? `${BASIS_LABEL.forecast[0].toUpperCase()}${BASIS_LABEL.forecast.slice(1)}${total?.forecast ? ` (${methodLabel(total.forecast.method)})` : ""}. ${robustnessSentence(robustness, { slice: filtered })}`
+            : `Our forecast${total?.forecast ? ` (${methodLabel(total.forecast.method)})` : ""} from history to ${ds.historyTo}`
+        }
       />
     </section>
   );

@@ -3,7 +3,8 @@
 import { ShareLineChart } from "@/components/charts/share-line-chart";
 import { memberRequests } from "@/lib/market/query/first-render";
 import type { Filters } from "@/lib/market/query/filters";
-import { formatPercent, formatUsdM } from "@/lib/market/presentation/format";
+import { formatApproxUsdM, formatByBasis, formatPercent } from "@/lib/market/presentation/format";
+import { versusOutlook } from "@/lib/market/presentation/headline";
 import type { ForecastedSeries } from "@/lib/market/series/forecast-series";
 import { cagr } from "@/lib/market/series/metrics";
 import { methodLabel, valueBasisLabel } from "@/lib/market/presentation/labels";
@@ -40,11 +41,14 @@ export function MemberFacts({ dimension, slug, subject, marketName, filters, yea
   const m = at(market, year);
   const cagrFrom = outlook?.cagrFrom ?? ds.historyTo;
   const cagrTo = outlook?.cagrTo ?? ds.lastYear;
-  const fc = slice?.forecast?.points.find((p) => p.year === ds.lastYear);
+  // Our forecast in the publisher's outlook year, beside this slice's part of the outlook: like with like.
+  const compareYear = outlook?.year ?? ds.lastYear;
+  const fc = slice?.forecast?.points.find((p) => p.year === compareYear);
+  const sliceOutlook = at(slice, compareYear)?.value;
   const facts = [
     {
       label: `${subject}, ${year}`,
-      value: formatUsdM(v?.value ?? NaN),
+      value: formatByBasis(v?.value ?? NaN, v?.basis === "published"),
       note: valueBasisLabel(v?.basis ?? "modelled", year, ds.historyTo, ds.publisher),
     },
     {
@@ -58,10 +62,17 @@ export function MemberFacts({ dimension, slug, subject, marketName, filters, yea
       note: `Outlook (modelled): ${ds.publisher}'s outlook path`,
     },
     {
-      label: `Our forecast ${ds.lastYear}`,
-      value: fc ? formatUsdM(fc.mean) : "–",
+      label: `Our forecast ${compareYear}`,
+      value: fc ? formatApproxUsdM(fc.mean) : "–",
       note: fc
-        ? `Our forecast (${methodLabel(slice?.forecast?.method ?? "")}); 80%: ${formatUsdM(fc.lower["80"])} – ${formatUsdM(fc.upper["80"])}; from history to ${ds.historyTo}`
+        ? [
+            `Our forecast (${methodLabel(slice?.forecast?.method ?? "")})`,
+            sliceOutlook ? versusOutlook(fc.mean / sliceOutlook - 1, ds.publisher, compareYear) : null,
+            `80%: ${formatApproxUsdM(fc.lower["80"])} – ${formatApproxUsdM(fc.upper["80"])}`,
+            `from history to ${ds.historyTo}`,
+          ]
+            .filter(Boolean)
+            .join("; ")
         : "No forecast",
     },
   ];

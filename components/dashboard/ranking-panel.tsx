@@ -4,7 +4,7 @@ import { ChartCard } from "@/components/charts/chart-card";
 import { DataTable } from "@/components/charts/data-table";
 import { describeFilters, isEmpty } from "@/lib/market/presentation/describe";
 import type { Filters } from "@/lib/market/query/filters";
-import { formatPercent, formatUsdM } from "@/lib/market/presentation/format";
+import { formatApproxUsdM, formatPercent, formatUsdM } from "@/lib/market/presentation/format";
 import { ranking, type RankingRow } from "@/lib/market/series/series";
 import { usePermalink } from "@/components/charts/use-permalink";
 import { describeRanking } from "@/lib/chart/describe";
@@ -42,7 +42,7 @@ export function RankingPanel({
   // "Others" is the rest of the market, not a competitor: shown, but not ranked.
   const rows = ranking(series, year, { unranked: ["others"] });
   const title = `Vendor ranking, ${year}`;
-  const subtitle = `${describeFilters({ ...filters, vendor: [] }, members, year, year)} · vendor values are modelled (indicative)`;
+  const subtitle = `${describeFilters(filters, members, year, year)} · vendor values are modelled (indicative)`;
   const permalink = usePermalink();
   const memberOrder = members.filter((m) => m.dimension === "vendor").map((m) => m.slug);
   // One bar per vendor in its palette colour, on screen (the bar column) and in every export.
@@ -125,7 +125,7 @@ export function RankingPanel({
       spec={spec}
       summary={
         top
-          ? `${top.label} ranks first in ${year} with ${formatPercent(top.share)} of the market shown (${formatUsdM(top.value)}).`
+          ? `${top.label} ranks first in ${year} with ${formatPercent(top.share)} of the market shown (${formatApproxUsdM(top.value)}).`
           : ""
       }
       query={q}

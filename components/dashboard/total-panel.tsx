@@ -40,7 +40,7 @@ export function TotalPanel({
   showOutlook = true,
   height,
 }: Props) {
-  const { dataset: ds, members } = useDashboard();
+  const { dataset: ds, members, outlook } = useDashboard();
   const q = useSeries(panelRequest.total(filters, { from, to, dataset }, forecast));
   const permalink = usePermalink();
   const series = q.data?.series[0];
@@ -64,7 +64,7 @@ export function TotalPanel({
     <ChartCard
       title={title}
       subtitle={subtitle}
-      summary={series ? summarizeTotal(series, ds.historyTo, subject) : ""}
+      summary={series ? summarizeTotal(series, ds.historyTo, subject, { outlookYear: outlook?.year }) : ""}
       query={q}
       empty={!!q.data && isEmpty(q.data.series)}
       spec={spec}

@@ -67,8 +67,7 @@ export async function linkPreview(page: PreviewPage, params: RawParams): Promise
           ? "Total market"
           : `Market by ${dimensionLabel(by).toLowerCase()}${state.view === "share" ? " (share)" : ""}`
         : `${member!.name}: ${page.kind === "sector" ? "size and forecast" : "estimated value"}`;
-  const shown = member ? { ...filters, [dim]: [] } : filters;
-  const filterLine = describeFilters(shown, members, onPage.from, onPage.to);
+  const filterLine = describeFilters(filters, members, onPage.from, onPage.to);
   const common = {
     id: "preview",
     title,

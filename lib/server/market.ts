@@ -22,6 +22,8 @@ import {
   type ForecastedSeries,
 } from "@/lib/market/series/forecast-series";
 import { shapeSeries, type AggregateRow } from "@/lib/market/series/series";
+import { describeSlice } from "@/lib/market/presentation/describe";
+import { forecastRobustness, type ForecastRobustness } from "@/lib/market/series/robustness";
 import { DIMENSIONS, OUR_FORECAST, type Dimension, type MemberInfo } from "@/lib/market/types";
 import {
   defaultYear,
@@ -36,6 +38,9 @@ import { getFigures, getOutlook } from "./provenance";
 import { getCube, getDataset, getDatasets, getMembers, getSliceAggregates, type DatasetSummary } from "./queries";
 
 export type { SeriesView };
+
+/** The method of the overview's total and cards (panelRequest.total's default). */
+const DEFAULT_FORECAST_METHOD: ForecastMethod = "auto";
 
 // Whole-range series (with forecasts) depend only on (dataset, slice, method): datasets are immutable, so they are kept.
 const seriesCache = new LruCache<ForecastedSeries[]>(500);
@@ -113,6 +118,8 @@ export async function getSeriesView(
       members,
       only: query.by === "total" ? undefined : filters[query.by],
       unfiltered: DIMENSIONS.every((d) => filters[d].length === 0),
+      // A filtered total is that slice, and its legend says so.
+      totalLabel: DIMENSIONS.some((d) => filters[d].length) ? describeSlice(filters, members) : undefined,
       historyTo: dataset.historyTo,
       publishedYears: figures
         .filter((f) => f.basis === "published" && f.key.startsWith("total:") && f.year !== null)
@@ -174,8 +181,30 @@ export interface PageContext {
   outlook: OutlookInfo | null;
   publishedYears: number[];
   defaultYear: number;
+  /** Our forecast of the market (default method) in the outlook year, beside the outlook, with its fragility. */
+  robustness: ForecastRobustness | null;
   state: ResolvedView;
   notices: QueryProblem[];
+}
+
+/** How our default forecast of the market compares with the outlook in its year, and how fragile it is. */
+function getForecastRobustness(
+  dataset: DatasetSummary,
+  outlook: OutlookInfo | null,
+  publishedYears: number[],
+): Promise<ForecastRobustness | null> {
+  return memo(`robustness:${dataset.id}`, async () => {
+    const { market } = await getForecastBasis(dataset, DEFAULT_FORECAST_METHOD);
+    const year = outlook && outlook.year > dataset.historyTo ? outlook.year : dataset.lastYear;
+    return forecastRobustness(market, {
+      historyTo: dataset.historyTo,
+      lastYear: dataset.lastYear,
+      method: DEFAULT_FORECAST_METHOD,
+      year,
+      outlook: outlook && outlook.year === year ? outlook.value : null,
+      publishedYears,
+    });
+  });
 }
 
 /**
@@ -196,6 +225,7 @@ export async function getPageContext(params: RawParams): Promise<PageContext | n
     .filter((f) => f.basis === "published" && f.key.startsWith("total:") && f.year !== null)
     .map((f) => f.year!);
   const year = defaultYear(dataset, publishedYears);
+  const robustness = await getForecastRobustness(dataset, outlook, publishedYears);
   const resolved = resolveViewState(parsed.value, dataset, members, year);
   const { id, title, publisher, edition, unit, currency, historyTo, firstYear, lastYear, version, status } = dataset;
   return {
@@ -204,6 +234,7 @@ export async function getPageContext(params: RawParams): Promise<PageContext | n
     outlook,
     publishedYears,
     defaultYear: year,
+    robustness,
     state: resolved.value,
     notices: [...parsed.notices, ...resolved.notices],
   };

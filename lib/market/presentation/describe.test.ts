@@ -82,17 +82,17 @@ describe("describe", () => {
 
   it("summarises a breakdown and a total in one sentence", () => {
     expect(summarizeBreakdown([s("a", [100]), s("b", [300])], 2024, "Sector")).toBe(
-      "B is the largest sector in 2024 with 75.0% (US$ 300 M) of US$ 400 M, followed by A with 25.0%.",
+      "B is the largest sector in 2024 with 75.0% (≈ US$ 300 M) of ≈ US$ 400 M, followed by A with 25.0%.",
     );
     expect(summarizeBreakdown([s("a", [100]), s("others", [500]), s("b", [300])], 2024, "Vendor")).toBe(
-      "B is the largest vendor in 2024 with 33.3% (US$ 300 M) of US$ 900 M, followed by A with 11.1%.",
+      "B is the largest vendor in 2024 with 33.3% (≈ US$ 300 M) of ≈ US$ 900 M, followed by A with 11.1%.",
     );
     // After the last history year the figures are the publisher's outlook: the sentence says so.
     expect(summarizeBreakdown([s("a", [100]), s("b", [300])], 2024, "Sector", 2023)).toBe(
-      "B is the largest sector in 2024 (outlook) with 75.0% (US$ 300 M) of US$ 400 M, followed by A with 25.0%.",
+      "B is the largest sector in 2024 (outlook) with 75.0% (≈ US$ 300 M) of ≈ US$ 400 M, followed by A with 25.0%.",
     );
     expect(summarizeTotal(s("t", [100, 121]), 2024)).toBe(
-      "The market grows from US$ 100 M in 2024 to US$ 121 M in 2025 (21.0% a year; outlook after 2024).",
+      "The market grows from ≈ US$ 100 M in 2024 to ≈ US$ 121 M in 2025 (21.0% a year; outlook after 2024).",
     );
     const withForecast = {
       ...s("t", [100, 121]),
@@ -102,7 +102,13 @@ describe("describe", () => {
       },
     };
     expect(summarizeTotal(withForecast, 2024, "Healthcare")).toBe(
-      "Healthcare grows from US$ 100 M in 2024 to US$ 121 M in 2025 (21.0% a year; outlook after 2024). Our forecast for 2025: US$ 118 M.",
+      "Healthcare grows from ≈ US$ 100 M in 2024 to ≈ US$ 121 M in 2025 (21.0% a year; outlook after 2024). Our forecast for 2025: ≈ US$ 118 M.",
+    );
+    // A published first year prints exactly; a year past the last outlook year says how it was made.
+    const published = { ...s("t", [8_934, 10_015, 11_227]), forecast: null };
+    published.points[0] = { ...published.points[0], basis: "published" };
+    expect(summarizeTotal(published, 2025, "The market", { outlookYear: 2025 })).toBe(
+      "The market grows from US$ 8,934 M in 2024 to ≈ US$ 11.2 B in 2026 (extended at the published CAGR) (12.1% a year; outlook after 2025).",
     );
   });
 });

@@ -4,9 +4,9 @@
  */
 import { cagr } from "../series/metrics";
 import type { Filters } from "../query/filters";
-import { formatPercent, formatUsdM } from "./format";
+import { formatApproxUsdM, formatByBasis, formatPercent } from "./format";
 import type { ForecastedSeries } from "../series/forecast-series";
-import { BASIS_LABEL, dimensionLabel } from "./labels";
+import { BASIS_LABEL, dimensionLabel, EXTENDED_AT_CAGR } from "./labels";
 import { sharesInYear } from "../series/series";
 import type { SeriesForecastInfo } from "../cube/forecast-cube";
 import { DIMENSIONS, type MemberInfo, type Series } from "../types";
@@ -100,14 +100,21 @@ export function summarizeBreakdown(series: Series[], year: number, dimension: st
   const [top, second] = named.length ? named : all;
   const tail = second ? `, followed by ${second.label} with ${formatPercent(second.share)}` : "";
   const basis = year > historyTo ? ` (${BASIS_LABEL.outlook})` : "";
-  return `${top.label} is the largest ${dimension.toLowerCase()} in ${year}${basis} with ${formatPercent(top.share)} (${formatUsdM(top.value)}) of ${formatUsdM(total)}${tail}.`;
+  return `${top.label} is the largest ${dimension.toLowerCase()} in ${year}${basis} with ${formatPercent(top.share)} (${formatApproxUsdM(top.value)}) of ${formatApproxUsdM(total)}${tail}.`;
 }
 
 /**
- * "The market grows from US$ 6,081 M in 2021 to US$ 21,925 M in 2032 (12.4% a year; outlook after
- * 2025). Our forecast for 2032: US$ 18,473 M." Each figure names its basis, as the cards do.
+ * "The market grows from ≈ US$ 6.08 B in 2021 to ≈ US$ 22.1 B in 2032 (extended at the published
+ * CAGR) (12.4% a year; outlook after 2025). Our forecast for 2032: ≈ US$ 18.5 B." Each figure names
+ * its basis, as the cards do: published figures exactly, modelled and forecast ones to three
+ * significant digits; a year past the publisher's last outlook year says how it was made.
  */
-export function summarizeTotal(series: ForecastedSeries, historyTo: number, subject = "The market"): string {
+export function summarizeTotal(
+  series: ForecastedSeries,
+  historyTo: number,
+  subject = "The market",
+  opts: { outlookYear?: number } = {},
+): string {
   const pts = series.points.filter((p) => Number.isFinite(p.value));
   if (pts.length < 2 || pts.every((p) => !p.value)) return `No data for ${subject.toLowerCase()}.`;
   const a = pts[0];
@@ -115,9 +122,12 @@ export function summarizeTotal(series: ForecastedSeries, historyTo: number, subj
   const rate = cagr(a.value, b.value, b.year - a.year);
   const verb = b.value >= a.value ? "grows" : "shrinks";
   const basis = b.year > historyTo ? `; ${BASIS_LABEL.outlook} after ${historyTo}` : "";
+  const extended =
+    opts.outlookYear !== undefined && b.year > opts.outlookYear && b.year > historyTo ? ` (${EXTENDED_AT_CAGR})` : "";
   const fc = series.forecast?.points.find((p) => p.year === b.year);
-  const ours = fc ? ` ${capitalise(BASIS_LABEL.forecast)} for ${b.year}: ${formatUsdM(fc.mean)}.` : "";
-  return `${subject} ${verb} from ${formatUsdM(a.value)} in ${a.year} to ${formatUsdM(b.value)} in ${b.year} (${formatPercent(rate)} a year${basis}).${ours}`;
+  const ours = fc ? ` ${capitalise(BASIS_LABEL.forecast)} for ${b.year}: ${formatApproxUsdM(fc.mean)}.` : "";
+  const value = (p: { value: number; basis: string }) => formatByBasis(p.value, p.basis === "published");
+  return `${subject} ${verb} from ${value(a)} in ${a.year} to ${value(b)} in ${b.year}${extended} (${formatPercent(rate)} a year${basis}).${ours}`;
 }
 
 function capitalise(s: string): string {

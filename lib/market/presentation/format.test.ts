@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatAxisUsdM, formatPercent, formatUsdM } from "./format";
+import { formatApproxUsdM, formatAxisUsdM, formatByBasis, formatPercent, formatUsdM } from "./format";
 
 describe("number formats", () => {
   it.each([
@@ -20,5 +20,19 @@ describe("number formats", () => {
     expect(formatPercent(0)).toBe("0.0%");
     expect(formatAxisUsdM(22_500)).toBe("22.5 B");
     expect(formatAxisUsdM(750)).toBe("750 M");
+  });
+
+  it.each([
+    [3_313.2, "≈ US$ 3.31 B"],
+    [17_336.4, "≈ US$ 17.3 B"],
+    [812.4, "≈ US$ 812 M"],
+    [45.67, "≈ US$ 45.7 M"],
+    [0.04231, "≈ US$ 0.0423 M"],
+    [0, "US$ 0 M"],
+    [Number.NaN, "–"],
+  ])("formatApproxUsdM(%d) = %s: three significant digits", (v, s) => expect(formatApproxUsdM(v)).toBe(s));
+  it("prints published figures exactly and modelled ones approximately", () => {
+    expect(formatByBasis(8_934, true)).toBe("US$ 8,934 M");
+    expect(formatByBasis(8_934, false)).toBe("≈ US$ 8.93 B");
   });
 });

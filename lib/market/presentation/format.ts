@@ -19,6 +19,25 @@ export function formatUsdM(valueM: number, opts: { compact?: boolean } = {}): st
   return `US$ ${intFmt.format(valueM)} M`;
 }
 
+const threeSig = new Intl.NumberFormat("en-US", { maximumSignificantDigits: 3 });
+
+/**
+ * A modelled or forecast value, to the precision a model has: three significant digits, marked
+ * approximate ("≈ US$ 3.31 B", "≈ US$ 812 M"). Published figures use formatUsdM (exact); tables and
+ * data exports keep full values.
+ */
+export function formatApproxUsdM(valueM: number): string {
+  if (!Number.isFinite(valueM)) return "–";
+  if (valueM === 0) return "US$ 0 M";
+  const abs = Math.abs(valueM);
+  return abs >= 1_000 ? `≈ US$ ${threeSig.format(valueM / 1_000)} B` : `≈ US$ ${threeSig.format(valueM)} M`;
+}
+
+/** A value as its basis allows: published figures exactly, anything modelled or forecast approximately. */
+export function formatByBasis(valueM: number, published: boolean): string {
+  return published ? formatUsdM(valueM) : formatApproxUsdM(valueM);
+}
+
 /** "12.1%"; a small non-zero share keeps two significant digits ("0.042%", never "0.0%"). */
 export function formatPercent(ratio: number, digits = 1): string {
   if (!Number.isFinite(ratio)) return "–";

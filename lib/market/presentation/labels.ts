@@ -53,11 +53,22 @@ export const BASIS_LABEL = {
 
 export const basisWord = (b: Basis) => BASIS_LABEL[b];
 
+/** How an outlook year past the publisher's last outlook year was made. */
+export const EXTENDED_AT_CAGR = "extended at the published CAGR";
+
 /**
  * A data value's basis as a card note: "Published (QYResearch)", "Modelled", or after the history
  * "Outlook (modelled: part of QYResearch's outlook)" — or "Outlook (published)" for a published outlook figure.
  */
-export function valueBasisLabel(basis: Basis, year: number, historyTo: number, publisher: string): string {
+export function valueBasisLabel(
+  basis: Basis,
+  year: number,
+  historyTo: number,
+  publisher: string,
+  outlookYear?: number,
+): string {
+  if (outlookYear !== undefined && year > outlookYear && year > historyTo)
+    return `Outlook (modelled: ${publisher}'s outlook ${EXTENDED_AT_CAGR})`;
   if (year > historyTo)
     return basis === "published"
       ? `Outlook (published by ${publisher})`

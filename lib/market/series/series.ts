@@ -27,6 +27,8 @@ export interface ShapeOptions {
   historyTo?: number;
   /** Whether the slice is the whole market (no filter at all). */
   unfiltered: boolean;
+  /** The total's label when it is a filtered slice ("Healthcare + Europe"); "Total market" otherwise. */
+  totalLabel?: string;
 }
 
 export function years(from: number, to: number): number[] {
@@ -52,7 +54,7 @@ export function shapeSeries(rows: AggregateRow[], opts: ShapeOptions): Series[] 
         : "modelled";
   const keys: { key: string; label: string }[] =
     opts.by === "total"
-      ? [{ key: "total", label: "Total market" }]
+      ? [{ key: "total", label: opts.totalLabel ?? "Total market" }]
       : opts.members
           .filter((m) => m.dimension === opts.by && (!opts.only?.length || opts.only.includes(m.slug)))
           .sort((a, b) => a.sortOrder - b.sortOrder)
