@@ -12,7 +12,7 @@ import { chartToCsv } from "@/lib/export/csv";
 import {
   deckFileName,
   exportDate,
-  exportFileName,
+  chartFileName,
   sizePreset,
   type ExportFormat,
   type ExportOptions,
@@ -60,14 +60,14 @@ export async function exportChart(
     case "SVG": {
       step("Drawing the chart");
       const c = await composed(spec, opts);
-      name = exportFileName(spec.id, "svg", opts);
+      name = chartFileName(spec.id, spec.permalink, "svg", opts);
       downloadBlob(new Blob([c.svg], { type: "image/svg+xml;charset=utf-8" }), name);
       break;
     }
     case "PNG": {
       step("Drawing the chart");
       const blob = await renderPng(spec, opts);
-      name = exportFileName(spec.id, "png", opts);
+      name = chartFileName(spec.id, spec.permalink, "png", opts);
       downloadBlob(blob, name);
       break;
     }
@@ -77,19 +77,19 @@ export async function exportChart(
       const c = await composed(spec, opts, opts.background === "transparent" ? "light" : opts.background, false);
       step("Writing the PDF");
       const blob = await buildPdf([{ svg: c.svg, width: c.width, height: c.height }], pdfMeta(spec));
-      name = exportFileName(spec.id, "pdf", opts);
+      name = chartFileName(spec.id, spec.permalink, "pdf", opts);
       downloadBlob(blob, name);
       break;
     }
     case "CSV":
-      name = exportFileName(spec.id, "csv");
+      name = chartFileName(spec.id, spec.permalink, "csv");
       downloadBlob(new Blob([chartToCsv(spec)], { type: "text/csv;charset=utf-8" }), name);
       break;
     case "XLSX": {
       step("Building the workbook");
       const { buildWorkbook, XLSX_MIME } = await import("@/lib/export/xlsx");
       const bytes = await buildWorkbook(spec, exportDate());
-      name = exportFileName(spec.id, "xlsx");
+      name = chartFileName(spec.id, spec.permalink, "xlsx");
       downloadBlob(new Blob([bytes as BlobPart], { type: XLSX_MIME }), name);
       break;
     }

@@ -49,27 +49,45 @@ export function exportFileName(id: string, ext: string, opts?: ExportOptions): s
 const FILTER_PARAMS = ["type", "sector", "vendor", "region"] as const;
 
 /**
- * A deck's file name says which view it holds: the page's own member (a sector or vendor page),
- * every filter value and the years, e.g. "ai-models-market-healthcare-openai-2021-2032.pdf".
- * Read from the view's URL, so two different views never share a name.
+ * What tells one view from another in a file name, read from its URL: the page's own member (a
+ * sector or vendor page), every filter value and a pinned dataset; "explore", its breakdown and the
+ * share view when `page` is set.
  */
-export function deckFileName(permalink: string, years: { from: number; to: number }): string {
-  const parts = ["ai-models-market"];
+function viewParts(permalink: string, page: boolean): string[] {
+  const parts: string[] = [];
   try {
     const url = new URL(permalink);
     const path = url.pathname.split("/").filter(Boolean);
-    if (path[0] === "explore") parts.push("explore");
-    if ((path[0] === "sectors" || path[0] === "vendors") && path[1]) parts.push(decodeURIComponent(path[1]));
+    if (page && path[0] === "explore") parts.push("explore");
+    if ((path[0] === "sectors" || path[0] === "vendors" || path[0] === "types") && path[1])
+      parts.push(decodeURIComponent(path[1]));
     const by = url.searchParams.get("by");
-    if (path[0] === "explore" && by && by !== "total") parts.push(`by-${by}`);
-    if (url.searchParams.get("view") === "share") parts.push("share");
+    if (page && path[0] === "explore" && by && by !== "total") parts.push(`by-${by}`);
+    if (page && url.searchParams.get("view") === "share") parts.push("share");
     for (const dim of FILTER_PARAMS)
       for (const value of (url.searchParams.get(dim) ?? "").split(",").filter(Boolean)) parts.push(value);
     const dataset = url.searchParams.get("dataset");
     if (dataset) parts.push(dataset);
   } catch {
-    // No URL (never expected in the browser): the years still tell views apart.
+    // No URL (never expected in the browser): the chart's id still names it.
   }
-  parts.push(`${years.from}-${years.to}`);
+  return parts;
+}
+
+/**
+ * A chart's file name names the chart and the slice it shows, e.g.
+ * "overview-vendor-healthcare-16-9-2x-light.png", so a filtered export never takes the unfiltered one's name.
+ */
+export function chartFileName(id: string, permalink: string, ext: string, opts?: ExportOptions): string {
+  return exportFileName([id, ...viewParts(permalink, false)].join("-"), ext, opts);
+}
+
+/**
+ * A deck's file name says which view it holds: the page's own member (a sector or vendor page),
+ * every filter value and the years, e.g. "ai-models-market-healthcare-openai-2021-2032.pdf".
+ * Read from the view's URL, so two different views never share a name.
+ */
+export function deckFileName(permalink: string, years: { from: number; to: number }): string {
+  const parts = ["ai-models-market", ...viewParts(permalink, true), `${years.from}-${years.to}`];
   return exportFileName(parts.join("-"), "pdf");
 }
