@@ -23,8 +23,9 @@ const StackedPlot = memo(
 
 /**
  * Props as of the last time the plot was on (or near) the screen. A filter change then redraws
- * only the plots in view; the others catch up when scrolled to. Redrawing every Recharts plot of
- * a page at once costs hundreds of milliseconds on a slow machine.
+ * the plots in view first; the others catch up once the browser is idle (or at once before
+ * printing), so a print or a full-page capture never shows one filter's title over another's plot.
+ * Redrawing every Recharts plot of a page at once costs hundreds of milliseconds on a slow machine.
  */
 function useFrozenWhileHidden<T>(value: T): [React.RefObject<HTMLDivElement | null>, T] {
   const ref = useRef<HTMLDivElement>(null);
@@ -39,6 +40,18 @@ function useFrozenWhileHidden<T>(value: T): [React.RefObject<HTMLDivElement | nu
     io.observe(el);
     return () => io.disconnect();
   }, []);
+  useEffect(() => {
+    if (visible || frozen === value) return;
+    const catchUp = () => setFrozen(value);
+    const idle = typeof requestIdleCallback === "function" ? requestIdleCallback(catchUp, { timeout: 1_000 }) : null;
+    const timer = idle === null ? setTimeout(catchUp, 300) : null;
+    window.addEventListener("beforeprint", catchUp);
+    return () => {
+      if (idle !== null) cancelIdleCallback(idle);
+      if (timer !== null) clearTimeout(timer);
+      window.removeEventListener("beforeprint", catchUp);
+    };
+  }, [visible, frozen, value]);
   return [ref, visible ? value : frozen];
 }
 

@@ -72,13 +72,15 @@ export interface ForecastChartProps {
   /** Draw the data's own outlook path (dashed) after history. */
   showOutlook?: boolean;
   height?: string;
+  /** Fit the value axis to at least this value: charts compared side by side share one scale. */
+  scaleTo?: number;
 }
 
 /** The plot only (Recharts, loaded after the page): history solid, outlook dashed, forecast bands, forecast years shaded. */
-export function ForecastPlot({ series, historyTo, publisher, showOutlook = true }: ForecastChartProps) {
+export function ForecastPlot({ series, historyTo, publisher, showOutlook = true, scaleTo }: ForecastChartProps) {
   const data = forecastRows(series, historyTo);
   const last = data[data.length - 1]?.year ?? historyTo;
-  const { hasForecast, axis, clippedYears } = forecastScale(data, historyTo);
+  const { hasForecast, axis, clippedYears } = forecastScale(data, historyTo, { fitAtLeast: scaleTo });
   const top = axis.domain[1];
   return (
     <div className="h-full w-full text-slate-700 dark:text-slate-300" aria-hidden="true">
@@ -91,7 +93,8 @@ export function ForecastPlot({ series, historyTo, publisher, showOutlook = true 
               x2={last}
               fill="#94a3b8"
               fillOpacity={0.14}
-              label={{ value: "Outlook / forecast", position: "insideTopRight", fontSize: 11 }}
+              // At the start of the shaded years: the clipped-interval arrows sit at its far end.
+              label={{ value: "Outlook / forecast", position: "insideTopLeft", fontSize: 11 }}
             />
           )}
           <XAxis dataKey="year" tick={{ fontSize: 12 }} stroke="currentColor" />

@@ -3,9 +3,9 @@ import type { ForecastChartProps } from "./forecast-chart";
 import { ROLE } from "@/lib/chart/palette";
 
 /** The forecast chart's legend, as HTML (rendered on the server, readable without the plot). */
-export function ForecastLegend({ series, historyTo, publisher, showOutlook = true }: ForecastChartProps) {
+export function ForecastLegend({ series, historyTo, publisher, showOutlook = true, scaleTo }: ForecastChartProps) {
   const rows = forecastRows(series, historyTo);
-  const { hasForecast, clipped } = forecastScale(rows, historyTo);
+  const { hasForecast, clipped } = forecastScale(rows, historyTo, { fitAtLeast: scaleTo });
   const hasPublished = rows.some((r) => r.published !== null);
   return (
     <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700 dark:text-slate-300">

@@ -17,7 +17,7 @@ import { formatApproxUsdM, formatPercent } from "@/lib/market/presentation/forma
 import { sharesInYear } from "@/lib/market/series/series";
 import { BASIS_LABEL, dimensionLabel } from "@/lib/market/presentation/labels";
 import type { Dimension } from "@/lib/market/types";
-import type { ForecastMethod } from "@/lib/market/query/view-state";
+import { hasFilters, type ForecastMethod } from "@/lib/market/query/view-state";
 import { useMemo } from "react";
 import { useDashboard } from "./dashboard-context";
 import { useStableCallback } from "./use-stable-callback";
@@ -57,7 +57,7 @@ export function BreakdownPanel({
   showShares = true,
   height,
 }: Props) {
-  const { dataset: ds, members } = useDashboard();
+  const { dataset: ds, members, publishedYears } = useDashboard();
   // Every member of its own dimension (the selection is highlighted), filtered by the others.
   const q = useSeries(panelRequest.breakdown(by, filters, { from, to, dataset }, forecast));
   const permalink = usePermalink();
@@ -106,7 +106,13 @@ export function BreakdownPanel({
     <ChartCard
       title={heading}
       subtitle={subtitle}
-      summary={summarizeBreakdown(series, yearInRange ? year : to, dimensionLabel(by), ds.historyTo)}
+      summary={summarizeBreakdown(
+        series,
+        yearInRange ? year : to,
+        dimensionLabel(by),
+        ds.historyTo,
+        !hasFilters(filters) && publishedYears.includes(yearInRange ? year : to),
+      )}
       query={q}
       empty={!!q.data && isEmpty(series)}
       spec={spec}

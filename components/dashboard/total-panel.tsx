@@ -25,6 +25,8 @@ interface Props {
   subject?: string;
   showOutlook?: boolean;
   height?: string;
+  /** Fit the value axis to at least this value (charts compared side by side share one scale). */
+  scaleTo?: number;
 }
 
 /** A slice's total over the years with the publisher's outlook and our forecast. */
@@ -39,6 +41,7 @@ export function TotalPanel({
   subject,
   showOutlook = true,
   height,
+  scaleTo,
 }: Props) {
   const { dataset: ds, members, outlook } = useDashboard();
   const q = useSeries(panelRequest.total(filters, { from, to, dataset }, forecast));
@@ -79,6 +82,7 @@ export function TotalPanel({
           publisher={ds.publisher}
           showOutlook={showOutlook}
           height={height}
+          scaleTo={scaleTo}
         />
       )}
     </ChartCard>

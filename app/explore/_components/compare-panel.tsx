@@ -8,6 +8,10 @@ import { describeSlice } from "@/lib/market/presentation/describe";
 import { dimensionLabel } from "@/lib/market/presentation/labels";
 import { DIMENSIONS } from "@/lib/market/types";
 import { forecastParam, sliceFilters } from "@/lib/market/query/view-state";
+import { useSeries } from "@/components/dashboard/use-series";
+import { panelRequest } from "@/lib/market/query/first-render";
+import { forecastRows } from "@/components/charts/forecast-rows";
+import { forecastFit } from "@/lib/market/presentation/forecast-scale";
 
 /** The value of a slice that combines several members (only a pasted URL makes one): shown, kept until replaced. */
 const COMBINED = "combined";
@@ -45,6 +49,23 @@ function SlicePicker({ label, items, onChange }: { label: string; items: string[
   );
 }
 
+/**
+ * The value both compared charts fit: the larger of the two charts' own fits, so they share one
+ * y-scale (the point of a comparison). The same requests as the panels: answered once.
+ */
+function useSharedScale(items: string[][]): number | undefined {
+  const { view } = useView();
+  const { dataset } = useDashboard();
+  const scope = { from: view.from, to: view.to, dataset: view.dataset };
+  const method = forecastParam(view.method);
+  const a = useSeries(panelRequest.total(sliceFilters(items[0]), scope, method)).data?.series[0];
+  const b = useSeries(panelRequest.total(sliceFilters(items[1]), scope, method)).data?.series[0];
+  const fits = [items[0].length ? a : undefined, items[1].length ? b : undefined]
+    .filter((s) => s !== undefined)
+    .map((s) => forecastFit(forecastRows(s, dataset.historyTo), dataset.historyTo));
+  return fits.length === 2 ? Math.max(...fits) : undefined;
+}
+
 /** Two slices side by side (`ca`, `cb` in the URL), each with its total, outlook and forecast. */
 export function ComparePanel() {
   const { view, setView } = useView();
@@ -54,6 +75,7 @@ export function ComparePanel() {
     { key: "cb" as const, items: view.cb, label: "Compare slice B" },
   ];
   const active = slices.filter((s) => s.items.length);
+  const scaleTo = useSharedScale(slices.map((s) => s.items));
   return (
     <section aria-labelledby="compare-heading" className="space-y-3">
       <div className="flex flex-wrap items-end gap-3">
@@ -88,6 +110,7 @@ export function ComparePanel() {
                 dataset={view.dataset}
                 forecast={forecastParam(view.method)}
                 height="h-64"
+                scaleTo={scaleTo}
               />
             );
           })}

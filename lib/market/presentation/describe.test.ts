@@ -88,6 +88,10 @@ describe("describe", () => {
       "B is the largest vendor in 2024 with 33.3% (≈ US$ 300 M) of ≈ US$ 900 M, followed by A with 11.1%.",
     );
     // After the last history year the figures are the publisher's outlook: the sentence says so.
+    // A published total (the unfiltered market in a published year) prints exactly.
+    expect(summarizeBreakdown([s("a", [2_234]), s("b", [6_700])], 2024, "Sector", 2025, true)).toBe(
+      "B is the largest sector in 2024 with 75.0% (≈ US$ 6.7 B) of US$ 8,934 M, followed by A with 25.0%.",
+    );
     expect(summarizeBreakdown([s("a", [100]), s("b", [300])], 2024, "Sector", 2023)).toBe(
       "B is the largest sector in 2024 (outlook) with 75.0% (≈ US$ 300 M) of ≈ US$ 400 M, followed by A with 25.0%.",
     );

@@ -88,10 +88,17 @@ export function isEmpty(series: Series[]): boolean {
 }
 
 /**
- * "Healthcare is the largest application sector in 2024 with 18.2% (US$ 1,626 M) of US$ 8,934 M; ..."
- * After the last history year the figures are the publisher's outlook, and the sentence says so.
+ * "Healthcare is the largest application sector in 2024 with 18.2% (≈ US$ 1.63 B) of US$ 8,934 M; ..."
+ * After the last history year the figures are the publisher's outlook, and the sentence says so. The
+ * total prints exactly when it is a published figure (`publishedTotal`), else to three digits.
  */
-export function summarizeBreakdown(series: Series[], year: number, dimension: string, historyTo = Infinity): string {
+export function summarizeBreakdown(
+  series: Series[],
+  year: number,
+  dimension: string,
+  historyTo = Infinity,
+  publishedTotal = false,
+): string {
   const all = sharesInYear(series, year);
   if (!all.length || all.every((r) => r.value === 0)) return `No data for ${year}.`;
   const total = all.reduce((a, r) => a + r.value, 0);
@@ -100,7 +107,7 @@ export function summarizeBreakdown(series: Series[], year: number, dimension: st
   const [top, second] = named.length ? named : all;
   const tail = second ? `, followed by ${second.label} with ${formatPercent(second.share)}` : "";
   const basis = year > historyTo ? ` (${BASIS_LABEL.outlook})` : "";
-  return `${top.label} is the largest ${dimension.toLowerCase()} in ${year}${basis} with ${formatPercent(top.share)} (${formatApproxUsdM(top.value)}) of ${formatApproxUsdM(total)}${tail}.`;
+  return `${top.label} is the largest ${dimension.toLowerCase()} in ${year}${basis} with ${formatPercent(top.share)} (${formatApproxUsdM(top.value)}) of ${formatByBasis(total, publishedTotal)}${tail}.`;
 }
 
 /**

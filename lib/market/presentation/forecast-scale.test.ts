@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { forecastScale, type ScaleRow } from "./forecast-scale";
+import { forecastFit, forecastScale, type ScaleRow } from "./forecast-scale";
 
 const row = (
   year: number,
@@ -39,5 +39,16 @@ describe("forecastScale", () => {
     const s = forecastScale([row(2025, 10, 10), row(2026, 12, 14, [5, 1_700_000], [1, 40_000_000])], 2025);
     expect(s.axis.domain[1]).toBeLessThanOrEqual(30);
     expect(s.clippedYears).toEqual([2026]);
+  });
+
+  it("shares one scale between compared charts: each fits the larger of the two", () => {
+    const small = [row(2024, 320), row(2025, 400), row(2026, 499)];
+    const large = [row(2024, 3_200), row(2025, 3_900), row(2026, 4_400)];
+    const shared = Math.max(forecastFit(small, 2025), forecastFit(large, 2025));
+    const a = forecastScale(small, 2025, { fitAtLeast: shared });
+    const b = forecastScale(large, 2025, { fitAtLeast: shared });
+    expect(a.axis.domain).toEqual(b.axis.domain);
+    expect(a.axis.ticks).toEqual(b.axis.ticks);
+    expect(forecastScale(small, 2025).axis.domain[1]).toBeLessThan(a.axis.domain[1]);
   });
 });

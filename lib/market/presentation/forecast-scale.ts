@@ -21,15 +21,28 @@ export interface ForecastScale {
   clipped: boolean;
 }
 
+/** The value a forecast chart's axis fits (before rounding up to a nice top): for a shared scale. */
+export function forecastFit(rows: ScaleRow[], historyTo: number): number {
+  const axis = forecastScale(rows, historyTo).axis;
+  return axis.domain[1];
+}
+
 /**
+ * `fitAtLeast` makes charts shown side by side share one scale (the largest of their fits).
  * An 80% interval more than `maxBandRatio` times the series' largest value is clipped too: it would
  * otherwise flatten everything else (the table has every number).
  */
-export function forecastScale(rows: ScaleRow[], historyTo: number, maxBandRatio = 2): ForecastScale {
+export function forecastScale(
+  rows: ScaleRow[],
+  historyTo: number,
+  opts: { maxBandRatio?: number; fitAtLeast?: number } = {},
+): ForecastScale {
+  const maxBandRatio = opts.maxBandRatio ?? 2;
   const hasForecast = rows.some((r) => r.year > historyTo && r.mean !== null);
   const core = Math.max(0, ...rows.flatMap((r) => [r.value, r.mean ?? 0]).filter(Number.isFinite));
   const band80 = Math.max(0, ...rows.map((r) => r.band80?.[1] ?? 0).filter(Number.isFinite));
-  const fit = core > 0 ? Math.max(core, Math.min(band80, core * maxBandRatio)) : band80;
+  const own = core > 0 ? Math.max(core, Math.min(band80, core * maxBandRatio)) : band80;
+  const fit = Math.max(own, Number.isFinite(opts.fitAtLeast) ? opts.fitAtLeast! : 0);
   const axis = moneyAxis(fit);
   const top = axis.domain[1];
   const clippedYears = rows
