@@ -1,0 +1,86 @@
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { exportFrom, vendorChart } from "./export-support";
+
+/** The finish a new user noticed: each check reads what a user would see (bounds, scales, files). */
+
+const region = (page: Page, name: string) => page.getByRole("region", { name, exact: true });
+type Box = { x: number; y: number; width: number; height: number };
+const overlaps = (a: Box, b: Box) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+async function textBoxes(chart: Locator, text: string): Promise<Box[]> {
+  return chart.locator("svg text").evaluateAll(
+    (els, t) =>
+      els
+        .filter((e) => e.textContent?.trim() === t)
+        .map((e) => {
+          const r = e.getBoundingClientRect();
+          return { x: r.x, y: r.y, width: r.width, height: r.height };
+        }),
+    text,
+  );
+}
+
+async function expectLabelClearOfArrows(chart: Locator) {
+  await expect(chart.locator("svg text", { hasText: "Outlook / forecast" })).toBeVisible();
+  const [label] = await textBoxes(chart, "Outlook / forecast");
+  const arrows = await textBoxes(chart, "▲");
+  for (const arrow of arrows) expect(overlaps(label, arrow), JSON.stringify({ label, arrow })).toBe(false);
+  return arrows.length;
+}
+
+test("the clipped-interval arrows never cover the Outlook / forecast label (desktop, phone, compare)", async ({
+  page,
+}) => {
+  await page.goto("/");
+  const arrowsDesktop = await expectLabelClearOfArrows(region(page, "Total market 2021-2032"));
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.goto("/");
+  await expectLabelClearOfArrows(region(page, "Total market 2021-2032"));
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto("/explore?ca=sector:healthcare&cb=vendor:openai");
+  for (const name of ["A: Healthcare", "B: OpenAI"]) await expectLabelClearOfArrows(region(page, name));
+  // The check is about something: the default overview does clip its 95% interval somewhere.
+  expect(arrowsDesktop).toBeGreaterThan(0);
+});
+
+test("Compare two slices draws both charts on one y-scale", async ({ page }) => {
+  await page.goto("/explore?ca=sector:healthcare&cb=vendor:openai");
+  const ticks = async (name: string) => {
+    const axis = region(page, name).locator(".recharts-yAxis .recharts-cartesian-axis-tick-value");
+    await expect(axis.first()).toBeVisible();
+    return axis.allTextContents();
+  };
+  const a = await ticks("A: Healthcare");
+  const b = await ticks("B: OpenAI");
+  expect(a.length).toBeGreaterThan(1);
+  expect(a).toEqual(b);
+});
+
+test("a filter reaches an off-screen chart without scrolling to it", async ({ page }) => {
+  await page.goto("/");
+  const plot = page.locator('[data-chart-id="overview-total"] .recharts-area-curve').first();
+  await expect(plot).toBeAttached();
+  const before = await plot.getAttribute("d");
+  // Scroll the total chart out of view, then filter from a chart further down.
+  const vendor = region(page, "By vendor");
+  await vendor.scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.scrollBy(0, 600));
+  await vendor.getByRole("button", { name: "Filter by OpenAI" }).click();
+  await expect(region(page, "OpenAI 2021-2032")).toBeAttached();
+  // Still off screen: the plot has caught up with the filter named in its title.
+  await expect.poll(() => plot.getAttribute("d"), { timeout: 10_000 }).not.toBe(before);
+  expect(await region(page, "OpenAI 2021-2032").evaluate((el) => el.getBoundingClientRect().bottom < 0)).toBe(true);
+});
+
+test("an exported chart's file name names the filtered view", async ({ page }) => {
+  await page.goto("/");
+  const plain = await exportFrom(page, vendorChart(page), "PNG");
+  await page.goto("/?sector=healthcare");
+  await expect(vendorChart(page).getByRole("button", { name: "Export", exact: true })).toBeVisible();
+  const filtered = await exportFrom(page, vendorChart(page), "PNG");
+  expect(filtered.name).toContain("healthcare");
+  expect(filtered.name).not.toBe(plain.name);
+  const csv = await exportFrom(page, vendorChart(page), "CSV");
+  expect(csv.name).toBe("overview-vendor-healthcare.csv");
+});
