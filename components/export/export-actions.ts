@@ -118,7 +118,17 @@ export async function exportDeck(input: DeckInput, step: ExportStep = () => {}):
   const { width, height } = preset;
   const filters = specs[0].subtitle.replace(/ · (US\$ M|share of market)$/, "");
   const pages: PdfPage[] = [
-    { ...composeCoverSvg(specs, { title: input.title, width, height, exportedOn }), width, height },
+    {
+      ...composeCoverSvg(specs, {
+        title: input.title,
+        width,
+        height,
+        exportedOn,
+        pagesBefore: input.cards.length ? ["Headline figures"] : [],
+      }),
+      width,
+      height,
+    },
   ];
   if (input.cards.length) {
     const footer = `${specs[0].source.publisher} · Dataset ${specs[0].source.datasetId} · Exported ${exportedOn} · ${specs[0].permalink}`;

@@ -24,6 +24,19 @@ describe("composeCoverSvg", () => {
     for (const t of cover.texts) expect(cover.svg).toContain(`>${esc(t.text)}</text>`);
   });
 
+  it("numbers the charts after the pages before them, as the PDF does", () => {
+    const withCards = composeCoverSvg(specs, {
+      title: "Deck",
+      width: 1920,
+      height: 1080,
+      exportedOn: "2026-01-31",
+      pagesBefore: ["Headline figures"],
+    }).texts.map((t) => t.text);
+    expect(withCards).toContain("2. Headline figures");
+    expect(withCards).toContain(`3. ${totalSpec.title}`);
+    expect(withCards.join(" ")).toContain(`4. ${vendorSpec.title}`);
+  });
+
   it("fits a long list of charts on the page", () => {
     const many = Array.from({ length: 40 }, (_, i) => ({
       ...totalSpec,

@@ -15,13 +15,21 @@ export interface CoverOptions {
   height: number;
   exportedOn: string;
   fontDataUrl?: string;
+  /** Pages between the cover and the first chart (e.g. the headline figures), listed in the contents. */
+  pagesBefore?: string[];
 }
 
 type Line = { text: string; size: number; weight: FontWeight; muted?: boolean; gapBefore?: number };
 
 const unique = (xs: string[]) => [...new Set(xs)];
 
-export function coverLines(specs: ChartExportSpec[], opts: Pick<CoverOptions, "title" | "exportedOn">): Line[] {
+export function coverLines(
+  specs: ChartExportSpec[],
+  opts: Pick<CoverOptions, "title" | "exportedOn" | "pagesBefore">,
+): Line[] {
+  // Page 1 is this cover; the contents number every page after it as the PDF does.
+  const before = opts.pagesBefore ?? [];
+  const firstChart = 2 + before.length;
   const lines: Line[] = [
     { text: opts.title, size: 52, weight: 600 },
     {
@@ -33,8 +41,9 @@ export function coverLines(specs: ChartExportSpec[], opts: Pick<CoverOptions, "t
     },
     { text: "Filters and years", size: 26, weight: 600, gapBefore: 40 },
     ...unique(specs.map((s) => s.subtitle)).map((text): Line => ({ text, size: 22, weight: 400, gapBefore: 6 })),
-    { text: "Charts", size: 26, weight: 600, gapBefore: 32 },
-    ...specs.map((s, i): Line => ({ text: `${i + 2}. ${s.title}`, size: 22, weight: 400, gapBefore: 4 })),
+    { text: "Contents", size: 26, weight: 600, gapBefore: 32 },
+    ...before.map((title, i): Line => ({ text: `${i + 2}. ${title}`, size: 22, weight: 400, gapBefore: 4 })),
+    ...specs.map((s, i): Line => ({ text: `${i + firstChart}. ${s.title}`, size: 22, weight: 400, gapBefore: 4 })),
     { text: "Sources", size: 26, weight: 600, gapBefore: 32 },
     ...unique(specs.map((s) => `${s.source.publisher} · Dataset ${s.source.datasetId}`)).map((text): Line => ({
       text,

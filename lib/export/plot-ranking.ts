@@ -18,7 +18,8 @@ export function drawRanking(
   const entries = spec.ranking?.entries ?? [];
   const rowH = Math.min(fontSize * 2.4, box.height / Math.max(1, entries.length));
   const fs = Math.min(fontSize, rowH * 0.55);
-  const label = (e: (typeof entries)[number]) => `${e.rank ?? "–"}. ${e.label}`;
+  // "Others" is no single vendor: it has no rank, and no placeholder where a rank would be.
+  const label = (e: (typeof entries)[number]) => (e.rank ? `${e.rank}. ${e.label}` : e.label);
   const labelW = Math.min(box.width * 0.35, Math.max(0, ...entries.map((e) => textWidth(label(e), fs))) + fs);
   const valueText = (e: (typeof entries)[number]) => `${formatUsdM(e.value)} · ${formatPercent(e.share)}`;
   const valueW = Math.max(0, ...entries.map((e) => textWidth(valueText(e), fs))) + fs;
