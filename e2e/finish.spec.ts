@@ -84,3 +84,19 @@ test("an exported chart's file name names the filtered view", async ({ page }) =
   const csv = await exportFrom(page, vendorChart(page), "CSV");
   expect(csv.name).toBe("overview-vendor-healthcare.csv");
 });
+
+test("at 375 px the /explore filter pop-ups stay on screen", async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.goto("/explore");
+  const summaries = page.locator("details > summary");
+  const count = await summaries.count();
+  expect(count).toBeGreaterThan(0);
+  for (let i = 0; i < count; i++) {
+    await summaries.nth(i).click();
+    const box = await page.locator("details[open] > fieldset").boundingBox();
+    expect(box, `pop-up ${i}`).not.toBeNull();
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(375);
+    await page.keyboard.press("Escape");
+  }
+});

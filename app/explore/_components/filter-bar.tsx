@@ -40,6 +40,7 @@ function MemberFilter({ dim }: { dim: Dimension }) {
   const list = members.filter((m) => m.dimension === dim).sort((a, b) => a.sortOrder - b.sortOrder);
   const chosen = view[dim];
   const ref = useRef<HTMLDetailsElement>(null);
+  const popup = useRef<HTMLFieldSetElement>(null);
   // A popover: a click outside or Escape closes it, so it never covers the panels below.
   useEffect(() => {
     const el = ref.current;
@@ -53,11 +54,23 @@ function MemberFilter({ dim }: { dim: Dimension }) {
         el.querySelector("summary")?.focus();
       }
     };
+    // On a narrow screen a pop-up opened near the right edge shifts left to stay on screen.
+    const place = () => {
+      const box = popup.current;
+      if (!el.open || !box) return;
+      box.style.left = "0px";
+      const overflow = box.getBoundingClientRect().right - (document.documentElement.clientWidth - 8);
+      if (overflow > 0) box.style.left = `${-Math.min(overflow, el.getBoundingClientRect().left - 8)}px`;
+    };
     document.addEventListener("pointerdown", outside);
     el.addEventListener("keydown", escape);
+    el.addEventListener("toggle", place);
+    window.addEventListener("resize", place);
     return () => {
       document.removeEventListener("pointerdown", outside);
       el.removeEventListener("keydown", escape);
+      el.removeEventListener("toggle", place);
+      window.removeEventListener("resize", place);
     };
   }, []);
   return (
@@ -65,7 +78,10 @@ function MemberFilter({ dim }: { dim: Dimension }) {
       <summary className={`${control} cursor-pointer list-none select-none`}>
         {dimensionLabel(dim)}: {chosen.length ? `${chosen.length} selected` : "all"}
       </summary>
-      <fieldset className="absolute z-20 mt-1 max-h-80 w-64 overflow-auto rounded border border-slate-300 bg-white p-2 shadow-lg dark:border-slate-600 dark:bg-slate-900">
+      <fieldset
+        ref={popup}
+        className="absolute z-20 mt-1 max-h-80 w-64 max-w-[calc(100vw-1rem)] overflow-auto rounded border border-slate-300 bg-white p-2 shadow-lg dark:border-slate-600 dark:bg-slate-900"
+      >
         <legend className="sr-only">Filter by {dimensionLabel(dim).toLowerCase()}</legend>
         {list.map((m) => (
           <label key={m.slug} className="flex items-center gap-2 py-0.5">
