@@ -16,6 +16,8 @@ import {
 
 type VendorShares = Record<string, number>;
 
+// Anchor shares carry a third digit where two vendors would otherwise tie exactly: a tie of round
+// numbers is an artefact of rounding, not a finding, and it showed as identical modelled values.
 // Columns, in order: OpenAI, Google, Microsoft, Meta, AWS, IBM, Baidu, Tencent, Alibaba, Huawei,
 // Anthropic, Hugging Face, Cohere, Rasa, NVIDIA, Others.
 const SLUGS = [
@@ -48,30 +50,32 @@ export const vendorMarginal: MarginalDefinition = {
     //                 OAI   GOOG  MSFT  META  AWS   IBM   BIDU   TCNT   BABA   HUAW   ANTH   HF     COH   RASA   NVDA   OTH
     {
       year: 2021,
-      shares: row([0.08, 0.13, 0.1, 0.03, 0.08, 0.07, 0.04, 0.02, 0.04, 0.03, 0.005, 0.015, 0.01, 0.01, 0.03, 0.31]),
+      shares: row([
+        0.082, 0.13, 0.1, 0.031, 0.078, 0.07, 0.042, 0.02, 0.038, 0.029, 0.005, 0.015, 0.011, 0.009, 0.03, 0.31,
+      ]),
     },
     {
       year: 2024,
       shares: row([
-        0.22, 0.09, 0.08, 0.03, 0.06, 0.03, 0.027, 0.013, 0.04, 0.018, 0.08, 0.01, 0.01, 0.004, 0.025, 0.263,
+        0.22, 0.09, 0.081, 0.031, 0.06, 0.029, 0.027, 0.013, 0.04, 0.018, 0.079, 0.011, 0.009, 0.004, 0.025, 0.263,
       ]),
     },
     {
       year: 2025,
       shares: row([
-        0.22, 0.095, 0.075, 0.03, 0.06, 0.028, 0.026, 0.014, 0.042, 0.019, 0.11, 0.01, 0.01, 0.004, 0.027, 0.23,
+        0.22, 0.095, 0.075, 0.03, 0.06, 0.028, 0.026, 0.014, 0.042, 0.019, 0.11, 0.011, 0.009, 0.004, 0.027, 0.23,
       ]),
     },
     {
       year: 2028,
       shares: row([
-        0.2, 0.1, 0.07, 0.03, 0.06, 0.025, 0.025, 0.015, 0.045, 0.02, 0.13, 0.011, 0.01, 0.004, 0.03, 0.225,
+        0.2, 0.1, 0.07, 0.029, 0.06, 0.024, 0.026, 0.015, 0.045, 0.02, 0.13, 0.011, 0.01, 0.004, 0.031, 0.225,
       ]),
     },
     {
       year: 2032,
       shares: row([
-        0.175, 0.11, 0.06, 0.03, 0.06, 0.02, 0.022, 0.016, 0.048, 0.022, 0.14, 0.014, 0.01, 0.004, 0.035, 0.234,
+        0.175, 0.11, 0.061, 0.03, 0.059, 0.02, 0.021, 0.016, 0.048, 0.023, 0.14, 0.014, 0.01, 0.004, 0.035, 0.234,
       ]),
     },
   ],

@@ -27,6 +27,14 @@ describe("default dataset definition", () => {
     expect(groupOf("others")).toBe("other");
   });
 
+  it("has no two members of a split tied at an anchor year (a tie of round shares is an artefact)", () => {
+    for (const m of def.marginals)
+      for (const a of m.anchors) {
+        const values = Object.values(a.shares);
+        expect(new Set(values).size, `${m.dimension} ${a.year}`).toBe(values.length);
+      }
+  });
+
   it("has a total for every year 2021-2032, published only for 2024 and 2031", () => {
     expect(def.totals.map((t) => t.year).sort()).toEqual(Array.from({ length: 12 }, (_, i) => 2021 + i));
     expect(
