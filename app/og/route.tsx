@@ -1,7 +1,8 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { ImageResponse } from "next/og";
-import { composePlotSvg } from "@/lib/export/plot-svg";
+import { composePlotParts } from "@/lib/export/plot-svg";
+import { previewHeadline } from "@/lib/export/preview-headline";
 import { LruCache } from "@/lib/server/cache";
 import { HttpProblem } from "@/lib/server/http";
 import { route } from "@/lib/server/route";
@@ -17,6 +18,8 @@ export const dynamic = "force-dynamic";
 
 const W = 1200;
 const H = 630;
+const PLOT_W = 1104;
+const PLOT_H = 300;
 const images = new LruCache<ArrayBuffer>(200);
 let fonts: Promise<{ name: string; data: Buffer; weight: 400 | 600; style: "normal" }[]> | null = null;
 
@@ -58,7 +61,8 @@ export const GET = route("og", async (request) => {
   const preview = await linkPreview(page, params);
   if (!preview) throw new HttpProblem(404, "page", "no such view or data set");
   const { chart } = preview;
-  const plot = composePlotSvg(chart, 1104, 330);
+  const { svg: plot, labels } = composePlotParts(chart, PLOT_W, PLOT_H);
+  const figure = previewHeadline(chart);
   const legend =
     chart.kind === "total-forecast"
       ? [chart.series[0], chart.outlook, chart.forecast]
@@ -83,14 +87,40 @@ export const GET = route("og", async (request) => {
       </div>
       <div style={{ display: "flex", fontSize: 44, fontWeight: 600, marginTop: 6 }}>{preview.title}</div>
       <div style={{ display: "flex", fontSize: 24, color: "#334155", marginTop: 4 }}>{preview.filters}</div>
-      {/* eslint-disable-next-line @next/next/no-img-element -- rendered to PNG by next/og */}
-      <img
-        alt=""
-        width={1104}
-        height={330}
-        style={{ marginTop: 16 }}
-        src={`data:image/svg+xml;base64,${Buffer.from(plot).toString("base64")}`}
-      />
+      {figure ? (
+        <div style={{ display: "flex", fontSize: 30, fontWeight: 600, marginTop: 8, color: "#0f172a" }}>{figure}</div>
+      ) : null}
+      <div style={{ display: "flex", position: "relative", width: PLOT_W, height: PLOT_H, marginTop: 10 }}>
+        {/* eslint-disable-next-line @next/next/no-img-element -- rendered to PNG by next/og */}
+        <img
+          alt=""
+          width={PLOT_W}
+          height={PLOT_H}
+          src={`data:image/svg+xml;base64,${Buffer.from(plot).toString("base64")}`}
+        />
+        {labels.map((l, i) => {
+          // Axis values and years, set in Inter where the plot placed them (baseline y, anchored x).
+          const box = 160;
+          const left = l.anchor === "middle" ? l.x - box / 2 : l.anchor === "end" ? l.x - box : l.x;
+          return (
+            <div
+              key={i}
+              style={{
+                position: "absolute",
+                display: "flex",
+                justifyContent: l.anchor === "middle" ? "center" : l.anchor === "end" ? "flex-end" : "flex-start",
+                left,
+                top: l.y - l.fontSize,
+                width: box,
+                fontSize: l.fontSize,
+                color: "#475569",
+              }}
+            >
+              {l.text}
+            </div>
+          );
+        })}
+      </div>
       <div style={{ display: "flex", flexWrap: "wrap", marginTop: 10, fontSize: 18, color: "#334155" }}>
         {legend.map((l) => (
           <div key={l.label} style={{ display: "flex", alignItems: "center", marginRight: 20 }}>
