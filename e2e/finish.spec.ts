@@ -100,3 +100,28 @@ test("at 375 px the /explore filter pop-ups stay on screen", async ({ page }) =>
     await page.keyboard.press("Escape");
   }
 });
+
+test("methodology counts and names the three published figures, links the publisher, and labels estimates for readers", async ({
+  page,
+}) => {
+  await page.goto("/methodology");
+  const published = page
+    .getByRole("region", { name: "What is published" })
+    .or(page.locator("section", { has: page.getByRole("heading", { name: "What is published" }) }));
+  const text = (await published.first().textContent()) ?? "";
+  expect(text).toContain("3 figures come from QYResearch");
+  for (const figure of ["US$ 8,934 M for 2024", "US$ 19,700 M for 2031", "12.1% CAGR for 2025-2031"])
+    expect(text).toContain(figure);
+  // The primary link is the publisher's own site; the blog copy is named a repost.
+  await expect(published.first().locator('a[href^="https://www.qyresearch.com"]').first()).toBeAttached();
+  expect(text).toContain("repost");
+  // The estimates chart reads like a chart: no internal indexes, one unit on the axis.
+  const estimates = page.locator("section", { has: page.getByRole("heading", { name: /estimates/i }) }).first();
+  await expect(estimates.locator(".recharts-yAxis-tick-labels, .recharts-yAxis").first()).toBeVisible();
+  const names = await estimates.locator(".recharts-yAxis .recharts-cartesian-axis-tick-value").allTextContents();
+  expect(names.length).toBeGreaterThan(3);
+  for (const n of names) expect(n).not.toMatch(/#\d+|^Unattributed \d{4}$/);
+  const ticks = await estimates.locator(".recharts-xAxis .recharts-cartesian-axis-tick-value").allTextContents();
+  const units = new Set(ticks.map((t) => t.trim().split(" ").at(-1)));
+  expect(units.size).toBe(1);
+});

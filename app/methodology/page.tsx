@@ -28,9 +28,14 @@ export default async function MethodologyPage({
     getOtherEstimates(dataset.id),
     getActiveTotals(dataset.historyTo - 1),
   ]);
-  const published = figures.filter((f) => f.basis === "published");
-  const rows = estimates.map((e, i) => ({
-    name: `${e.firm.replace(/ \(.*\)$/, "")} ${e.baseYear}${estimates.filter((x) => x.firm === e.firm).length > 1 ? ` #${i + 1}` : ""}`,
+  // One figure per (year, value, unit): the release's 2024 size is both a total and a listed figure.
+  const published = [
+    ...new Map(
+      figures.filter((f) => f.basis === "published").map((f) => [`${f.year}|${f.value}|${f.unit}`, f]),
+    ).values(),
+  ].sort((a, b) => (a.unit === b.unit ? (a.year ?? 0) - (b.year ?? 0) : a.unit === "ratio" ? 1 : -1));
+  const rows = estimates.map((e) => ({
+    name: estimateName(e, estimates),
     firm: e.firm,
     scope: e.scope,
     baseYear: e.baseYear,
@@ -64,11 +69,10 @@ export default async function MethodologyPage({
           What is published
         </h2>
         <p className="mt-1 text-sm">
-          {published.length} figures come from {dataset.publisher} and appear unchanged everywhere in the app
-          {outlook
-            ? `: the outlook of US$ ${outlook.value.toLocaleString("en-US")} M for ${outlook.year} and a ${(outlook.cagr * 100).toFixed(1)}% CAGR for ${outlook.cagrFrom}-${outlook.cagrTo}`
-            : ""}
-          . Everything else is modelled and marked so in tooltips, tables and headline cards.
+          {published.length} figure{published.length === 1 ? "" : "s"} come{published.length === 1 ? "s" : ""} from{" "}
+          {dataset.publisher} and appear unchanged everywhere in the app
+          {published.length ? `: ${listFigures(published, outlook)}` : ""}. Everything else is modelled and marked so in
+          tooltips, tables and headline cards.
         </p>
         <div className="mt-3">
           <FiguresTable figures={figures} />
@@ -159,4 +163,37 @@ export default async function MethodologyPage({
       </section>
     </>
   );
+}
+
+/**
+ * A reader's name for an estimate: the firm and base year, with its scope in brief when the firm has
+ * several ("Menlo Ventures 2024, model APIs"); never an internal index.
+ */
+function estimateName(
+  e: { firm: string; scope: string; baseYear: number },
+  all: { firm: string; baseYear: number }[],
+): string {
+  const firm = e.firm.replace(/ \(.*\)$/, "");
+  const who = firm === "Unattributed" ? "Unattributed estimate" : firm;
+  if (all.filter((x) => x.firm === e.firm && x.baseYear === e.baseYear).length < 2) return `${who} ${e.baseYear}`;
+  const brief = e.scope
+    .replace(/\(.*?\)/g, "")
+    .replace(/^(US )?enterprise spending on /i, (m) => (/^US/i.test(m) ? "US " : ""))
+    .trim();
+  return `${who} ${e.baseYear}, ${brief.length > 32 ? `${brief.slice(0, 31).trimEnd()}…` : brief}`;
+}
+
+/** "US$ 8,934 M for 2024, US$ 19,700 M for 2031 (outlook) and a 12.1% CAGR for 2025-2031" */
+function listFigures(
+  figures: { year: number | null; value: number | null; unit: string; label: string }[],
+  outlook: { year: number; cagrFrom: number; cagrTo: number } | null,
+): string {
+  const words = figures.map((f) =>
+    f.unit === "ratio" && f.value !== null
+      ? `a ${(f.value * 100).toFixed(1)}% CAGR${outlook ? ` for ${outlook.cagrFrom}-${outlook.cagrTo}` : ""}`
+      : f.value !== null
+        ? `US$ ${f.value.toLocaleString("en-US")} M${f.year !== null ? ` for ${f.year}` : ""}${outlook && f.year === outlook.year ? " (outlook)" : ""}`
+        : f.label,
+  );
+  return words.length > 1 ? `${words.slice(0, -1).join(", ")} and ${words.at(-1)}` : (words[0] ?? "");
 }

@@ -4,10 +4,14 @@
  */
 import type { SourceRef } from "@/lib/market/cube/definition";
 
+/**
+ * The release as QYResearch publishes it (the link goes to the publisher's own site, where its reports
+ * are listed); the full text we read is a repost on a blog, named as such in the label.
+ */
 export const QY_RELEASE: SourceRef = {
   label:
-    "QYResearch press release: Large-scale AI Models – Global Market Share and Ranking, Overall Sales and Demand Forecast 2026-2032",
-  url: "https://tblo.tennis365.net/qyresearch168/?p=8426",
+    "QYResearch press release: Large-scale AI Models – Global Market Share and Ranking, Overall Sales and Demand Forecast 2026-2032 (publisher's site; full text read in a blog repost: tblo.tennis365.net/qyresearch168/?p=8426)",
+  url: "https://www.qyresearch.com/",
   date: "2026-04-10",
 };
 
