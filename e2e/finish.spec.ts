@@ -125,3 +125,19 @@ test("methodology counts and names the three published figures, links the publis
   const units = new Set(ticks.map((t) => t.trim().split(" ").at(-1)));
   expect(units.size).toBe(1);
 });
+
+test("at 375 px the ranking's values are in view without scrolling sideways", async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.goto("/");
+  const ranking = page.getByRole("region", { name: /^Vendor ranking/ }).first();
+  const table = ranking.getByRole("table");
+  await expect(table).toBeVisible();
+  const cell = table.getByRole("row").nth(1).getByRole("cell").first();
+  await cell.scrollIntoViewIfNeeded();
+  const header = await table.getByRole("columnheader").allTextContents();
+  expect(header.findIndex((h) => h.startsWith("Value ("))).toBeGreaterThan(-1);
+  const valueCell = table.getByRole("row").nth(1).getByRole("cell", { name: /US\$/ }).first();
+  const box = (await valueCell.boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(375);
+});

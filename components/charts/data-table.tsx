@@ -3,6 +3,8 @@ export interface TableColumn<R> {
   label: string;
   numeric?: boolean;
   render: (row: R) => React.ReactNode;
+  /** Extra classes for the column's cells, e.g. to drop a decorative column on narrow screens. */
+  className?: string;
 }
 
 interface Props<R> {
@@ -32,7 +34,7 @@ export function DataTable<R>({ caption, columns, rows, rowKey, scroll = true, ro
               <th
                 key={c.key}
                 scope="col"
-                className={`px-2 py-1.5 font-medium whitespace-nowrap ${c.numeric ? "text-right" : "text-left"}`}
+                className={`px-2 py-1.5 font-medium whitespace-nowrap ${c.numeric ? "text-right" : "text-left"} ${c.className ?? ""}`}
               >
                 {c.label}
               </th>
@@ -53,7 +55,7 @@ export function DataTable<R>({ caption, columns, rows, rowKey, scroll = true, ro
                 ) : (
                   <td
                     key={c.key}
-                    className={`px-2 py-1 whitespace-nowrap ${c.numeric ? "text-right tabular-nums" : ""}`}
+                    className={`px-2 py-1 whitespace-nowrap ${c.numeric ? "text-right tabular-nums" : ""} ${c.className ?? ""}`}
                   >
                     {c.render(r)}
                   </td>

@@ -78,18 +78,6 @@ export function RankingPanel({
         { key: "rank", label: "Rank", render: (r) => r.rank ?? "–" },
         { key: "vendor", label: "Vendor", render: (r) => r.label },
         {
-          key: "bar",
-          label: "Value bar",
-          render: (r) => (
-            <span aria-hidden="true" data-series={r.key} className="block h-3 min-w-24">
-              <span
-                className="block h-3 rounded-sm"
-                style={{ width: `${(Math.max(0, r.value) / max) * 100}%`, background: colorOf.get(r.key) }}
-              />
-            </span>
-          ),
-        },
-        {
           key: "value",
           label: `Value (${year > ds.historyTo ? "outlook, " : ""}modelled)`,
           numeric: true,
@@ -111,6 +99,20 @@ export function RankingPanel({
             >
               {r.rankChange ? (r.rankChange > 0 ? "▲ " : "▼ ") : ""}
               {change(r)}
+            </span>
+          ),
+        },
+        {
+          key: "bar",
+          label: "Value bar",
+          // Decorative (the value is in its own column): dropped on a phone so the values stay in view.
+          className: "hidden sm:table-cell",
+          render: (r) => (
+            <span aria-hidden="true" data-series={r.key} className="block h-3 min-w-24">
+              <span
+                className="block h-3 rounded-sm"
+                style={{ width: `${(Math.max(0, r.value) / max) * 100}%`, background: colorOf.get(r.key) }}
+              />
             </span>
           ),
         },
