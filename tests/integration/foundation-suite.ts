@@ -332,6 +332,25 @@ export function defineFoundationSuite(kind: string, setup: Setup) {
       const memberPage = await import("@/lib/server/member-page");
       expect(await status(memberPage.getMemberPage("vendor", "openai", { dataset: v1 }, ["region"]))).toBe(503);
       expect(await status(mods.market.getPageContext({ dataset: v2 }))).toBe(200);
+      // Before anything streams, a page pinned to it is sent to the 503 page (not a loading shell).
+      const gate = await import("@/lib/server/version-gate");
+      const target = (p: Promise<unknown>) =>
+        p.then(
+          () => "served",
+          (e: { digest?: string }) => e.digest ?? String(e),
+        );
+      expect(await target(gate.refuseTamperedVersion({ dataset: v1 }))).toMatch(
+        new RegExp(`^NEXT_REDIRECT;\\w+;/unavailable\\?dataset=${v1};307;`),
+      );
+      expect(await target(gate.refuseTamperedVersion({ dataset: v2 }))).toBe("served");
+      expect(await target(gate.refuseTamperedVersion({}))).toBe("served");
+      const unavailable = await import("@/app/unavailable/route");
+      const page = await unavailable.GET(new Request(`http://test/unavailable?dataset=${v1}`));
+      expect(page.status).toBe(503);
+      expect(page.headers.get("content-type")).toMatch(/text\/html/);
+      expect(await page.text()).toMatch(/failed its integrity check/);
+      const intact = await unavailable.GET(new Request(`http://test/unavailable?dataset=${v2}`));
+      expect([intact.status, intact.headers.get("location")]).toEqual([307, `/?dataset=${v2}`]);
     });
   });
 }
