@@ -1,3 +1,6 @@
+import { Suspense } from "react";
+import { PageSkeleton } from "@/components/layout/page-states";
+import { refuseTamperedVersion } from "@/lib/server/version-gate";
 import type { Metadata } from "next";
 import { viewMetadata } from "@/lib/server/link-preview";
 import { DashboardProvider } from "@/components/dashboard/dashboard-context";
@@ -17,7 +20,7 @@ export async function generateMetadata({ searchParams }: Search): Promise<Metada
   return viewMetadata({ kind: "overview" }, await searchParams, { absolute: "Large-scale AI Models market" });
 }
 
-export default async function HomePage({
+async function HomePageContent({
   searchParams,
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -34,5 +37,17 @@ export default async function HomePage({
         <OverviewDashboard />
       </SpecRegistryProvider>
     </DashboardProvider>
+  );
+}
+
+// The version is checked before anything streams, so a tampered one answers a real 503 (via the
+// redirect); the content then streams under its own loading state.
+export default async function HomePage({ searchParams }: Search) {
+  const query = await searchParams;
+  await refuseTamperedVersion(query);
+  return (
+    <Suspense fallback={<PageSkeleton label="the overview" />}>
+      <HomePageContent searchParams={Promise.resolve(query)} />
+    </Suspense>
   );
 }

@@ -1,3 +1,6 @@
+import { Suspense } from "react";
+import { PageSkeleton } from "@/components/layout/page-states";
+import { refuseTamperedVersion } from "@/lib/server/version-gate";
 import type { Metadata } from "next";
 import { DashboardProvider } from "@/components/dashboard/dashboard-context";
 import { SpecRegistryProvider } from "@/components/dashboard/spec-registry";
@@ -8,6 +11,8 @@ import { NoDataset } from "../_components/no-dataset";
 import { ExploreDashboard } from "./_components/explore-dashboard";
 
 export const dynamic = "force-dynamic";
+
+type Search = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 export async function generateMetadata({
   searchParams,
 }: {
@@ -16,7 +21,7 @@ export async function generateMetadata({
   return viewMetadata({ kind: "explore" }, await searchParams, "Explore");
 }
 
-export default async function ExplorePage({
+async function ExplorePageContent({
   searchParams,
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -39,5 +44,17 @@ export default async function ExplorePage({
         <ExploreDashboard />
       </SpecRegistryProvider>
     </DashboardProvider>
+  );
+}
+
+// The version is checked before anything streams, so a tampered one answers a real 503 (via the
+// redirect); the content then streams under its own loading state.
+export default async function ExplorePage({ searchParams }: Search) {
+  const query = await searchParams;
+  await refuseTamperedVersion(query);
+  return (
+    <Suspense fallback={<PageSkeleton label="the explorer" />}>
+      <ExplorePageContent searchParams={Promise.resolve(query)} />
+    </Suspense>
   );
 }

@@ -5,6 +5,7 @@ import { composePlotParts } from "@/lib/export/plot-svg";
 import { previewHeadline } from "@/lib/export/preview-headline";
 import { LruCache } from "@/lib/server/cache";
 import { HttpProblem } from "@/lib/server/http";
+import { getDataset } from "@/lib/server/queries";
 import { route } from "@/lib/server/route";
 import { linkPreview, pageFromPath } from "@/lib/server/link-preview";
 
@@ -56,7 +57,13 @@ export const GET = route("og", async (request) => {
     "cache-control": params.get("dataset") ? "public, max-age=31536000, immutable" : "public, max-age=300",
   };
   const hit = images.get(key);
-  if (hit) return new Response(hit, { headers: { ...headers, "x-preview-cache": "hit" } });
+  // An image drawn before its version was found tampered is not served either: the version is
+  // looked up as the page looks it up (the pinned one, else the active one), which refuses it (503).
+  const pinned = params.get("dataset");
+  if (hit) {
+    await ((pinned ? await getDataset(pinned) : null) ?? getDataset());
+    return new Response(hit, { headers: { ...headers, "x-preview-cache": "hit" } });
+  }
 
   const preview = await linkPreview(page, params);
   if (!preview) throw new HttpProblem(404, "page", "no such view or data set");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { escapeFormula, seriesToCsv, toCsv } from "./csv";
+import { escapeFormula, readFormulaText, seriesToCsv, toCsv } from "./csv";
 
 describe("escapeFormula", () => {
   it.each([
@@ -10,6 +10,16 @@ describe("escapeFormula", () => {
     ["OpenAI", "OpenAI"],
     ["", ""],
   ])("%s → %s", (input, output) => expect(escapeFormula(input)).toBe(output));
+});
+
+describe("readFormulaText", () => {
+  it("gives back exactly what escapeFormula was given, also for text that already starts with quotes", () => {
+    const texts = ["=SUM(A1)", "'=SUM(A1)", "''+1", "'plain", "'", "-", "@", "\tcmd", "OpenAI", "", "a'=b"];
+    for (const t of texts) expect(readFormulaText(escapeFormula(t))).toBe(t);
+    // A quote before a formula sign is doubled, so a reader that drops one never turns it into a formula.
+    expect(escapeFormula("'=1+1")).toBe("''=1+1");
+    expect(readFormulaText("'plain")).toBe("'plain");
+  });
 });
 
 describe("toCsv", () => {

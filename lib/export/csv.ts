@@ -5,8 +5,18 @@
 import type { ChartExportSpec } from "./chart-spec";
 import type { Series } from "@/lib/market/types";
 
+// Text already made of quotes before a formula sign gets one more, so that readFormulaText can
+// take exactly one away: the two are inverse for every string.
+const FORMULA = /^'*[=+\-@\t\r]/;
+
+/** The one rule for every text cell of every export (CSV and XLSX, charts and data sets). */
 export function escapeFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return FORMULA.test(value) ? `'${value}` : value;
+}
+
+/** Undoes escapeFormula: what an importer reads from a cell an export wrote. */
+export function readFormulaText(value: string): string {
+  return value.startsWith("'") && FORMULA.test(value) ? value.slice(1) : value;
 }
 
 function csvCell(value: string | number | null | undefined): string {

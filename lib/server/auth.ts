@@ -9,6 +9,7 @@ import { getDb } from "./db";
 import { getEnv } from "./env";
 import { authSecret } from "./auth-secret";
 import { audit } from "./audit";
+import { roleChangeOf, setUserRole } from "./roles";
 
 /**
  * Accounts: better-auth over the app's own Prisma client (Postgres or the embedded PGlite).
@@ -76,6 +77,19 @@ function build() {
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
     },
     databaseHooks: {
+      user: {
+        update: {
+          // The admin endpoints (set-role, update-user) change a role through set_user_role(), which
+          // records it in the audit log; the database refuses a bare role UPDATE. better-auth's own
+          // UPDATE then writes the same role again, a change the database lets through.
+          before: async (data, context) => {
+            if (data.role === undefined) return;
+            const change = roleChangeOf(context);
+            if (!change) throw new Error("a role changes only through the admin endpoints");
+            await setUserRole(change.userId, String(data.role), change.actor);
+          },
+        },
+      },
       session: {
         create: {
           after: async (session) => {

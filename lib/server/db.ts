@@ -7,6 +7,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "./generated/prisma/client";
 import { ConfigError, getEnv } from "./env";
+import { restrictToOwner } from "./file-modes";
 
 export type Db = PrismaClient;
 
@@ -57,8 +58,12 @@ function open(): DbHandle {
   }
   const dir = path.resolve(/* turbopackIgnore: true */ process.cwd(), env.PGLITE_DIR);
   // PGlite creates the data folder itself but not its parents (e.g. `.data/` on a fresh clone).
-  fs.mkdirSync(dir, { recursive: true });
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  restrictToOwner(dir);
   const pglite = new PGlite(dir);
+  // Its first start unpacks the data directory world-writable (pg_hba.conf, pg_authid included):
+  // owner-only as soon as it is ready, synchronously, before any query continues.
+  void pglite.waitReady.then(() => restrictToOwner(dir)).catch(() => undefined);
   const adapter = new PrismaPGlite(pglite);
   const prisma = new PrismaClient({ adapter });
   return {

@@ -4,6 +4,7 @@ import type { DatasetDefinition } from "@/lib/market/cube/definition";
 import { applyImport } from "@/lib/import/apply";
 import { parseCsv } from "@/lib/import/csv";
 import { previewImport } from "@/lib/import/diff";
+import { readExportedMeta } from "@/lib/import/export";
 import { slugify } from "@/lib/import/slug";
 import type { ImportError, Preview, VersionListing } from "@/lib/import/types";
 import { validateImport } from "@/lib/import/validate";
@@ -37,6 +38,7 @@ function isXlsx(bytes: Uint8Array, fileName: string): boolean {
 export async function stageImport(input: StageInput): Promise<Outcome<{ id: string; preview: Preview }>> {
   const xlsx = isXlsx(input.bytes, input.fileName);
   const parsed = xlsx ? await parseXlsx(input.bytes) : parseCsv(input.bytes);
+  parsed.meta = readExportedMeta(parsed.meta);
 
   const datasets = await getDatasets();
   let base = input.datasetId

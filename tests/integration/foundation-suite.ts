@@ -289,5 +289,68 @@ export function defineFoundationSuite(kind: string, setup: Setup) {
       expect(health.status).toBe(503);
       expect((await health.json()).integrity.tampered).toEqual(["large-scale-ai-models-global-v1"]);
     });
+
+    // Every path that serves a version refuses the tampered one, in the one problem shape.
+    it("a tampered version is refused by its export, diff, cube, preview image and pages", async () => {
+      const v1 = "large-scale-ai-models-global-v1";
+      const v2 = "large-scale-ai-models-global-v2";
+      const refused = async (r: Response, what: string) => {
+        expect(r.status, what).toBe(503);
+        const body = await r.json();
+        expect(body.error, what).toMatchObject({ param: null, message: expect.stringMatching(/integrity/) });
+        expect(JSON.stringify(body), what).not.toMatch(/checksum|Fact|stack/);
+      };
+      const byId = { params: Promise.resolve({ id: v1 }) };
+      const exp = await import("@/app/api/v1/datasets/[id]/export/route");
+      for (const format of ["csv", "xlsx"])
+        await refused(
+          await exp.GET(new Request(`http://test/api/v1/datasets/${v1}/export?format=${format}`), byId),
+          format,
+        );
+      const diff = await import("@/app/api/v1/datasets/[id]/diff/route");
+      await refused(await diff.GET(new Request(`http://test/api/v1/datasets/${v1}/diff?against=${v2}`), byId), "diff");
+      const against = { params: Promise.resolve({ id: v2 }) };
+      await refused(
+        await diff.GET(new Request(`http://test/api/v1/datasets/${v2}/diff?against=${v1}`), against),
+        "diff",
+      );
+      const cube = await import("@/app/api/v1/cube/route");
+      await refused(await cube.GET(new Request(`http://test/api/v1/cube?dataset=${v1}`)), "cube");
+      const og = await import("@/app/og/route");
+      await refused(await og.GET(new Request(`http://test/og?page=/&dataset=${v1}`)), "og");
+      // The intact version is still served by each of them.
+      const ok = await exp.GET(new Request(`http://test/api/v1/datasets/${v2}/export`), against);
+      expect(ok.status).toBe(200);
+      expect((await cube.GET(new Request(`http://test/api/v1/cube?dataset=${v2}`))).status).toBe(200);
+      // Pages read through the same context: a pinned tampered version is a 503, never the page.
+      const status = (p: Promise<unknown>) =>
+        p.then(
+          () => 200,
+          (e: { status?: number }) => e.status ?? 500,
+        );
+      expect(await status(mods.market.getPageContext({ dataset: v1 }))).toBe(503);
+      const memberPage = await import("@/lib/server/member-page");
+      expect(await status(memberPage.getMemberPage("vendor", "openai", { dataset: v1 }, ["region"]))).toBe(503);
+      expect(await status(mods.market.getPageContext({ dataset: v2 }))).toBe(200);
+      // Before anything streams, a page pinned to it is sent to the 503 page (not a loading shell).
+      const gate = await import("@/lib/server/version-gate");
+      const target = (p: Promise<unknown>) =>
+        p.then(
+          () => "served",
+          (e: { digest?: string }) => e.digest ?? String(e),
+        );
+      expect(await target(gate.refuseTamperedVersion({ dataset: v1 }))).toMatch(
+        new RegExp(`^NEXT_REDIRECT;\\w+;/unavailable\\?dataset=${v1};307;`),
+      );
+      expect(await target(gate.refuseTamperedVersion({ dataset: v2 }))).toBe("served");
+      expect(await target(gate.refuseTamperedVersion({}))).toBe("served");
+      const unavailable = await import("@/app/unavailable/route");
+      const page = await unavailable.GET(new Request(`http://test/unavailable?dataset=${v1}`));
+      expect(page.status).toBe(503);
+      expect(page.headers.get("content-type")).toMatch(/text\/html/);
+      expect(await page.text()).toMatch(/failed its integrity check/);
+      const intact = await unavailable.GET(new Request(`http://test/unavailable?dataset=${v2}`));
+      expect([intact.status, intact.headers.get("location")]).toEqual([307, `/?dataset=${v2}`]);
+    });
   });
 }

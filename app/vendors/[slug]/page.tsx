@@ -1,3 +1,6 @@
+import { Suspense } from "react";
+import { PageSkeleton } from "@/components/layout/page-states";
+import { refuseTamperedVersion } from "@/lib/server/version-gate";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { DashboardProvider } from "@/components/dashboard/dashboard-context";
@@ -22,7 +25,7 @@ export async function generateMetadata({ params, searchParams }: Params): Promis
 
 const SPLITS: Dimension[] = ["sector", "type"];
 
-export default async function VendorPage({ params, searchParams }: Params) {
+async function VendorPageContent({ params, searchParams }: Params) {
   const { slug } = await params;
   const page = await getMemberPage("vendor", slug, await searchParams, SPLITS);
   if (page === "no-dataset") return <NoDataset />;
@@ -50,5 +53,17 @@ export default async function VendorPage({ params, searchParams }: Params) {
         splitsClassName="xl:grid-cols-2"
       />
     </DashboardProvider>
+  );
+}
+
+// The version is checked before anything streams, so a tampered one answers a real 503 (via the
+// redirect); the content then streams under its own loading state.
+export default async function VendorPage({ params, searchParams }: Params) {
+  const query = await searchParams;
+  await refuseTamperedVersion(query);
+  return (
+    <Suspense fallback={<PageSkeleton label="the vendor page" />}>
+      <VendorPageContent params={params} searchParams={Promise.resolve(query)} />
+    </Suspense>
   );
 }

@@ -1,6 +1,7 @@
 import { diffTables } from "@/lib/import/diff";
 import { getDatasetTables } from "@/lib/server/dataset-tables";
 import { problem } from "@/lib/server/guard";
+import { assertIntact } from "@/lib/server/integrity";
 import { handle, readerOrProblem } from "@/lib/server/route-utils";
 
 export const dynamic = "force-dynamic";
@@ -16,6 +17,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const [a, b] = await Promise.all([getDatasetTables(against), getDatasetTables(id)]);
     if (!a) return problem(404, `dataset "${against}" does not exist`, { param: "against" });
     if (!b) return problem(404, `dataset "${id}" does not exist`, { param: "id" });
+    // Neither side of a comparison may be a version that fails its content check (503).
+    await Promise.all([assertIntact(against), assertIntact(id)]);
     return Response.json({ from: against, to: id, changes: diffTables(a, b) });
   });
 }

@@ -1,6 +1,7 @@
 import { tablesToCsv, tablesToXlsx } from "@/lib/import/export";
 import { getDatasetTables } from "@/lib/server/dataset-tables";
 import { problem } from "@/lib/server/guard";
+import { assertIntact } from "@/lib/server/integrity";
 import { handle, readerOrProblem } from "@/lib/server/route-utils";
 
 export const dynamic = "force-dynamic";
@@ -16,6 +17,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       return problem(400, `format "${format}" must be csv or xlsx`, { param: "format" });
     const tables = await getDatasetTables(id);
     if (!tables) return problem(404, `dataset "${id}" does not exist`, { param: "id" });
+    // A version that fails its content check is never served, not even as a file (503).
+    await assertIntact(id);
     const name = `${id}.${format}`;
     const headers = {
       "content-disposition": `attachment; filename="${name}"`,
