@@ -4,7 +4,7 @@ import { route } from "@/lib/server/route";
 export const dynamic = "force-dynamic";
 
 /** Any /api path no route serves: a JSON 404 in the problem shape, not the HTML page. */
-const notFound = route("not-found", (request) => {
+const notFound = route<{ path: string[] }>("not-found", (request) => {
   throw new HttpProblem(404, "path", `path: no API at ${new URL(request.url).pathname.slice(0, 200)}`);
 });
 
