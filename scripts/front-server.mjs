@@ -92,6 +92,23 @@ function serve(o, req, res) {
     if (!req.complete) res.shouldKeepAlive = false;
     return original.writeHead.apply(this, args);
   };
+  if (api) {
+    // Next answers a method a route does not export with an empty 405 (its stream flushes the
+    // headers first, then ends): hold those headers back and answer in the problem shape.
+    const is405 = () => res.statusCode === 405 && state.status === null && !res.headersSent;
+    const flushHeaders = res.flushHeaders;
+    res.flushHeaders = function () {
+      if (!is405()) flushHeaders.call(this);
+    };
+    res.end = function end(chunk, ...rest) {
+      const empty = chunk === undefined || typeof chunk === "function" || chunk?.length === 0;
+      if (!empty || !is405()) return original.end.call(this, chunk, ...rest);
+      const allow = res.getHeader("allow");
+      const message = `Method ${req.method} is not allowed here${allow ? `; allowed: ${allow}` : ""}`;
+      answer(res, state, original, 405, problem("method", message));
+      return res;
+    };
+  }
 
   if (!ROUTED_METHODS.includes(req.method ?? "")) {
     res.setHeader("Allow", ROUTED_METHODS.join(", "));
@@ -105,21 +122,7 @@ function serve(o, req, res) {
   if (api && o.malformedPath(path))
     return answer(res, state, original, 400, problem("path", "path: malformed percent-encoding"));
 
-  if (api) {
-    // Next answers a method a route does not export with an empty 405; give it the problem shape.
-    res.end = function end(chunk, ...rest) {
-      const empty = chunk === undefined || typeof chunk === "function" || chunk?.length === 0;
-      if (res.statusCode === 405 && !res.headersSent && empty) {
-        const allow = res.getHeader("allow");
-        const body = problem("method", `Method ${req.method} is not allowed here${allow ? `; allowed: ${allow}` : ""}`);
-        res.setHeader("Content-Type", "application/json");
-        res.setHeader("Content-Length", Buffer.byteLength(body));
-        res.setHeader("Cache-Control", "no-store");
-        return original.end.call(this, req.method === "HEAD" ? undefined : body);
-      }
-      return original.end.call(this, chunk, ...rest);
-    };
-  } else if ((req.method === "GET" || req.method === "HEAD") && !path.startsWith("/_next/")) {
+  if (!api && (req.method === "GET" || req.method === "HEAD") && !path.startsWith("/_next/")) {
     state.deadline = setTimeout(() => {
       if (res.headersSent || res.writableEnded) return;
       for (const name of res.getHeaderNames()) if (name !== "x-request-id") res.removeHeader(name);

@@ -22,8 +22,10 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
   seen.push({ headers: { ...req.headers } });
   if (req.url === "/slow-page") return; // a page stuck on a frozen database
   if (req.url === "/api/v1/series" && req.method === "DELETE") {
+    // As Next sends a Response without a body: status and headers, flushHeaders(), then end().
     res.statusCode = 405;
     res.setHeader("Allow", "GET, HEAD");
+    res.flushHeaders();
     return res.end();
   }
   if (req.url === "/api/guarded") {
