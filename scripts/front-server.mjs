@@ -88,25 +88,44 @@ function serve(o, req, res) {
 
   // A request whose body has not fully arrived when its answer goes out (refused before reading it,
   // or cut off) closes its connection: keeping it alive would mean reading the rest of the body.
+  // Next answers a method a route does not export with an empty 405; it goes out with a problem
+  // body. Next's compression wrapper sends the headers (writeHead) before it ends the response, so
+  // both places are covered: headers sent for that 405 announce the body, and the end sends it.
+  const methodProblem = () => {
+    const allow = res.getHeader("allow");
+    return problem("method", `Method ${req.method} is not allowed here${allow ? `; allowed: ${allow}` : ""}`);
+  };
+  const is405 = () => api && res.statusCode === 405 && state.status === null;
   res.writeHead = function writeHead(...args) {
     if (!req.complete) res.shouldKeepAlive = false;
+    if ((typeof args[0] === "number" ? args[0] : res.statusCode) === 405 && is405() && !res.headersSent) {
+      state.status = 405;
+      state.body405 = methodProblem();
+      res.setHeader("Content-Type", "application/json");
+      res.setHeader("Content-Length", Buffer.byteLength(state.body405));
+      res.setHeader("Cache-Control", "no-store");
+    }
     return original.writeHead.apply(this, args);
   };
   if (api) {
-    // Next answers a method a route does not export with an empty 405 (its stream flushes the
-    // headers first, then ends): hold those headers back and answer in the problem shape.
-    const is405 = () => res.statusCode === 405 && state.status === null && !res.headersSent;
     const flushHeaders = res.flushHeaders;
     res.flushHeaders = function () {
-      if (!is405()) flushHeaders.call(this);
+      if (!(is405() && !res.headersSent)) flushHeaders.call(this);
+    };
+    const write = res.write;
+    res.write = function (chunk, ...rest) {
+      if ((chunk === undefined || chunk?.length === 0) && (is405() || state.body405)) {
+        rest.find((f) => typeof f === "function")?.();
+        return true;
+      }
+      return write.call(this, chunk, ...rest);
     };
     res.end = function end(chunk, ...rest) {
       const empty = chunk === undefined || typeof chunk === "function" || chunk?.length === 0;
-      if (!empty || !is405()) return original.end.call(this, chunk, ...rest);
-      const allow = res.getHeader("allow");
-      const message = `Method ${req.method} is not allowed here${allow ? `; allowed: ${allow}` : ""}`;
-      answer(res, state, original, 405, problem("method", message));
-      return res;
+      if (empty && state.body405 !== undefined)
+        return original.end.call(this, req.method === "HEAD" ? undefined : state.body405);
+      if (empty && is405() && !res.headersSent) return answer(res, state, original, 405, methodProblem());
+      return original.end.call(this, chunk, ...rest);
     };
   }
 
@@ -150,6 +169,7 @@ function answer(res, state, original, status, body, headers = {}) {
     "Content-Length": Buffer.byteLength(body),
   });
   original.end.call(res, res.req?.method === "HEAD" ? undefined : body);
+  return res;
 }
 
 /** After the deadline answered, whatever the page renderer still writes goes nowhere. */
