@@ -2,7 +2,7 @@ import "server-only";
 import { healthQuery } from "./db-probe";
 import { describeDbError, getDb, withTimeout } from "./db";
 import { getEnv } from "./env";
-import { integrityReport, verifyInBackground } from "./integrity";
+import { checked, integrityReport, verifyInBackground } from "./integrity";
 import { log } from "./log";
 import { route } from "./route";
 
@@ -76,7 +76,8 @@ async function check(): Promise<Result> {
           facts = row.n;
           factCounts.set(ds.id, facts);
         }
-        void verifyInBackground();
+        // Started at server start (instrumentation.ts); again only when a version appeared since.
+        if (ds && !checked(ds.id)) void verifyInBackground();
         const integrity = integrityReport();
         const health: Health = {
           ok: !!ds && (facts ?? 0) > 0 && integrity.tampered.length === 0,

@@ -92,6 +92,11 @@ export function verifyInBackground(): Promise<void> {
   return state.background;
 }
 
+/** Has this version been checked by this process? */
+export function checked(id: string): boolean {
+  return state.done.has(id);
+}
+
 /** What is known so far, without touching the database. */
 export function integrityReport(): { checked: number; pending: boolean; tampered: string[]; unsealed: string[] } {
   const done = [...state.done.values()];
