@@ -142,13 +142,14 @@ function serve(o, req, res) {
     return answer(res, state, original, 400, problem("path", "path: malformed percent-encoding"));
 
   if (!api && (req.method === "GET" || req.method === "HEAD") && !path.startsWith("/_next/")) {
+    const deadlineMs = o.pageDeadlineMs ?? 4_500;
     state.deadline = setTimeout(() => {
       if (res.headersSent || res.writableEnded) return;
       for (const name of res.getHeaderNames()) if (name !== "x-request-id") res.removeHeader(name);
-      o.log.error({ requestId, method: req.method, path, ms: o.pageDeadlineMs }, "page deadline passed: 503");
+      o.log.error({ requestId, method: req.method, path, deadlineMs }, "page deadline passed: 503");
       answer(res, state, original, 503, o.outage.html, { ...o.outage.headers(https), "Retry-After": "5" });
       silence(res);
-    }, o.pageDeadlineMs ?? 4_500);
+    }, deadlineMs);
   }
 
   Promise.resolve()
