@@ -1,14 +1,21 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { databaseAnswers, knownVersions } from "@/lib/server/db-probe";
 import { signInGate } from "@/lib/server/sign-in-gate";
-import { API_CSP, contentSecurityPolicy, malformedPath, securityHeaders } from "@/lib/server/security-headers";
+import {
+  API_CSP,
+  contentSecurityPolicy,
+  malformedPath,
+  OUTAGE_PAGE,
+  outageHeaders,
+  securityHeaders,
+} from "@/lib/server/security-headers";
 
 /**
- * Runs before every route: security headers on every answer, a per-request CSP nonce for pages
+ * Runs before every page (not the API: see `config`): security headers, a per-request CSP nonce
  * (Next puts it on its own scripts when the request carries the CSP), and a 400 for paths whose
  * percent-encoding is malformed, before any page tries to decode them. While the database does not
  * answer, pages get an honest 503 (with Retry-After) unless they pin a dataset version this process
- * already holds in memory; API routes answer for themselves.
+ * already holds in memory.
  */
 export async function proxy(request: NextRequest) {
   const https = (request.headers.get("x-forwarded-proto") ?? request.nextUrl.protocol.replace(":", "")) === "https";
@@ -24,40 +31,25 @@ export async function proxy(request: NextRequest) {
     for (const [k, v] of Object.entries(base)) gate.headers.set(k, v);
     return gate;
   }
-  const api = request.nextUrl.pathname.startsWith("/api/");
   const pinned = request.nextUrl.searchParams.get("dataset");
-  if (!api && request.method === "GET" && !(pinned && knownVersions().has(pinned)) && !(await databaseAnswers())) {
-    return new NextResponse(OUTAGE_PAGE, {
-      status: 503,
-      headers: {
-        ...base,
-        "Content-Type": "text/html; charset=utf-8",
-        "Retry-After": "5",
-        "Cache-Control": "no-store",
-        "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
-      },
-    });
+  if (request.method === "GET" && !(pinned && knownVersions().has(pinned)) && !(await databaseAnswers())) {
+    return new NextResponse(OUTAGE_PAGE, { status: 503, headers: outageHeaders(https) });
   }
-  const nonce = api ? "" : btoa(crypto.randomUUID());
-  const csp = api ? API_CSP : contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development", https });
+  const nonce = btoa(crypto.randomUUID());
+  const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development", https });
   const requestHeaders = new Headers(request.headers);
-  if (!api) {
-    requestHeaders.set("x-nonce", nonce);
-    requestHeaders.set("Content-Security-Policy", csp);
-  }
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   for (const [k, v] of Object.entries(base)) response.headers.set(k, v);
   return response;
 }
 
-const OUTAGE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Temporarily unavailable · Large-scale AI Models market</title>
-<meta name="viewport" content="width=device-width, initial-scale=1"></head>
-<body style="font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;line-height:1.5">
-<h1>Temporarily unavailable</h1><p>The market data cannot be read right now. Please try again in a few seconds.</p>
-<p><a href="">Try again</a></p></body></html>`;
-
 export const config = {
-  // Everything but the build's hashed static files (they get the same headers from next.config.js).
-  matcher: [{ source: "/((?!_next/static|_next/image).*)" }],
+  // Pages only. The build's hashed static files get their headers from next.config.js; so does the
+  // API, which stays out of the proxy because a proxy makes Next read (up to 10 MB of) every request
+  // body before the route could refuse it: a route checks sign-in, Origin, role and Content-Length
+  // first (lib/server/route.ts, guard.ts), and reads a body only when those pass.
+  matcher: [{ source: "/((?!api/|api$|_next/static|_next/image).*)" }],
 };

@@ -1,6 +1,6 @@
 // Dashboard performance on a production build and a real Postgres database. Builds nothing: run
 // `npm run build` first (NEXT_DIST_DIR selects another build folder). It makes a throwaway database
-// on the server named by TEST_DATABASE_URL (default: local Postgres), seeds it, starts `next start`
+// on the server named by TEST_DATABASE_URL (default: local Postgres), seeds it, starts scripts/server.mjs
 // on localhost, measures, then stops the server and drops the database.
 //   npm run bench:dashboard            (BENCH_PORT to change the port, default 3300)
 import { spawn, spawnSync } from "node:child_process";
@@ -196,7 +196,7 @@ try {
     { cwd: root, env, stdio: "ignore" },
   );
   if (setup.status !== 0) throw new Error("database setup failed");
-  server = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  server = spawn(process.execPath, [path.join(root, "scripts", "server.mjs"), String(port), "127.0.0.1"], {
     cwd: root,
     env,
     stdio: "ignore",

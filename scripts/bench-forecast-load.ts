@@ -44,6 +44,10 @@ const QUERIES = [
   "by=vendor&region=asia-pacific&from=2023&to=2030",
 ];
 
+/**
+ * `client` plays the address a proxy in front would append: the bench server trusts one hop
+ * (TRUSTED_PROXIES=1, set by scripts/e2e-server.mjs); a server trusting none would see one client.
+ */
 async function post(url: string, text: string, client: string) {
   const t = performance.now();
   const res = await fetch(`${url}/api/v1/forecast`, {

@@ -12,7 +12,7 @@ export interface BenchServer {
   stop: () => Promise<void>;
 }
 
-/** Starts the built app (scripts/e2e-server.mjs: migrate + seed + next start) on a new database. */
+/** Starts the built app (scripts/e2e-server.mjs: migrate + seed + scripts/server.mjs) on a new database. */
 export async function startServer(port: number): Promise<BenchServer> {
   const db = await createPostgresDatabase("market_bench");
   const child: ChildProcess = spawn(process.execPath, [path.join("scripts", "e2e-server.mjs"), String(port)], {

@@ -1,7 +1,8 @@
 // Serves the production build for the browser tests: DATABASE_URL when set (unless --pglite); else a
 // throwaway database on the test Postgres server (TEST_DATABASE_URL, the local server, or an embedded
 // one started here: scripts/test-postgres.mjs); with --pglite a fresh embedded PGlite directory.
-// Migrates and seeds it, then runs `next start`; removes what it made when stopped. Fails fast
+// Migrates and seeds it, then serves it with scripts/server.mjs (as if behind one proxy,
+// TRUSTED_PROXIES=1, unless set: the tests play the proxy's part with X-Forwarded-For); removes what it made when stopped. Fails fast
 // without a build.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -17,6 +18,7 @@ if (!fs.existsSync(path.join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_
   process.exit(1);
 }
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+env.TRUSTED_PROXIES ??= "1";
 const pglite = process.argv.includes("--pglite");
 let cleanup = async () => {};
 if (pglite) {
@@ -54,7 +56,7 @@ if (setup.status !== 0) {
   await cleanup();
   process.exit(setup.status ?? 1);
 }
-const server = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", port, "-H", "127.0.0.1"], {
+const server = spawn(process.execPath, [path.join(root, "scripts", "server.mjs"), port, "127.0.0.1"], {
   cwd: root,
   env,
   stdio: "inherit",

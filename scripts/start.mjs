@@ -1,9 +1,11 @@
 // `npm start`: builds the app if it has not been built or its sources changed since, brings the database up to date (migrate +
-// seed the default data set; on the embedded PGlite when DATABASE_URL is unset), then serves it.
-import { spawnSync, spawn } from "node:child_process";
+// seed the default data set; on the embedded PGlite when DATABASE_URL is unset), then serves it with
+// scripts/server.mjs, restarted when it crashes (scripts/supervise.mjs).
+import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildState } from "./build-freshness.mjs";
+import { supervise } from "./supervise.mjs";
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
@@ -24,6 +26,9 @@ if (build.state !== "current") {
 run(bin("tsx"), ["--conditions=react-server", "scripts/db.ts", "setup"]);
 
 const port = process.env.PORT || "3000";
-const server = spawn(bin("next"), ["start", "-p", port], { cwd: root, stdio: "inherit", env });
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-server.on("exit", (code) => process.exit(code ?? 0));
+const code = await supervise({
+  command: process.execPath,
+  args: [path.join(root, "scripts", "server.mjs"), port],
+  options: { cwd: root, env },
+});
+process.exit(code);

@@ -53,3 +53,49 @@ async function probe(url: string): Promise<Outcome> {
 export function knownVersions(): ReadonlySet<string> {
   return (globalThis as unknown as { __marketKnownVersions?: Set<string> }).__marketKnownVersions ?? new Set();
 }
+
+/**
+ * Health's own connection: one client of its own, outside the app's pool, so health checks never
+ * take a connection the pages and the API need (and a full pool does not make health lie). Callers
+ * run one query at a time (health.ts lets one check run at once). A query that fails or outlives
+ * `timeoutMs` drops the connection; the next query opens a fresh one.
+ */
+const health = globalThis as unknown as { __healthClient?: Promise<pg.Client> };
+
+export async function healthQuery<T>(url: string, sql: string, params: unknown[], timeoutMs: number): Promise<T[]> {
+  let connecting = health.__healthClient;
+  if (!connecting) {
+    const client = new pg.Client({
+      connectionString: url,
+      connectionTimeoutMillis: timeoutMs,
+      query_timeout: timeoutMs,
+      statement_timeout: timeoutMs,
+      application_name: "market-health",
+    });
+    const opened: Promise<pg.Client> = client.connect().then(() => client);
+    const forget = () => {
+      if (health.__healthClient === opened) health.__healthClient = undefined;
+      void client.end().catch(() => undefined);
+    };
+    client.on("error", forget);
+    client.on("end", forget);
+    opened.catch(forget);
+    connecting = health.__healthClient = opened;
+  }
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`health query timed out after ${timeoutMs} ms`)), timeoutMs);
+  });
+  try {
+    const client = await Promise.race([connecting, deadline]);
+    const result = await Promise.race([client.query(sql, params), deadline]);
+    return result.rows as T[];
+  } catch (error) {
+    // A connection that failed or hung is not reused.
+    if (health.__healthClient === connecting) health.__healthClient = undefined;
+    void connecting.then((c) => c.end()).catch(() => undefined);
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,4 +1,5 @@
 import "server-only";
+import { clientAddress } from "./client-address";
 import { appOrigin, getSessionUser, type Role, type SessionUser } from "./auth";
 
 /**
@@ -38,6 +39,11 @@ export async function guardChange(request: Request, role: Role): Promise<Session
   return checkOrigin(request) ?? requireRole(request, role);
 }
 
+/**
+ * @deprecated Read the client with `clientAddress` (lib/server/client-address.ts). Kept only until the
+ * sign-in route stops importing it; it no longer reads X-Forwarded-For or X-Real-IP itself.
+ */
 export function clientIp(request: Request): string | null {
-  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || request.headers.get("x-real-ip") || null;
+  const address = clientAddress(request);
+  return address === "unknown" ? null : address;
 }

@@ -1,50 +1,89 @@
 import "server-only";
+import { healthQuery } from "./db-probe";
 import { describeDbError, getDb, withTimeout } from "./db";
-import { HttpProblem } from "./http";
-import { checkVersions } from "./integrity";
-import { getDataset } from "./queries";
+import { getEnv } from "./env";
+import { checked, integrityReport, verifyInBackground } from "./integrity";
+import { log } from "./log";
+import { route } from "./route";
 
 export interface Health {
   ok: boolean;
   database: { kind: "postgres" | "pglite"; reachable: boolean; latencyMs: number | null; error?: string };
   dataset: { id: string; title: string; version: number; facts: number } | null;
-  /** Versions whose stored content no longer matches the checksum sealed at load: never served. */
-  integrity?: { versions: number; tampered: string[]; unsealed: string[] };
+  /**
+   * Versions whose stored content no longer matches the checksum sealed at load (never served), as
+   * found by the once-per-process checks so far; `pending` while those are still running.
+   */
+  integrity?: { checked: number; pending: boolean; tampered: string[]; unsealed: string[] };
 }
 
 /** The whole check answers within this time, even when the database hangs (then: down). */
 export const HEALTH_BUDGET_MS = 1_500;
+/** A result is reused this long: any number of callers cost at most one check a second. */
+export const HEALTH_REUSE_MS = 1_000;
+
+type Result = { health: Health; cause?: unknown };
+const g = globalThis as unknown as { __health?: { at: number; settled: boolean; result: Promise<Result> } };
 
 /**
- * Reachability, the active dataset and its size. Public: the database is named by kind only; the
- * cause of a failure (with host and port) goes to the logs, via the caller.
+ * Readiness: the database answers, the active dataset holds facts, and no checked version failed
+ * its checksum. At most one check runs at a time and its result is shared for HEALTH_REUSE_MS; on
+ * Postgres it runs on a connection of its own (db-probe.ts), never the app's pool. Public: the
+ * database is named by kind only; the cause of a failure (with host and port) goes to the logs.
  */
-export async function getHealth(): Promise<{ health: Health; cause?: unknown }> {
-  let handle: ReturnType<typeof getDb>;
+export function getHealth(): Promise<Result> {
+  const last = g.__health;
+  // A running check is shared; a finished one is reused for HEALTH_REUSE_MS after it finished.
+  if (last && (!last.settled || performance.now() - last.at < HEALTH_REUSE_MS)) return last.result;
+  const entry = { at: performance.now(), settled: false, result: check() };
+  g.__health = entry;
+  void entry.result.then(() => {
+    entry.settled = true;
+    entry.at = performance.now();
+  });
+  return entry.result;
+}
+
+const factCounts = new Map<string, number>();
+
+async function check(): Promise<Result> {
+  let kind: "postgres" | "pglite" = "postgres";
+  let query: <T>(sql: string, params?: unknown[]) => Promise<T[]>;
   try {
-    handle = getDb();
+    const url = getEnv().DATABASE_URL;
+    if (url) query = (sql, params = []) => healthQuery(url, sql, params, HEALTH_BUDGET_MS);
+    else {
+      const { prisma } = getDb();
+      kind = "pglite";
+      query = (sql, params = []) => prisma.$queryRawUnsafe(sql, ...params);
+    }
   } catch (error) {
-    return { health: down("postgres", error), cause: error };
+    return { health: down(kind, error), cause: error };
   }
   const started = performance.now();
   try {
     return await withTimeout(
-      (async () => {
-        await handle.prisma.$queryRawUnsafe("SELECT 1");
+      (async (): Promise<Result> => {
+        await query("SELECT 1");
         const latencyMs = Math.round((performance.now() - started) * 10) / 10;
-        const checks = await checkVersions();
-        const tampered = checks.filter((c) => c.sealed && !c.intact).map((c) => c.id);
-        const unsealed = checks.filter((c) => !c.sealed).map((c) => c.id);
-        const ds = await getDataset().catch((e: unknown) => {
-          if (e instanceof HttpProblem) return null;
-          throw e;
-        });
-        const facts = ds ? await handle.prisma.fact.count({ where: { datasetId: ds.id } }) : 0;
+        const [ds] = await query<{ id: string; title: string; version: number }>(ACTIVE_DATASET);
+        // Versions are immutable: a version's fact count is read once.
+        let facts = ds ? factCounts.get(ds.id) : 0;
+        if (ds && facts === undefined) {
+          const [row] = await query<{ n: number }>(`SELECT count(*)::int AS n FROM "Fact" WHERE "datasetId" = $1`, [
+            ds.id,
+          ]);
+          facts = row.n;
+          factCounts.set(ds.id, facts);
+        }
+        // Started at server start (instrumentation.ts); again only when a version appeared since.
+        if (ds && !checked(ds.id)) void verifyInBackground();
+        const integrity = integrityReport();
         const health: Health = {
-          ok: ds !== null && facts > 0 && tampered.length === 0,
-          database: { kind: handle.kind, reachable: true, latencyMs },
-          dataset: ds ? { id: ds.id, title: ds.title, version: ds.version, facts } : null,
-          integrity: { versions: checks.length, tampered, unsealed },
+          ok: !!ds && (facts ?? 0) > 0 && integrity.tampered.length === 0,
+          database: { kind, reachable: true, latencyMs },
+          dataset: ds ? { id: ds.id, title: ds.title, version: ds.version, facts: facts ?? 0 } : null,
+          integrity,
         };
         return { health };
       })(),
@@ -52,9 +91,24 @@ export async function getHealth(): Promise<{ health: Health; cause?: unknown }> 
       "health check",
     );
   } catch (error) {
-    return { health: down(handle.kind, error), cause: error };
+    return { health: down(kind, error), cause: error };
   }
 }
+
+/**
+ * The version pages show unpinned: the newest activation of the primary data set (the first key
+ * loaded), else its newest sealed version (lib/server/queries.ts reads the same rule).
+ */
+const ACTIVE_DATASET = `
+  WITH prim AS (SELECT key FROM "Dataset" WHERE "sealedAt" IS NOT NULL ORDER BY "createdAt" LIMIT 1),
+  chosen AS (
+    SELECT COALESCE(
+      (SELECT a."datasetId" FROM "Activation" a WHERE a."datasetKey" = (SELECT key FROM prim) ORDER BY a.id DESC LIMIT 1),
+      (SELECT d.id FROM "Dataset" d WHERE d.key = (SELECT key FROM prim) AND d."sealedAt" IS NOT NULL
+        ORDER BY d.version DESC LIMIT 1)
+    ) AS id
+  )
+  SELECT d.id, d.title, d.version FROM "Dataset" d JOIN chosen ON chosen.id = d.id`;
 
 function down(kind: "postgres" | "pglite", error: unknown): Health {
   const reason = describeDbError(error);
@@ -64,4 +118,20 @@ function down(kind: "postgres" | "pglite", error: unknown): Health {
     .replace(/\s+/g, " ")
     .trim();
   return { ok: false, database: { kind, reachable: false, latencyMs: null, error: publicReason }, dataset: null };
+}
+
+/** The readiness route: 200 with the report when healthy, 503 (with the request id) when not. */
+export function healthResponse(name: string) {
+  return route(name, async (_request, { requestId }) => {
+    const { health, cause } = await getHealth();
+    if (!health.ok)
+      log.warn(
+        { route: name, requestId, status: 503, cause: cause ? describeDbError(cause) : health.database.error },
+        "health: down",
+      );
+    return Response.json(
+      { ...health, ...(health.ok ? {} : { requestId }) },
+      { status: health.ok ? 200 : 503, headers: { "Cache-Control": "no-store" } },
+    );
+  });
 }

@@ -6,6 +6,7 @@ import {
   RateLimiterRes,
   type RateLimiterAbstract,
 } from "rate-limiter-flexible";
+import { clientAddress } from "./client-address";
 import { getEnv } from "./env";
 import { HttpProblem } from "./http";
 import { log } from "./log";
@@ -15,9 +16,8 @@ import { log } from "./log";
  * by a migration), so a limit holds across app instances; an in-memory limiter insures against a
  * database hiccup. On the embedded database (one process) they live in memory.
  *
- * The client is the right-most X-Forwarded-For address: the one a reverse proxy appends (Next sets
- * the header from the socket when no proxy did). Exposed without a proxy, a client can forge it;
- * the bounded forecast queue still protects everyone else then.
+ * The client is `clientAddress`: the socket peer, or with TRUSTED_PROXIES the address our own
+ * proxies name in X-Forwarded-For. A forged X-Forwarded-For from anyone else changes nothing.
  */
 export interface Limit {
   name: string;
@@ -71,13 +71,7 @@ function limiter(limit: Limit): RateLimiterAbstract {
 }
 
 export function clientKey(request: Request): string {
-  const forwarded = request.headers.get("x-forwarded-for");
-  const last = forwarded
-    ?.split(",")
-    .map((s) => s.trim())
-    .filter(Boolean)
-    .pop();
-  return (last ?? "unknown").slice(0, 100);
+  return clientAddress(request).slice(0, 100);
 }
 
 /** Counts one request of this client against the limit; throws 429 with Retry-After when over it. */

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { describeDbError, isDbUnavailable } from "./db";
 import { faultResponse, HttpProblem, problemResponse } from "./http";
 import { log } from "./log";
+import { apiSignInGate } from "./sign-in-gate";
 
 /**
  * The one wrapper for route handlers. It gives every request an id (an incoming `x-request-id` of
@@ -11,7 +12,8 @@ import { log } from "./log";
  *   HttpProblem        → its status, `{error: {param, message}}` (logged at info);
  *   database unreachable / timed out → 503 + Retry-After, cause logged (with host and port);
  *   anything else (a bug) → 500, logged with its stack — never reported as a database error.
- * 5xx bodies carry `requestId`, the same id as the log line.
+ * 5xx bodies carry `requestId`, the same id as the log line. The id normally comes from the server
+ * in front of Next (scripts/front-server.mjs), which gives every request one before Next sees it.
  */
 export interface RouteContext {
   requestId: string;
@@ -32,8 +34,13 @@ export function route<P = Record<string, never>>(name: string, handler: Handler<
     const started = performance.now();
     let response: Response;
     try {
-      const params = ((await nextContext?.params) ?? {}) as P;
-      response = await handler(request, { requestId, params });
+      // REQUIRE_SIGN_IN: refused here, before the handler reads anything (the API is not behind proxy.ts).
+      const gate = await apiSignInGate(request);
+      if (gate) response = gate;
+      else {
+        const params = ((await nextContext?.params) ?? {}) as P;
+        response = await handler(request, { requestId, params });
+      }
     } catch (error) {
       response = answerError(name, request, requestId, error, started);
     }
@@ -106,11 +113,34 @@ export async function readJsonBody(request: Request, limit = BODY_LIMIT_BYTES): 
   }
   const text = new TextDecoder("utf-8", { fatal: false }).decode(concat(chunks, size));
   if (!text.trim()) throw new HttpProblem(400, "body", "body: empty; expected JSON");
+  if (nestingDepth(text) > MAX_JSON_DEPTH)
+    throw new HttpProblem(400, "body", `body: nested deeper than ${MAX_JSON_DEPTH} levels`);
   try {
     return JSON.parse(text) as unknown;
   } catch {
     throw new HttpProblem(400, "body", "body: invalid JSON");
   }
+}
+
+/** No route's JSON nests deeper than a few levels; validators and workers recurse, so refuse it early. */
+export const MAX_JSON_DEPTH = 32;
+
+/** The deepest nesting of arrays and objects in a JSON text (brackets inside strings do not count). */
+export function nestingDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92)
+        i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) max = Math.max(max, ++depth);
+    else if (c === 93 || c === 125) depth--;
+  }
+  return max;
 }
 
 function concat(chunks: Uint8Array[], size: number): Uint8Array {

@@ -41,6 +41,26 @@ export function securityHeaders(opts: { https: boolean }): Record<string, string
   };
 }
 
+/**
+ * The page answered while the database does not answer (proxy.ts) or when a page has sent nothing
+ * within its deadline (scripts/front-server.mjs): plain HTML, no script, nothing to fetch.
+ */
+export const OUTAGE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Temporarily unavailable · Large-scale AI Models market</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"></head>
+<body style="font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;line-height:1.5">
+<h1>Temporarily unavailable</h1><p>The market data cannot be read right now. Please try again in a few seconds.</p>
+<p><a href="">Try again</a></p></body></html>`;
+
+export function outageHeaders(https: boolean): Record<string, string> {
+  return {
+    ...securityHeaders({ https }),
+    "Content-Type": "text/html; charset=utf-8",
+    "Retry-After": "5",
+    "Cache-Control": "no-store",
+    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+  };
+}
+
 /** A path whose percent-encoding does not decode (e.g. /sectors/%ff) cannot name anything. */
 export function malformedPath(pathname: string): boolean {
   try {

@@ -1,26 +1,37 @@
 /**
- * The forecast route's defences, called directly (no server): JSON only, a streamed 1 MB limit,
- * overflow named, per-client rate limit, and a bounded worker queue. The forecasts really run in
- * the worker threads (bundled on demand from lib/server/forecast/worker.ts).
+ * The forecast route's defences, called directly and once through the front server: JSON only, a
+ * streamed 1 MB limit, JSON depth, overflow named, per-client rate limit (a forged X-Forwarded-For
+ * does not make a new client), and a bounded worker queue. The forecasts really run in the worker
+ * threads (bundled on demand from lib/server/forecast/worker.ts).
  */
+import type { AddressInfo } from "node:net";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import { Readable } from "node:stream";
 import { beforeAll, describe, expect, it } from "vitest";
+import { clientAddressFrom, parseTrustedProxies, SOCKET_ADDRESS_HEADER } from "@/lib/server/proxy-trust";
+import { API_CSP, malformedPath, OUTAGE_PAGE, outageHeaders } from "@/lib/server/security-headers";
+// @ts-expect-error: plain ES module without types
+import { createFrontServer } from "@/scripts/front-server.mjs";
 
 process.env.FORECAST_RATE_POINTS = "5";
 process.env.FORECAST_THREADS = "1";
 process.env.FORECAST_QUEUE = "1";
+// As in production without a proxy in front: X-Forwarded-For is not trusted.
+delete process.env.TRUSTED_PROXIES;
 
 let POST: (request: Request) => Promise<Response>;
 beforeAll(async () => {
   ({ POST } = await import("@/app/api/v1/forecast/route"));
 });
 
+/** Each test client is its own socket peer, as the front server reports it in SOCKET_ADDRESS_HEADER. */
 let client = 0;
 const values = [3.1, 3.9, 4.6, 5.8, 7.0, 8.3, 9.9, 11.6, 13.4, 15.9];
 function post(body: BodyInit | null, headers: Record<string, string> = {}, ip = `10.0.0.${++client}`) {
   return POST(
     new Request("http://localhost/api/v1/forecast", {
       method: "POST",
-      headers: { "content-type": "application/json", "x-forwarded-for": ip, ...headers },
+      headers: { "content-type": "application/json", [SOCKET_ADDRESS_HEADER]: ip, ...headers },
       body,
       // A streamed body (ReadableStream) needs this in undici.
       ...(body instanceof ReadableStream ? { duplex: "half" } : {}),
@@ -76,6 +87,65 @@ describe("POST /api/v1/forecast defences", () => {
     const limited = await post(body, {}, "192.0.2.7");
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
     expect((await post(body, {}, "192.0.2.8")).status).toBe(200);
+  });
+
+  it("400 for deeply nested JSON, before anything recurses into it", async () => {
+    const deep = `{"series":${"[".repeat(100_000)}${"]".repeat(100_000)}}`;
+    const res = await post(deep);
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as Problem).error.param).toBe("body");
+    const shallow = await post(JSON.stringify({ series: [{ id: "[[[[", values, h: 1, method: "naive" }] }));
+    expect(shallow.status).toBe(200);
+  });
+
+  it("a forged X-Forwarded-For through the server is no new client: a rotating burst still gets 429", async () => {
+    const trust = parseTrustedProxies(undefined);
+    const server = createFrontServer({
+      handle: async (req: IncomingMessage, res: ServerResponse) => {
+        const headers = new Headers();
+        for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
+        const body = Readable.toWeb(req) as unknown as ReadableStream<Uint8Array>;
+        const answer = await POST(
+          new Request(`http://localhost${req.url}`, {
+            method: req.method,
+            headers,
+            body,
+            duplex: "half",
+          } as RequestInit),
+        );
+        res.writeHead(answer.status, Object.fromEntries(answer.headers));
+        res.end(Buffer.from(await answer.arrayBuffer()));
+      },
+      log: { info: () => undefined, error: () => undefined },
+      socketHeader: SOCKET_ADDRESS_HEADER,
+      clientAddress: (h: Headers) => clientAddressFrom(h, trust),
+      apiHeaders: () => ({ "Content-Security-Policy": API_CSP }),
+      malformedPath,
+      outage: { html: OUTAGE_PAGE, headers: outageHeaders },
+    }) as Server;
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1/forecast`;
+    try {
+      const body = JSON.stringify({ series: [{ id: "a", values, h: 1, method: "naive" }] });
+      const statuses: number[] = [];
+      for (let i = 0; i < 12; i++) {
+        const res = await fetch(url, {
+          method: "POST",
+          headers: {
+            "content-type": "application/json",
+            "x-forwarded-for": `198.51.100.${i + 1}`,
+            [SOCKET_ADDRESS_HEADER]: `203.0.113.${i + 1}`,
+          },
+          body,
+        });
+        await res.arrayBuffer();
+        statuses.push(res.status);
+      }
+      expect(statuses.filter((s) => s === 200)).toHaveLength(5);
+      expect(statuses.filter((s) => s === 429)).toHaveLength(7);
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
   });
 
   it("503 with Retry-After when the worker queue is full", async () => {

@@ -1,0 +1,65 @@
+// Serves the production build: Next's request handler behind scripts/front-server.mjs (socket
+// address, request ids, method and body limits, the pages' 503 deadline, the access log).
+// `npm start` runs it under a supervisor (scripts/start.mjs); the browser tests and benches run it
+// directly. Usage: node scripts/server.mjs [port] [host]   (defaults: PORT or 3000; HOST or all)
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import next from "next";
+import pino from "pino";
+import { tsImport } from "tsx/esm/api";
+import { createFrontServer } from "./front-server.mjs";
+
+process.env.NODE_ENV = "production";
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+process.chdir(root); // the forecast pool finds its bundle under the working directory
+const port = Number(process.argv[2] || process.env.PORT || 3000);
+const host = process.argv[3] || process.env.HOST || undefined;
+
+// Same shape as lib/server/log.ts: one JSON line per event on stdout.
+const log = pino({
+  level: process.env.LOG_LEVEL ?? "info",
+  base: { app: "market" },
+  timestamp: pino.stdTimeFunctions.isoTime,
+});
+
+// Pure modules shared with the app (TypeScript, so loaded through tsx, scoped to these imports).
+const trust = await tsImport("../lib/server/proxy-trust.ts", import.meta.url);
+const headers = await tsImport("../lib/server/security-headers.ts", import.meta.url);
+const proxyTrust = trust.parseTrustedProxies(process.env.TRUSTED_PROXIES);
+
+// quiet: Next's own plain-text error stacks are replaced by instrumentation.ts's onRequestError,
+// which logs them through pino with the request id.
+const app = next({ dev: false, dir: root, quiet: true, hostname: host, port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = createFrontServer({
+  handle,
+  log,
+  socketHeader: trust.SOCKET_ADDRESS_HEADER,
+  clientAddress: (h) => trust.clientAddressFrom(h, proxyTrust),
+  apiHeaders: (https) => ({ ...headers.securityHeaders({ https }), "Content-Security-Policy": headers.API_CSP }),
+  malformedPath: headers.malformedPath,
+  outage: { html: headers.OUTAGE_PAGE, headers: headers.outageHeaders },
+});
+
+process.on("uncaughtException", (err) => {
+  log.fatal({ err }, "uncaught exception: exiting");
+  process.exit(1);
+});
+process.on("unhandledRejection", (err) => log.error({ err }, "unhandled rejection"));
+
+let closing = false;
+for (const signal of ["SIGINT", "SIGTERM"])
+  process.on(signal, () => {
+    if (closing) return;
+    closing = true;
+    log.info({ signal }, "stopping");
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 5_000).unref();
+  });
+
+server.listen(port, host, () =>
+  log.info({ port, host: host ?? "*" }, `serving on http://${host ?? "localhost"}:${port}`),
+);
