@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { databaseAnswers, knownVersions } from "@/lib/server/db-probe";
 import { signInGate } from "@/lib/server/sign-in-gate";
 import {
-  API_CSP,
+  BAD_PATH_PAGE,
   contentSecurityPolicy,
   malformedPath,
   OUTAGE_PAGE,
@@ -21,10 +21,9 @@ export async function proxy(request: NextRequest) {
   const https = (request.headers.get("x-forwarded-proto") ?? request.nextUrl.protocol.replace(":", "")) === "https";
   const base = securityHeaders({ https });
   if (malformedPath(request.nextUrl.pathname)) {
-    return NextResponse.json(
-      { error: { param: "path", message: "path: malformed percent-encoding" } },
-      { status: 400, headers: { ...base, "Content-Security-Policy": API_CSP, "Cache-Control": "no-store" } },
-    );
+    // A page, with the way back: the API answers the same fault in JSON (front server).
+    const { "Retry-After": _retry, ...headers } = outageHeaders(https);
+    return new NextResponse(BAD_PATH_PAGE, { status: 400, headers });
   }
   const gate = await signInGate(request);
   if (gate) {

@@ -60,12 +60,29 @@ test.describe("security headers", () => {
     expect(res.headers()["x-frame-options"]).toBe("DENY");
   });
 
-  test("malformed percent-encoding in a path is a 400, never a 500", async ({ request }) => {
-    for (const p of ["/sectors/%ff", "/vendors/%E2%82", "/sectors/%", "/api/v1/%zz"]) {
+  test("malformed percent-encoding in a path is a 400, never a 500: a page for pages, JSON for the API", async ({
+    request,
+  }) => {
+    for (const p of ["/sectors/%ff", "/vendors/%ff", "/vendors/%E2%82", "/sectors/%"]) {
       const res = await request.get(p);
       expect(res.status(), p).toBe(400);
-      expect((await res.json()).error.param).toBe("path");
+      expect(res.headers()["content-type"], p).toContain("text/html");
+      const html = await res.text();
+      expect(html, p).toContain("This address cannot be read");
+      expect(html, p).toContain('<nav aria-label="Main"');
+      expect(html, p).toContain('href="/explore"');
     }
+    const api = await request.get("/api/v1/%zz");
+    expect(api.status()).toBe(400);
+    expect((await api.json()).error.param).toBe("path");
+  });
+
+  test("a malformed page address shows a page a user can leave by its navigation", async ({ page }) => {
+    const res = await page.goto("/vendors/%ff");
+    expect(res?.status()).toBe(400);
+    await expect(page.getByRole("heading", { name: "This address cannot be read" })).toBeVisible();
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Overview" }).click();
+    await expect(page.getByRole("region", { name: "Headline figures" })).toBeVisible();
   });
 });
 

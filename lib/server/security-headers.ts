@@ -51,6 +51,17 @@ export const OUTAGE_PAGE = `<!doctype html><html lang="en"><head><meta charset="
 <h1>Temporarily unavailable</h1><p>The market data cannot be read right now. Please try again in a few seconds.</p>
 <p><a href="">Try again</a></p></body></html>`;
 
+/**
+ * A page address that cannot be decoded (e.g. /vendors/%ff) gets a page, not JSON: what went wrong
+ * and the way back into the app. Static, so it answers before anything else runs.
+ */
+export const BAD_PATH_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bad address · Large-scale AI Models market</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"></head>
+<body style="font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;line-height:1.5">
+<nav aria-label="Main" style="display:flex;flex-wrap:wrap;gap:1rem;margin-bottom:2rem"><a href="/">Overview</a><a href="/explore">Explore</a><a href="/sectors">Sectors</a><a href="/vendors">Vendors</a><a href="/methodology">Methodology</a></nav>
+<main><h1>This address cannot be read</h1><p>Part of the address is not valid percent-encoding, so it names no page. Check the link, or start again from the overview.</p>
+<p><a href="/">Go to the overview</a></p></main></body></html>`;
+
 export function outageHeaders(https: boolean): Record<string, string> {
   return {
     ...securityHeaders({ https }),
