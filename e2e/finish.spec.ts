@@ -47,7 +47,7 @@ test("the clipped-interval arrows never cover the Outlook / forecast label (desk
 test("Compare two slices draws both charts on one y-scale", async ({ page }) => {
   await page.goto("/explore?ca=sector:healthcare&cb=vendor:openai");
   const ticks = async (name: string) => {
-    const axis = region(page, name).locator(".recharts-yAxis .recharts-cartesian-axis-tick-value");
+    const axis = region(page, name).locator(".recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value");
     await expect(axis.first()).toBeVisible();
     return axis.allTextContents();
   };
@@ -88,7 +88,8 @@ test("an exported chart's file name names the filtered view", async ({ page }) =
 test("at 375 px the /explore filter pop-ups stay on screen", async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 800 });
   await page.goto("/explore");
-  const summaries = page.locator("details > summary");
+  // The filter pop-ups: the details whose content is a set of checkboxes.
+  const summaries = page.locator("details:has(> fieldset) > summary");
   const count = await summaries.count();
   expect(count).toBeGreaterThan(0);
   for (let i = 0; i < count; i++) {
@@ -117,11 +118,15 @@ test("methodology counts and names the three published figures, links the publis
   expect(text).toContain("repost");
   // The estimates chart reads like a chart: no internal indexes, one unit on the axis.
   const estimates = page.locator("section", { has: page.getByRole("heading", { name: /estimates/i }) }).first();
-  await expect(estimates.locator(".recharts-yAxis-tick-labels, .recharts-yAxis").first()).toBeVisible();
-  const names = await estimates.locator(".recharts-yAxis .recharts-cartesian-axis-tick-value").allTextContents();
+  await expect(estimates.locator(".recharts-yAxis-tick-labels").first()).toBeVisible();
+  const names = await estimates
+    .locator(".recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value")
+    .allTextContents();
   expect(names.length).toBeGreaterThan(3);
-  for (const n of names) expect(n).not.toMatch(/#\d+|^Unattributed \d{4}$/);
-  const ticks = await estimates.locator(".recharts-xAxis .recharts-cartesian-axis-tick-value").allTextContents();
+  for (const n of names) expect(n).not.toMatch(/#\d+|^Unattributed ?\d{4}$/);
+  const ticks = await estimates
+    .locator(".recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value")
+    .allTextContents();
   const units = new Set(ticks.map((t) => t.trim().split(" ").at(-1)));
   expect(units.size).toBe(1);
 });
