@@ -72,7 +72,7 @@ function startServer(env) {
   const [cmd, args] = fs.existsSync(serverScript)
     ? [process.execPath, [serverScript]]
     : [path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"]];
-  return spawn(cmd, args, { cwd: root, env: { ...env, PORT: String(port), HOSTNAME: "127.0.0.1" }, stdio: "ignore" });
+  return spawn(cmd, args, { cwd: root, env: { ...env, PORT: String(port), HOST: "127.0.0.1" }, stdio: "ignore" });
 }
 
 const db = await createDatabase(adminUrl, "market_soak");
