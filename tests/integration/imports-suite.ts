@@ -266,5 +266,64 @@ export function defineImportsSuite(kind: string, setup: Setup) {
       expect(statuses.slice(0, 5).every((s) => s === 401)).toBe(true);
       expect(statuses.slice(5)).toEqual([429, 429]);
     });
+
+    const from = (address: string) => ({ "x-market-socket-address": address });
+    const auditOf = (action: string, actor: string) =>
+      m.db.getDb().prisma.auditEvent.findMany({ where: { action, actor }, orderBy: { id: "asc" } });
+
+    it("a stranger's wrong passwords lock out only that address: the owner signs in from another", async () => {
+      // The previous test left the viewer throttled from the requests without an address.
+      const stranger = await m.auth.POST(json("/api/auth/sign-in/email", VIEWER));
+      expect(stranger.status).toBe(429);
+      expect(Number(stranger.headers.get("retry-after"))).toBeGreaterThan(0);
+      const owner = await m.auth.POST(json("/api/auth/sign-in/email", VIEWER, from("198.51.100.20")));
+      expect(owner.status).toBe(200);
+      const tripped = await auditOf("sign-in.throttled", VIEWER.email);
+      expect(tripped.length).toBe(1);
+      expect(tripped[0].detail).toMatchObject({ scope: "account-address", blockSeconds: 60, strikes: 1 });
+    });
+
+    it("an account failing from many addresses raises an alert in the audit log; the admin still signs in", async () => {
+      for (let i = 1; i <= 6; i++) {
+        const r = await m.auth.POST(
+          json("/api/auth/sign-in/email", { ...ADMIN, password: "wrong-password!" }, from(`203.0.113.${i}`)),
+        );
+        expect(r.status).toBe(401);
+      }
+      const alerts = await auditOf("sign-in.alert", ADMIN.email);
+      expect(alerts.length).toBe(1);
+      expect(alerts[0].detail).toMatchObject({ addresses: 5 });
+      expect((await m.auth.POST(json("/api/auth/sign-in/email", ADMIN, from("198.51.100.30")))).status).toBe(200);
+    });
+
+    it("oversized sign-in fields get 4xx, never 5xx; what anonymous requests write to the audit log is bounded", async () => {
+      const huge = await m.auth.POST(
+        json("/api/auth/sign-in/email", { email: `${"a".repeat(1_000_000)}@example.com`, password: "x" }),
+      );
+      expect(huge.status).toBe(413);
+      const long = await m.auth.POST(
+        json("/api/auth/sign-in/email", { email: `${"b".repeat(300)}@example.com`, password: "wrong-password!" }),
+      );
+      expect(long.status).toBe(400);
+      expect((await long.json()).error.param).toBe("email");
+      const password = await m.auth.POST(
+        json("/api/auth/sign-in/email", { email: VIEWER.email, password: "p".repeat(1_000) }, from("198.51.100.40")),
+      );
+      expect(password.status).toBe(400);
+      const notJson = await m.auth.POST(
+        new Request(`${ORIGIN}/api/auth/sign-in/email`, {
+          method: "POST",
+          headers: { "content-type": "application/json", origin: ORIGIN },
+          body: "{not json",
+        }),
+      );
+      expect(notJson.status).toBe(400);
+      const rows = await m.db.getDb().prisma.auditEvent.findMany({ select: { actor: true, ip: true, detail: true } });
+      for (const r of rows) {
+        expect(r.actor?.length ?? 0).toBeLessThanOrEqual(254);
+        expect(r.ip?.length ?? 0).toBeLessThanOrEqual(64);
+        expect(JSON.stringify(r.detail ?? null).length).toBeLessThanOrEqual(2_048);
+      }
+    });
   });
 }
