@@ -4,6 +4,7 @@
  * Origin, throttling, another publisher.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { IMPORT_LIMITS } from "@/lib/import/limits";
 
 type Setup = () => Promise<{ env: Record<string, string>; teardown: () => Promise<void> }>;
 
@@ -324,6 +325,101 @@ export function defineImportsSuite(kind: string, setup: Setup) {
         expect(r.ip?.length ?? 0).toBeLessThanOrEqual(64);
         expect(JSON.stringify(r.detail ?? null).length).toBeLessThanOrEqual(2_048);
       }
+    });
+
+    const csvOf = (rows: string[]) => ["table,member,year,value,basis", ...rows].join("\n") + "\n";
+    const staged = (fileName: string) => m.db.getDb().prisma.import.count({ where: { fileName } });
+
+    it("a file over the row limit gets 413 naming the limit; nothing is staged", async () => {
+      const rows = Array.from(
+        { length: IMPORT_LIMITS.maxRows + 1 },
+        (_, i) => `vendor,Row Vendor ${i},${2021 + (i % 12)},0.001,published`,
+      );
+      const r = await upload(csvOf(rows), "rows.csv");
+      const body = await r.json();
+      expect(r.status).toBe(413);
+      expect(body.error.message).toMatch(/more than 50,000 rows/);
+      expect(await staged("rows.csv")).toBe(0);
+    });
+
+    it("more new members than the limit get 422 naming the limit", async () => {
+      const rows = Array.from(
+        { length: IMPORT_LIMITS.maxNewMembers + 1 },
+        (_, i) => `vendor,New Vendor ${i},2024,0.001,`,
+      );
+      const r = await upload(csvOf(rows), "members.csv");
+      const body = await r.json();
+      expect(r.status).toBe(422);
+      expect(body.errors[0].message).toMatch(/adds 1,001 members .*at most 1,000 new members per import/);
+      expect(await staged("members.csv")).toBe(0);
+    });
+
+    it("an all-bad file lists the first 1,000 problems and gives their total", async () => {
+      const rows = Array.from({ length: 3_000 }, () => "planet,mars,20x4,1;5,maybe");
+      const r = await upload(csvOf(rows), "all-bad.csv");
+      const text = await r.text();
+      const body = JSON.parse(text);
+      expect(r.status).toBe(422);
+      expect(body.errors).toHaveLength(IMPORT_LIMITS.maxErrorsListed);
+      expect(body.errorCount).toBe(12_000);
+      expect(body.error.message).toMatch(/12,000 problem\(s\) .*the first 1,000 are listed/);
+      expect(body.errors[0]).toMatchObject({ row: 2 });
+      expect(text.length).toBeLessThan(200_000);
+    });
+
+    it("NUL and control characters in names and meta get 422 at their row and column; nothing is stored", async () => {
+      const r = await upload(
+        csvOf([
+          "meta,title,,Evil\u0007 title,",
+          "vendor,Bad\u0000Labs,2024,1,published",
+          "vendor,Esc\u001b[2J,2024,1,",
+        ]),
+        "control.csv",
+      );
+      const body = await r.json();
+      expect(r.status).toBe(422);
+      expect(body.errors.map((e: { row: number; column: string }) => `${e.row}:${e.column}`)).toEqual([
+        "2:value",
+        "3:member",
+        "4:member",
+      ]);
+      expect(await staged("control.csv")).toBe(0);
+    });
+
+    const stageChange = async (factor: number, name: string) => {
+      const csv = (await exportOf((await m.queries.getDataset())!.id)) as string;
+      const lines = csv
+        .trimEnd()
+        .split("\n")
+        .map((line) => {
+          const [table, member, year, value, basis] = line.split(",");
+          if (year !== "2027" || table === "meta") return line;
+          return [table, member, year, String(Number(value) * factor), basis].join(",");
+        });
+      const r = await upload(lines.join("\n") + "\n", name);
+      const body = await r.json();
+      expect(r.status, JSON.stringify(body).slice(0, 300)).toBe(201);
+      return body.id as string;
+    };
+    const commit = (id: string) => post(m.commit.POST, `/api/v1/imports/${id}/commit`, id);
+
+    it("two imports committed at once: 201 or 409 each (never 500), distinct versions", async () => {
+      const [a, b] = [await stageChange(1.01, "race-a.csv"), await stageChange(1.02, "race-b.csv")];
+      const statuses = (await Promise.all([commit(a), commit(b)])).map((r) => r.status).sort();
+      expect(statuses[0]).toBe(201);
+      expect([201, 409]).toContain(statuses[1]);
+      const versions = await m.db.getDb().prisma.dataset.findMany({ select: { key: true, version: true } });
+      expect(new Set(versions.map((v) => `${v.key}/${v.version}`)).size).toBe(versions.length);
+    });
+
+    it("the same import committed twice at once: one 201, one 409, one activation", async () => {
+      const id = await stageChange(1.03, "twice.csv");
+      const responses = await Promise.all([commit(id), commit(id)]);
+      expect(responses.map((r) => r.status).sort()).toEqual([201, 409]);
+      const created = await responses.find((r) => r.status === 201)!.json();
+      const prisma = m.db.getDb().prisma;
+      expect(await prisma.activation.count({ where: { datasetId: created.dataset.id } })).toBe(1);
+      expect(await prisma.auditEvent.count({ where: { action: "commit", target: created.dataset.id } })).toBe(1);
     });
   });
 }
