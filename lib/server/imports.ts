@@ -47,7 +47,7 @@ async function reject(input: StageInput, status: 413 | 422, errors: ImportError[
   });
   const more =
     errors.length > listed.length
-      ? `; the first ${formatCount(listed.length)} are listed (at most ${formatCount(IMPORT_LIMITS.maxErrorsListed)} are)`
+      ? `; the first ${formatCount(listed.length)} are listed`
       : "";
   return {
     ok: false,

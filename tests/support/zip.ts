@@ -6,6 +6,8 @@ export interface Part {
   data: Buffer;
   /** What the central directory and local header claim the part inflates to. */
   declared?: number;
+  /** Already deflated bytes (then `data` is ignored and the CRC left at 0). */
+  packed?: Buffer;
 }
 
 /** A zip (deflate) whose declared sizes may lie. */
@@ -15,8 +17,8 @@ export function writeZip(parts: Part[]): Uint8Array {
   let offset = 0;
   for (const p of parts) {
     const name = Buffer.from(p.name);
-    const packed = zlib.deflateRawSync(p.data);
-    const crc = zlib.crc32(p.data);
+    const packed = p.packed ?? zlib.deflateRawSync(p.data);
+    const crc = p.packed ? 0 : zlib.crc32(p.data);
     const size = p.declared ?? p.data.length;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
