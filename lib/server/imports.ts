@@ -37,7 +37,12 @@ function isXlsx(bytes: Uint8Array, fileName: string): boolean {
  * A refused file: 413 when it passes a size limit, else 422 with the first `maxErrorsListed`
  * problems (sorted by position) and their total count.
  */
-async function reject(input: StageInput, status: 413 | 422, errors: ImportError[]): Promise<Outcome<never>> {
+async function reject(
+  input: StageInput,
+  status: 413 | 422,
+  errors: ImportError[],
+  overLimit = status === 413,
+): Promise<Outcome<never>> {
   const listed = errors.slice(0, IMPORT_LIMITS.maxErrorsListed);
   await audit({
     action: "import.rejected",
@@ -45,17 +50,13 @@ async function reject(input: StageInput, status: 413 | 422, errors: ImportError[
     target: input.fileName,
     detail: { status, errors: errors.length },
   });
-  const more =
-    errors.length > listed.length
-      ? `; the first ${formatCount(listed.length)} are listed`
-      : "";
+  const more = errors.length > listed.length ? `; the first ${formatCount(listed.length)} are listed` : "";
   return {
     ok: false,
     status,
-    message:
-      status === 413
-        ? errors[0].message
-        : `${formatCount(errors.length)} problem(s) in ${input.fileName.slice(0, 200)}${more}`,
+    message: overLimit
+      ? errors[0].message
+      : `${formatCount(errors.length)} problem(s) in ${input.fileName.slice(0, 200)}${more}`,
     errors: listed,
     errorCount: errors.length,
   };
@@ -96,24 +97,34 @@ export async function stageImport(input: StageInput): Promise<Outcome<{ id: stri
   const added = checked.value.newMembers;
   if (added.length > IMPORT_LIMITS.maxNewMembers) {
     const first = added[IMPORT_LIMITS.maxNewMembers];
-    return reject(input, 422, [
-      {
-        row: 0,
-        column: "member",
-        message: `the file adds ${formatCount(added.length)} members (first over the limit: ${first.table} "${first.name}"); at most ${formatCount(IMPORT_LIMITS.maxNewMembers)} new members per import`,
-      },
-    ]);
+    return reject(
+      input,
+      422,
+      [
+        {
+          row: 0,
+          column: "member",
+          message: `the file adds ${formatCount(added.length)} members (first over the limit: ${first.table} "${first.name}"); at most ${formatCount(IMPORT_LIMITS.maxNewMembers)} new members per import`,
+        },
+      ],
+      true,
+    );
   }
   const def = applyImport(definition, tables, checked.value, { key, fileName: input.fileName, newDataset });
   const facts = (def.lastYear - def.firstYear + 1) * Object.values(def.members).reduce((a, m) => a * m.length, 1);
   if (facts > IMPORT_LIMITS.maxFacts)
-    return reject(input, 422, [
-      {
-        row: 0,
-        column: "member",
-        message: `the data set would hold ${formatCount(facts)} figures (years × types × sectors × vendors × regions); at most ${formatCount(IMPORT_LIMITS.maxFacts)}: add fewer members`,
-      },
-    ]);
+    return reject(
+      input,
+      422,
+      [
+        {
+          row: 0,
+          column: "member",
+          message: `the data set would hold ${formatCount(facts)} figures (years × types × sectors × vendors × regions); at most ${formatCount(IMPORT_LIMITS.maxFacts)}: add fewer members`,
+        },
+      ],
+      true,
+    );
   const preview = previewImport(checked.value, tables, {
     newDataset,
     datasetKey: key,

@@ -351,6 +351,7 @@ export function defineImportsSuite(kind: string, setup: Setup) {
       const body = await r.json();
       expect(r.status).toBe(422);
       expect(body.errors[0].message).toMatch(/adds 1,001 members .*at most 1,000 new members per import/);
+      expect(body.error.message).toBe(body.errors[0].message);
       expect(await staged("members.csv")).toBe(0);
     });
 
