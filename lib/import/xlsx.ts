@@ -60,7 +60,15 @@ export async function parseXlsx(
   const cells: RawCell[] = [];
   const meta: ImportMeta = {};
   const zip = checkZip(bytes, zipLimits) ?? (await checkZipInflation(bytes, zipLimits));
-  if (zip) return { format: "xlsx", cells, meta, errors: [{ row: 0, column: "", message: zip }] };
+  // Over a size limit (parts, inflated bytes, ratio) is a file too large (413); a damaged one is not.
+  if (zip)
+    return {
+      format: "xlsx",
+      cells,
+      meta,
+      errors: [{ row: 0, column: "", message: zip }],
+      tooLarge: !/damaged|not an XLSX|method/.test(zip),
+    };
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
