@@ -56,7 +56,8 @@ function reproFile(kind: string): string {
     return head + out.join("\n") + "\n";
   };
   const tenMb = 10 * 1024 * 1024 - 1024;
-  if (kind === "rows") return fill((i) => `vendor,Repro Vendor ${i % 24_500},${2021 + (i % 12)},0.01,published`, tenMb);
+  if (kind === "rows")
+    return fill((i) => `vendor,Repro Vendor ${Math.floor(i / 12)},${2021 + (i % 12)},0.01,published`, tenMb);
   if (kind === "bad") return fill(() => "planet,mars,20x4,1;5,maybe", tenMb);
   if (kind === "bad-small") return fill(() => "planet,mars,20x4,1;5,maybe", Infinity, 50_000);
   if (kind === "members") return fill((i) => `vendor,Repro Vendor ${i},2024,0.0001,published`, Infinity, 50_000);
