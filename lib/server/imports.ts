@@ -92,24 +92,8 @@ export async function stageImport(input: StageInput): Promise<Outcome<{ id: stri
   if (!tables || !definition)
     return { ok: false, status: 409, message: `dataset "${base.id}" has no stored definition to build on` };
 
-  const checked = validateImport(parsed, tables, { newDataset });
-  if (!checked.ok) return reject(input, 422, checked.errors);
-  const added = checked.value.newMembers;
-  if (added.length > IMPORT_LIMITS.maxNewMembers) {
-    const first = added[IMPORT_LIMITS.maxNewMembers];
-    return reject(
-      input,
-      422,
-      [
-        {
-          row: 0,
-          column: "member",
-          message: `the file adds ${formatCount(added.length)} members (first over the limit: ${first.table} "${first.name}"); at most ${formatCount(IMPORT_LIMITS.maxNewMembers)} new members per import`,
-        },
-      ],
-      true,
-    );
-  }
+  const checked = validateImport(parsed, tables, { newDataset, maxNewMembers: IMPORT_LIMITS.maxNewMembers });
+  if (!checked.ok) return reject(input, 422, checked.errors, checked.overLimit);
   const def = applyImport(definition, tables, checked.value, { key, fileName: input.fileName, newDataset });
   const facts = (def.lastYear - def.firstYear + 1) * Object.values(def.members).reduce((a, m) => a * m.length, 1);
   if (facts > IMPORT_LIMITS.maxFacts)

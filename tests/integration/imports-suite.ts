@@ -350,7 +350,8 @@ export function defineImportsSuite(kind: string, setup: Setup) {
       const r = await upload(csvOf(rows), "members.csv");
       const body = await r.json();
       expect(r.status).toBe(422);
-      expect(body.errors[0].message).toMatch(/adds 1,001 members .*at most 1,000 new members per import/);
+      expect(body.errors[0]).toMatchObject({ row: 1_002, column: "member" });
+      expect(body.errors[0].message).toMatch(/adds more than 1,000 members .*at most 1,000 new members per import/);
       expect(body.error.message).toBe(body.errors[0].message);
       expect(await staged("members.csv")).toBe(0);
     });
