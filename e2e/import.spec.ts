@@ -168,6 +168,17 @@ test("rollback restores the old figure", async ({ page }) => {
   await expect(headline(page)).toContainText("US$ 9,500 M");
 });
 
+test("after signing in, ?next= never leads off the site (backslash, tab)", async ({ page }) => {
+  for (const next of ["/%5Cevil.example/phish", "/%09/evil.example/phish"]) {
+    await page.context().clearCookies();
+    await page.goto(`/sign-in?next=${next}`);
+    await page.getByLabel("Email").fill(VIEWER.email);
+    await page.getByLabel("Password").fill(VIEWER.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL((u) => u.origin === origin && u.pathname === "/", { timeout: 15_000 });
+  }
+});
+
 test("a viewer gets 403, an anonymous user 401, a foreign Origin 403, repeated bad passwords 429", async () => {
   const file = {
     name: "x.csv",

@@ -1,5 +1,5 @@
-// Bundles the forecast worker entry (TypeScript) into one CommonJS file inside the Next build
-// folder, so worker threads run it in production. Run by `npm run build` after `next build` (which
+// Bundles the worker entry (TypeScript: forecasts, and the fit of imported data sets) into one
+// CommonJS file inside the Next build folder, so worker threads run it in production. Run by `npm run build` after `next build` (which
 // empties that folder first); in development and tests the server bundles it on demand.
 import fs from "node:fs";
 import path from "node:path";

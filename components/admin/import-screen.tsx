@@ -9,7 +9,7 @@ type State =
   | { kind: "idle" }
   | { kind: "uploading"; name: string }
   | { kind: "preview"; id: string; name: string; preview: Preview }
-  | { kind: "errors"; name: string; errors: ImportError[]; message: string }
+  | { kind: "errors"; name: string; errors: ImportError[]; total: number; message: string }
   | { kind: "failed"; message: string }
   | { kind: "committing"; id: string; name: string; preview: Preview }
   | { kind: "committed"; dataset: { id: string; version: number } };
@@ -30,7 +30,13 @@ export function ImportScreen({ versions }: { versions: { id: string; label: stri
       const body = await r.json().catch(() => ({}));
       if (r.status === 201) setState({ kind: "preview", id: body.id, name: file.name, preview: body.preview });
       else if (r.status === 422)
-        setState({ kind: "errors", name: file.name, errors: body.errors ?? [], message: body.error?.message ?? "" });
+        setState({
+          kind: "errors",
+          name: file.name,
+          errors: body.errors ?? [],
+          total: body.errorCount ?? body.errors?.length ?? 0,
+          message: body.error?.message ?? "",
+        });
       else setState({ kind: "failed", message: body.error?.message ?? `Upload failed (HTTP ${r.status})` });
     } catch {
       setState({ kind: "failed", message: "The server could not be reached" });
@@ -121,8 +127,14 @@ export function ImportScreen({ versions }: { versions: { id: string; label: stri
       {state.kind === "errors" && (
         <section aria-label="Problems" className="space-y-2">
           <h2 className="text-lg font-semibold text-red-800 dark:text-red-300">
-            {state.errors.length} problem{state.errors.length === 1 ? "" : "s"} in {state.name}: nothing was written
+            {state.total.toLocaleString("en-US")} problem{state.total === 1 ? "" : "s"} in {state.name}: nothing was
+            written
           </h2>
+          {state.total > state.errors.length && (
+            <p className="text-sm">
+              The first {state.errors.length.toLocaleString("en-US")} are listed: fix them and upload the file again.
+            </p>
+          )}
           <ErrorTable errors={state.errors} />
         </section>
       )}

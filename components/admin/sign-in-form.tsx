@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { safeNextPath } from "@/app/sign-in/next-path";
 
 /** Email + password against better-auth's endpoint; optional single sign-on button. */
 export function SignInForm({ next, oidc }: { next: string; oidc: string | null }) {
@@ -19,7 +20,7 @@ export function SignInForm({ next, oidc }: { next: string; oidc: string | null }
         body: JSON.stringify({ email: form.get("email"), password: form.get("password") }),
       });
       if (r.ok) {
-        window.location.assign(next);
+        window.location.assign(safeNextPath(next, window.location.origin));
         return;
       }
       const body = (await r.json().catch(() => ({}))) as { message?: string; error?: { message?: string } };
@@ -41,7 +42,7 @@ export function SignInForm({ next, oidc }: { next: string; oidc: string | null }
     const r = await fetch("/api/auth/sign-in/oauth2", {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ providerId: "oidc", callbackURL: next }),
+      body: JSON.stringify({ providerId: "oidc", callbackURL: safeNextPath(next, window.location.origin) }),
     });
     const body = (await r.json().catch(() => ({}))) as { url?: string };
     if (body.url) window.location.assign(body.url);

@@ -74,13 +74,15 @@ export function applyImport(
       });
     } else if (before) totals.push(before);
   }
-  const totalOf = (year: number) => totals.find((t) => t.year === year)?.value ?? 0;
+  const totalByYear = new Map(totals.map((t) => [t.year, t.value]));
+  const totalOf = (year: number) => totalByYear.get(year) ?? 0;
 
   const clampYear = (y: number) => (base ? Math.min(Math.max(y, base.firstYear), base.lastYear) : y);
   const sharesAt = (dim: Dimension, year: number): Record<string, number> | null => {
     const slugs = members[dim].map((m) => m.slug);
     const givenHere = slugs.filter((s) => given.has(cellKey(dim, s, year)));
     if (!base && givenHere.length === 0) return null;
+    const isGiven = new Set(givenHere);
     const total = totalOf(year);
     const shares: Record<string, number> = {};
     let rest = total;
@@ -89,7 +91,7 @@ export function applyImport(
       shares[s] = total > 0 ? value / total : 0;
       rest -= value;
     }
-    const blanks = slugs.filter((s) => !givenHere.includes(s));
+    const blanks = slugs.filter((s) => !isGiven.has(s));
     const weight = (s: string) => base?.values.get(cellKey(dim, s, clampYear(year)))?.value ?? 0;
     const sum = blanks.reduce((a, s) => a + weight(s), 0);
     for (const s of blanks) {

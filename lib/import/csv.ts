@@ -5,6 +5,7 @@
  * or tab). Rows are numbered as in the file, the header being row 1.
  */
 import { decodeText } from "./decode";
+import { formatCount, IMPORT_LIMITS, textProblem } from "./limits";
 import { parseNumber, parseYear } from "./numbers";
 import { META_FIELDS, type ImportError, type ImportMeta, type MetaField, type ParsedFile, type RawCell } from "./types";
 
@@ -15,8 +16,8 @@ interface Record_ {
   fields: string[];
 }
 
-/** Splits text into records, each with the line it starts on. */
-export function splitCsv(text: string, delimiter: string): Record_[] {
+/** Splits text into records, each with the line it starts on; stops after `maxRecords`. */
+export function splitCsv(text: string, delimiter: string, maxRecords = Infinity): Record_[] {
   const records: Record_[] = [];
   let fields: string[] = [];
   let field = "";
@@ -49,6 +50,7 @@ export function splitCsv(text: string, delimiter: string): Record_[] {
       if (c === "\r" && text[i + 1] === "\n") i++;
       fields.push(field);
       if (any || field !== "") records.push({ line: start, fields });
+      if (records.length > maxRecords) return records;
       fields = [];
       field = "";
       any = false;
@@ -72,13 +74,31 @@ function detectDelimiter(text: string): string {
   return ",";
 }
 
-export function parseCsv(bytes: Uint8Array): ParsedFile {
+export function parseCsv(bytes: Uint8Array, limits = IMPORT_LIMITS): ParsedFile {
   const { text, encoding } = decodeText(bytes);
   const errors: ImportError[] = [];
   const cells: RawCell[] = [];
   const meta: ImportMeta = {};
   const delimiter = detectDelimiter(text);
-  const records = splitCsv(text, delimiter);
+  // Header + the row limit + one more, to know the limit is passed without splitting the rest.
+  const records = splitCsv(text, delimiter, limits.maxRows + 2);
+  const dataRows = records.slice(1).filter((r) => !r.fields.every((f) => f.trim() === "")).length;
+  if (dataRows > limits.maxRows) {
+    return {
+      format: "csv",
+      cells,
+      meta,
+      errors: [
+        {
+          row: records[limits.maxRows + 1]?.line ?? 0,
+          column: "table",
+          message: `the file has more than ${formatCount(limits.maxRows)} rows: split it into files of at most ${formatCount(limits.maxRows)}`,
+        },
+      ],
+      tooLarge: true,
+      encoding,
+    };
+  }
   const header = records[0]?.fields.map((h) => h.trim().toLowerCase()) ?? [];
   const index = Object.fromEntries(CSV_COLUMNS.map((c) => [c, header.indexOf(c)])) as Record<
     (typeof CSV_COLUMNS)[number],
@@ -105,6 +125,12 @@ export function parseCsv(bytes: Uint8Array): ParsedFile {
 
   for (const r of records.slice(1)) {
     if (r.fields.every((f) => f.trim() === "")) continue;
+    const bad = CSV_COLUMNS.map((c) => ({ c, problem: index[c] >= 0 ? textProblem(r.fields[index[c]] ?? "") : null }));
+    const first = bad.find((b) => b.problem);
+    if (first) {
+      errors.push({ row: r.line, column: first.c, message: `${first.c} ${first.problem}` });
+      continue;
+    }
     const table = get(r, "table").toLowerCase();
     if (table === "meta") {
       const field = get(r, "member").toLowerCase() as MetaField;

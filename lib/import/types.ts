@@ -45,6 +45,8 @@ export interface ParsedFile {
   cells: RawCell[];
   meta: ImportMeta;
   errors: ImportError[];
+  /** The file passes a size limit (rows, cells): refused as a whole (413), nothing else checked. */
+  tooLarge?: boolean;
   /** How the text was decoded (CSV). */
   encoding?: "utf-8" | "utf-8-bom" | "latin-1";
 }

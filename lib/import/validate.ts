@@ -27,9 +27,12 @@ const TOTAL_NAMES = new Set(["", "total", "market", "all", "global"]);
 export interface ValidateOptions {
   /** A new data set (another publisher): any years, but a total for every year of its range. */
   newDataset: boolean;
+  /** Members a file may add; past it the check stops at once with that one error. */
+  maxNewMembers?: number;
 }
 
-export type Validation = { ok: true; value: ValidatedImport } | { ok: false; errors: ImportError[] };
+export type Validation =
+  { ok: true; value: ValidatedImport } | { ok: false; errors: ImportError[]; overLimit?: boolean };
 
 function fmt(n: number): string {
   return Number(n.toFixed(3)).toString();
@@ -82,6 +85,11 @@ export function validateImport(file: ParsedFile, base: DatasetTables, options: V
         lookup[dim].set(text.toLowerCase(), slug);
         lookup[dim].set(slug, slug);
         newMembers.set(`${dim}|${slug}`, { table: dim, slug, name: text });
+        if (options.maxNewMembers !== undefined && newMembers.size > options.maxNewMembers) {
+          const max = options.maxNewMembers.toLocaleString("en-US");
+          const message = `the file adds more than ${max} members (the first over the limit: ${dim} "${text}" at row ${cell.at.row}); at most ${max} new members per import`;
+          return { ok: false, overLimit: true, errors: [{ ...col(cell.at, "member"), message }] };
+        }
       }
     }
     if (cell.broken || cell.value === null) continue;

@@ -6,8 +6,9 @@
  * column as Excel shows them.
  */
 import ExcelJS from "exceljs";
+import { formatCount, IMPORT_LIMITS, textProblem } from "./limits";
 import { parseNumber, parseYear } from "./numbers";
-import { checkZip } from "./zip-limits";
+import { checkZip, checkZipInflation, ZIP_LIMITS } from "./zip-limits";
 import {
   META_FIELDS,
   TABLES,
@@ -49,12 +50,25 @@ function columnLetter(n: number): string {
   return s;
 }
 
-export async function parseXlsx(bytes: Uint8Array): Promise<ParsedFile> {
+export async function parseXlsx(
+  bytes: Uint8Array,
+  limits = IMPORT_LIMITS,
+  zipLimits = ZIP_LIMITS,
+): Promise<ParsedFile> {
+  let tooLarge = false;
   const errors: ImportError[] = [];
   const cells: RawCell[] = [];
   const meta: ImportMeta = {};
-  const zip = checkZip(bytes);
-  if (zip) return { format: "xlsx", cells, meta, errors: [{ row: 0, column: "", message: zip }] };
+  const zip = checkZip(bytes, zipLimits) ?? (await checkZipInflation(bytes, zipLimits));
+  // Over a size limit (parts, inflated bytes, ratio) is a file too large (413); a damaged one is not.
+  if (zip)
+    return {
+      format: "xlsx",
+      cells,
+      meta,
+      errors: [{ row: 0, column: "", message: zip }],
+      tooLarge: !/damaged|not an XLSX|method/.test(zip),
+    };
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
@@ -95,7 +109,9 @@ export async function parseXlsx(bytes: Uint8Array): Promise<ParsedFile> {
     const field = ("text" in key ? key.text : "").trim().toLowerCase() as MetaField;
     if (r === 1 && (field as string) === "field") return;
     if (!field) return;
-    if (!META_FIELDS.includes(field)) {
+    if (textProblem(field)) {
+      errors.push({ sheet: metaSheet.name, row: r, column: "A", message: `meta field ${textProblem(field)}` });
+    } else if (!META_FIELDS.includes(field)) {
       errors.push({
         sheet: metaSheet.name,
         row: r,
@@ -103,6 +119,8 @@ export async function parseXlsx(bytes: Uint8Array): Promise<ParsedFile> {
         message: `unknown meta field "${field}" (one of ${META_FIELDS.join(", ")})`,
       });
     } else if ("error" in value) errors.push({ sheet: metaSheet.name, row: r, column: "B", message: value.error });
+    else if (textProblem(value.text))
+      errors.push({ sheet: metaSheet.name, row: r, column: "B", message: `${field} ${textProblem(value.text)}` });
     else meta[field] = value.text.trim();
   });
 
@@ -132,6 +150,23 @@ export async function parseXlsx(bytes: Uint8Array): Promise<ParsedFile> {
       const label = cellText(row.getCell(1).value);
       const member = "text" in label ? label.text.trim() : "";
       if (!member && row.actualCellCount === 0) return;
+      if (tooLarge) return;
+      const bad = textProblem(member);
+      if (bad) {
+        errors.push({ sheet: sheet.name, row: r, column: "A", message: `member ${bad}` });
+        return;
+      }
+      if (cells.length + years.size > limits.maxRows) {
+        tooLarge = true;
+        errors.length = 0;
+        errors.push({
+          sheet: sheet.name,
+          row: r,
+          column: "A",
+          message: `the workbook has more than ${formatCount(limits.maxRows)} figures: split it into files of at most ${formatCount(limits.maxRows)}`,
+        });
+        return;
+      }
       for (const [col, year] of years) {
         const c = cellText(row.getCell(col).value);
         const at = { sheet: sheet.name, row: r, column: columnLetter(col) };
@@ -147,6 +182,7 @@ export async function parseXlsx(bytes: Uint8Array): Promise<ParsedFile> {
       }
     });
   }
+  if (tooLarge) return { format: "xlsx", cells: [], meta, errors, tooLarge };
   if (!wb.worksheets.some((s) => (TABLES as readonly string[]).includes(s.name.trim().toLowerCase()))) {
     errors.push({ row: 0, column: "", message: `no table sheets: name sheets ${TABLES.join(", ")}` });
   }

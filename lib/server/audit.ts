@@ -2,7 +2,15 @@ import "server-only";
 import { getDb } from "./db";
 
 export type AuditAction =
-  "sign-in" | "sign-in.failed" | "import" | "import.rejected" | "commit" | "activate" | "user.create";
+  | "sign-in"
+  | "sign-in.failed"
+  | "sign-in.throttled"
+  | "sign-in.alert"
+  | "import"
+  | "import.rejected"
+  | "commit"
+  | "activate"
+  | "user.create";
 
 export interface AuditEntry {
   action: AuditAction;
@@ -12,27 +20,37 @@ export interface AuditEntry {
   detail?: Record<string, unknown>;
 }
 
+/**
+ * What one entry may hold. Some entries come from anonymous requests (failed sign-ins), and the
+ * log is append-only: nobody can clean up what an attacker writes, so every field is bounded.
+ */
+export const AUDIT_LIMITS = { actor: 254, ip: 64, target: 256, detailString: 256, detailJson: 2_048 } as const;
+
+function clip(text: string | null | undefined, max: number): string | null {
+  if (text === null || text === undefined) return null;
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** Strings in the detail are cut to 256 characters; a detail still over 2 KB is replaced by its size. */
+export function boundDetail(detail: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  if (!detail) return undefined;
+  const json = JSON.stringify(detail, (_key, value: unknown) =>
+    typeof value === "string" ? clip(value, AUDIT_LIMITS.detailString) : value,
+  );
+  if (json.length <= AUDIT_LIMITS.detailJson) return JSON.parse(json) as Record<string, unknown>;
+  return { truncated: true, bytes: json.length };
+}
+
 /** Appends one entry to the audit log (the table refuses updates and deletes). */
 export async function audit(entry: AuditEntry): Promise<void> {
   await getDb().prisma.auditEvent.create({
     data: {
       action: entry.action,
-      actor: entry.actor,
-      ip: entry.ip ?? null,
-      target: entry.target ?? null,
-      detail: entry.detail ? JSON.parse(JSON.stringify(entry.detail)) : undefined,
+      actor: clip(entry.actor, AUDIT_LIMITS.actor),
+      ip: clip(entry.ip, AUDIT_LIMITS.ip),
+      target: clip(entry.target, AUDIT_LIMITS.target),
+      detail: boundDetail(entry.detail) as object | undefined,
     },
-  });
-}
-
-/**
- * Failed sign-ins for this email in the last `minutes`. Counted per account, from the shared
- * database, so every app instance sees them; attempts per address are limited by better-auth.
- */
-export async function recentFailures(email: string, minutes: number): Promise<number> {
-  const since = new Date(Date.now() - minutes * 60_000);
-  return getDb().prisma.auditEvent.count({
-    where: { action: "sign-in.failed", actor: email, createdAt: { gte: since } },
   });
 }
 

@@ -17,6 +17,12 @@ import { roleChangeOf, setUserRole } from "./roles";
  * and three roles. Authorisation is checked again in every route handler (lib/server/guard.ts).
  */
 
+/**
+ * The header better-auth reads the client's address from (its per-address limits, the session's
+ * address). The auth route sets it from lib/server/client-address.ts and drops any a client sent.
+ */
+export const CLIENT_ADDRESS_HEADER = "x-market-client-address";
+
 export const ROLES = ["viewer", "analyst", "admin"] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -75,6 +81,7 @@ function build() {
     advanced: {
       useSecureCookies: env.APP_URL?.startsWith("https://") ? true : undefined,
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
     },
     databaseHooks: {
       user: {

@@ -1,5 +1,4 @@
 import "server-only";
-import { clientAddress } from "./client-address";
 import { appOrigin, getSessionUser, type Role, type SessionUser } from "./auth";
 
 /**
@@ -37,13 +36,4 @@ export async function requireRole(request: Request, role: Role): Promise<Session
 /** Origin, then session and role, for a state-changing route. */
 export async function guardChange(request: Request, role: Role): Promise<SessionUser | Response> {
   return checkOrigin(request) ?? requireRole(request, role);
-}
-
-/**
- * @deprecated Read the client with `clientAddress` (lib/server/client-address.ts). Kept only until the
- * sign-in route stops importing it; it no longer reads X-Forwarded-For or X-Real-IP itself.
- */
-export function clientIp(request: Request): string | null {
-  const address = clientAddress(request);
-  return address === "unknown" ? null : address;
 }

@@ -1,15 +1,14 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import type { DatasetDefinition } from "@/lib/market/cube/definition";
 import { applyImport } from "@/lib/import/apply";
 import { parseCsv } from "@/lib/import/csv";
+import { formatCount, IMPORT_LIMITS } from "@/lib/import/limits";
 import { previewImport } from "@/lib/import/diff";
 import { readExportedMeta } from "@/lib/import/export";
 import { slugify } from "@/lib/import/slug";
 import type { ImportError, Preview, VersionListing } from "@/lib/import/types";
 import { validateImport } from "@/lib/import/validate";
 import { parseXlsx } from "@/lib/import/xlsx";
-import { seedDataset } from "./admin/seed";
 import { audit } from "./audit";
 import { getDatasetTables, getDefinition } from "./dataset-tables";
 import { getDb } from "./db";
@@ -22,7 +21,7 @@ import { activeVersions, forgetDatasets, getDatasets } from "./queries";
  */
 
 export type Outcome<T> =
-  { ok: true; value: T } | { ok: false; status: number; message: string; errors?: ImportError[] };
+  { ok: true; value: T } | { ok: false; status: number; message: string; errors?: ImportError[]; errorCount?: number };
 
 export interface StageInput {
   bytes: Uint8Array;
@@ -35,9 +34,39 @@ function isXlsx(bytes: Uint8Array, fileName: string): boolean {
   return /\.xlsx$/i.test(fileName) || (bytes[0] === 0x50 && bytes[1] === 0x4b);
 }
 
+/**
+ * A refused file: 413 when it passes a size limit, else 422 with the first `maxErrorsListed`
+ * problems (sorted by position) and their total count.
+ */
+async function reject(
+  input: StageInput,
+  status: 413 | 422,
+  errors: ImportError[],
+  overLimit = status === 413,
+): Promise<Outcome<never>> {
+  const listed = errors.slice(0, IMPORT_LIMITS.maxErrorsListed);
+  await audit({
+    action: "import.rejected",
+    actor: input.actor,
+    target: input.fileName,
+    detail: { status, errors: errors.length },
+  });
+  const more = errors.length > listed.length ? `; the first ${formatCount(listed.length)} are listed` : "";
+  return {
+    ok: false,
+    status,
+    message: overLimit
+      ? errors[0].message
+      : `${formatCount(errors.length)} problem(s) in ${input.fileName.slice(0, 200)}${more}`,
+    errors: listed,
+    errorCount: errors.length,
+  };
+}
+
 export async function stageImport(input: StageInput): Promise<Outcome<{ id: string; preview: Preview }>> {
   const xlsx = isXlsx(input.bytes, input.fileName);
   const parsed = xlsx ? await parseXlsx(input.bytes) : parseCsv(input.bytes);
+  if (parsed.tooLarge) return reject(input, 413, parsed.errors);
   parsed.meta = readExportedMeta(parsed.meta);
 
   const datasets = await getDatasets();
@@ -65,22 +94,23 @@ export async function stageImport(input: StageInput): Promise<Outcome<{ id: stri
   if (!tables || !definition)
     return { ok: false, status: 409, message: `dataset "${base.id}" has no stored definition to build on` };
 
-  const checked = validateImport(parsed, tables, { newDataset });
-  if (!checked.ok) {
-    await audit({
-      action: "import.rejected",
-      actor: input.actor,
-      target: input.fileName,
-      detail: { errors: checked.errors.length },
-    });
-    return {
-      ok: false,
-      status: 422,
-      message: `${checked.errors.length} problem(s) in ${input.fileName}`,
-      errors: checked.errors,
-    };
-  }
+  const checked = validateImport(parsed, tables, { newDataset, maxNewMembers: IMPORT_LIMITS.maxNewMembers });
+  if (!checked.ok) return reject(input, 422, checked.errors, checked.overLimit);
   const def = applyImport(definition, tables, checked.value, { key, fileName: input.fileName, newDataset });
+  const facts = (def.lastYear - def.firstYear + 1) * Object.values(def.members).reduce((a, m) => a * m.length, 1);
+  if (facts > IMPORT_LIMITS.maxFacts)
+    return reject(
+      input,
+      422,
+      [
+        {
+          row: 0,
+          column: "member",
+          message: `the data set would hold ${formatCount(facts)} figures (years × types × sectors × vendors × regions); at most ${formatCount(IMPORT_LIMITS.maxFacts)}: add fewer members`,
+        },
+      ],
+      true,
+    );
   const preview = previewImport(checked.value, tables, {
     newDataset,
     datasetKey: key,
@@ -110,36 +140,10 @@ export async function stageImport(input: StageInput): Promise<Outcome<{ id: stri
   return { ok: true, value: { id, preview } };
 }
 
+export { commitImport } from "./import-commit";
+
 export async function getImport(id: string) {
   return getDb().prisma.import.findUnique({ where: { id } });
-}
-
-export async function commitImport(
-  id: string,
-  actor: string,
-): Promise<Outcome<{ id: string; version: number; created: boolean }>> {
-  const prisma = getDb().prisma;
-  const staged = await prisma.import.findUnique({ where: { id } });
-  if (!staged) return { ok: false, status: 404, message: `import "${id}" does not exist` };
-  const done = await prisma.dataset.findUnique({ where: { importId: id }, select: { id: true } });
-  if (done) return { ok: false, status: 409, message: `import "${id}" was already committed as ${done.id}` };
-  const preview = staged.preview as unknown as Preview;
-  if (preview.changes.length === 0 && preview.newMembers.length === 0) {
-    return { ok: false, status: 409, message: "the file changes nothing: there is no new version to commit" };
-  }
-  const result = await seedDataset(prisma, staged.definition as unknown as DatasetDefinition, {
-    createdBy: actor,
-    importId: id,
-  });
-  if (!result.created)
-    await prisma.activation.create({ data: { datasetKey: staged.datasetKey, datasetId: result.datasetId, actor } });
-  forgetDatasets();
-  const ds = await prisma.dataset.findUniqueOrThrow({
-    where: { id: result.datasetId },
-    select: { id: true, version: true },
-  });
-  await audit({ action: "commit", actor, target: ds.id, detail: { import: id, facts: result.facts } });
-  return { ok: true, value: { id: ds.id, version: ds.version, created: result.created } };
 }
 
 export async function activateDataset(

@@ -4,6 +4,7 @@
  * Origin, throttling, another publisher.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { IMPORT_LIMITS } from "@/lib/import/limits";
 
 type Setup = () => Promise<{ env: Record<string, string>; teardown: () => Promise<void> }>;
 
@@ -265,6 +266,162 @@ export function defineImportsSuite(kind: string, setup: Setup) {
         );
       expect(statuses.slice(0, 5).every((s) => s === 401)).toBe(true);
       expect(statuses.slice(5)).toEqual([429, 429]);
+    });
+
+    const from = (address: string) => ({ "x-market-socket-address": address });
+    const auditOf = (action: string, actor: string) =>
+      m.db.getDb().prisma.auditEvent.findMany({ where: { action, actor }, orderBy: { id: "asc" } });
+
+    it("a stranger's wrong passwords lock out only that address: the owner signs in from another", async () => {
+      // The previous test left the viewer throttled from the requests without an address.
+      const stranger = await m.auth.POST(json("/api/auth/sign-in/email", VIEWER));
+      expect(stranger.status).toBe(429);
+      expect(Number(stranger.headers.get("retry-after"))).toBeGreaterThan(0);
+      const owner = await m.auth.POST(json("/api/auth/sign-in/email", VIEWER, from("198.51.100.20")));
+      expect(owner.status).toBe(200);
+      const tripped = await auditOf("sign-in.throttled", VIEWER.email);
+      expect(tripped.length).toBe(1);
+      expect(tripped[0].detail).toMatchObject({ scope: "account-address", blockSeconds: 60, strikes: 1 });
+    });
+
+    it("an account failing from many addresses raises an alert in the audit log; the admin still signs in", async () => {
+      for (let i = 1; i <= 6; i++) {
+        const r = await m.auth.POST(
+          json("/api/auth/sign-in/email", { ...ADMIN, password: "wrong-password!" }, from(`203.0.113.${i}`)),
+        );
+        expect(r.status).toBe(401);
+      }
+      const alerts = await auditOf("sign-in.alert", ADMIN.email);
+      expect(alerts.length).toBe(1);
+      expect(alerts[0].detail).toMatchObject({ addresses: 5 });
+      expect((await m.auth.POST(json("/api/auth/sign-in/email", ADMIN, from("198.51.100.30")))).status).toBe(200);
+    });
+
+    it("oversized sign-in fields get 4xx, never 5xx; what anonymous requests write to the audit log is bounded", async () => {
+      const huge = await m.auth.POST(
+        json("/api/auth/sign-in/email", { email: `${"a".repeat(1_000_000)}@example.com`, password: "x" }),
+      );
+      expect(huge.status).toBe(413);
+      const long = await m.auth.POST(
+        json("/api/auth/sign-in/email", { email: `${"b".repeat(300)}@example.com`, password: "wrong-password!" }),
+      );
+      expect(long.status).toBe(400);
+      expect((await long.json()).error.param).toBe("email");
+      const password = await m.auth.POST(
+        json("/api/auth/sign-in/email", { email: VIEWER.email, password: "p".repeat(1_000) }, from("198.51.100.40")),
+      );
+      expect(password.status).toBe(400);
+      const notJson = await m.auth.POST(
+        new Request(`${ORIGIN}/api/auth/sign-in/email`, {
+          method: "POST",
+          headers: { "content-type": "application/json", origin: ORIGIN },
+          body: "{not json",
+        }),
+      );
+      expect(notJson.status).toBe(400);
+      const rows = await m.db.getDb().prisma.auditEvent.findMany({ select: { actor: true, ip: true, detail: true } });
+      for (const r of rows) {
+        expect(r.actor?.length ?? 0).toBeLessThanOrEqual(254);
+        expect(r.ip?.length ?? 0).toBeLessThanOrEqual(64);
+        expect(JSON.stringify(r.detail ?? null).length).toBeLessThanOrEqual(2_048);
+      }
+    });
+
+    const csvOf = (rows: string[]) => ["table,member,year,value,basis", ...rows].join("\n") + "\n";
+    const staged = (fileName: string) => m.db.getDb().prisma.import.count({ where: { fileName } });
+
+    it("a file over the row limit gets 413 naming the limit; nothing is staged", async () => {
+      const rows = Array.from(
+        { length: IMPORT_LIMITS.maxRows + 1 },
+        (_, i) => `vendor,Row Vendor ${i},${2021 + (i % 12)},0.001,published`,
+      );
+      const r = await upload(csvOf(rows), "rows.csv");
+      const body = await r.json();
+      expect(r.status).toBe(413);
+      expect(body.error.message).toMatch(/more than 50,000 rows/);
+      expect(await staged("rows.csv")).toBe(0);
+    });
+
+    it("more new members than the limit get 422 naming the limit", async () => {
+      const rows = Array.from(
+        { length: IMPORT_LIMITS.maxNewMembers + 1 },
+        (_, i) => `vendor,New Vendor ${i},2024,0.001,`,
+      );
+      const r = await upload(csvOf(rows), "members.csv");
+      const body = await r.json();
+      expect(r.status).toBe(422);
+      expect(body.errors[0]).toMatchObject({ row: 1_002, column: "member" });
+      expect(body.errors[0].message).toMatch(/adds more than 1,000 members .*at most 1,000 new members per import/);
+      expect(body.error.message).toBe(body.errors[0].message);
+      expect(await staged("members.csv")).toBe(0);
+    });
+
+    it("an all-bad file lists the first 1,000 problems and gives their total", async () => {
+      const rows = Array.from({ length: 3_000 }, () => "planet,mars,20x4,1;5,maybe");
+      const r = await upload(csvOf(rows), "all-bad.csv");
+      const text = await r.text();
+      const body = JSON.parse(text);
+      expect(r.status).toBe(422);
+      expect(body.errors).toHaveLength(IMPORT_LIMITS.maxErrorsListed);
+      expect(body.errorCount).toBe(12_000);
+      expect(body.error.message).toMatch(/12,000 problem\(s\) .*the first 1,000 are listed/);
+      expect(body.errors[0]).toMatchObject({ row: 2 });
+      expect(text.length).toBeLessThan(200_000);
+    });
+
+    it("NUL and control characters in names and meta get 422 at their row and column; nothing is stored", async () => {
+      const r = await upload(
+        csvOf([
+          "meta,title,,Evil\u0007 title,",
+          "vendor,Bad\u0000Labs,2024,1,published",
+          "vendor,Esc\u001b[2J,2024,1,",
+        ]),
+        "control.csv",
+      );
+      const body = await r.json();
+      expect(r.status).toBe(422);
+      expect(body.errors.map((e: { row: number; column: string }) => `${e.row}:${e.column}`)).toEqual([
+        "2:value",
+        "3:member",
+        "4:member",
+      ]);
+      expect(await staged("control.csv")).toBe(0);
+    });
+
+    const stageChange = async (factor: number, name: string) => {
+      const csv = (await exportOf((await m.queries.getDataset())!.id)) as string;
+      const lines = csv
+        .trimEnd()
+        .split("\n")
+        .map((line) => {
+          const [table, member, year, value, basis] = line.split(",");
+          if (year !== "2027" || table === "meta") return line;
+          return [table, member, year, String(Number(value) * factor), basis].join(",");
+        });
+      const r = await upload(lines.join("\n") + "\n", name);
+      const body = await r.json();
+      expect(r.status, JSON.stringify(body).slice(0, 300)).toBe(201);
+      return body.id as string;
+    };
+    const commit = (id: string) => post(m.commit.POST, `/api/v1/imports/${id}/commit`, id);
+
+    it("two imports committed at once: 201 or 409 each (never 500), distinct versions", async () => {
+      const [a, b] = [await stageChange(1.01, "race-a.csv"), await stageChange(1.02, "race-b.csv")];
+      const statuses = (await Promise.all([commit(a), commit(b)])).map((r) => r.status).sort();
+      expect(statuses[0]).toBe(201);
+      expect([201, 409]).toContain(statuses[1]);
+      const versions = await m.db.getDb().prisma.dataset.findMany({ select: { key: true, version: true } });
+      expect(new Set(versions.map((v) => `${v.key}/${v.version}`)).size).toBe(versions.length);
+    });
+
+    it("the same import committed twice at once: one 201, one 409, one activation", async () => {
+      const id = await stageChange(1.03, "twice.csv");
+      const responses = await Promise.all([commit(id), commit(id)]);
+      expect(responses.map((r) => r.status).sort()).toEqual([201, 409]);
+      const created = await responses.find((r) => r.status === 201)!.json();
+      const prisma = m.db.getDb().prisma;
+      expect(await prisma.activation.count({ where: { datasetId: created.dataset.id } })).toBe(1);
+      expect(await prisma.auditEvent.count({ where: { action: "commit", target: created.dataset.id } })).toBe(1);
     });
   });
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { buildCube, validateDefinition } from "@/lib/market/cube/build-cube";
-import type { DatasetDefinition } from "@/lib/market/cube/definition";
+import type { DatasetDefinition, FactRow } from "@/lib/market/cube/definition";
 import { DIMENSIONS, MEMBER_KIND } from "@/lib/market/types";
 import type { Db } from "../db";
 import { forgetDatasets } from "../queries";
@@ -44,6 +44,8 @@ export interface StoreOptions {
   createdBy?: string | null;
   /** The import it commits (at most once). */
   importId?: string | null;
+  /** Fits the cube elsewhere (a worker thread) instead of on the calling thread. */
+  fit?: (def: DatasetDefinition) => Promise<FactRow[]>;
 }
 
 export async function seedDataset(prisma: Db, def: DatasetDefinition, options: StoreOptions = {}): Promise<SeedResult> {
@@ -55,7 +57,7 @@ export async function seedDataset(prisma: Db, def: DatasetDefinition, options: S
     return { datasetId: existing.id, created: false, facts: 0 };
   }
 
-  const cube = buildCube(def);
+  const cube = options.fit ? await options.fit(def) : buildCube(def);
   try {
     return await prisma
       .$transaction(

@@ -19,7 +19,7 @@ const maxQueue = Math.max(0, Number(process.env.FORECAST_QUEUE ?? threads * 4));
 
 const globalForPool = globalThis as unknown as { __forecastPool?: Piscina; __forecastMeanMs?: number };
 
-function workerFile(): string {
+export function workerFile(): string {
   const file = path.resolve(
     /* turbopackIgnore: true */ process.cwd(),
     process.env.NEXT_DIST_DIR || ".next",

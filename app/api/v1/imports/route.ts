@@ -1,6 +1,7 @@
 import { guardChange, problem } from "@/lib/server/guard";
 import { stageImport } from "@/lib/server/imports";
 import { handle } from "@/lib/server/route-utils";
+import { IMPORT_LIMITS } from "@/lib/import/limits";
 
 export const dynamic = "force-dynamic";
 
@@ -39,7 +40,15 @@ export async function POST(request: Request) {
     });
     if (!result.ok) {
       if (result.errors)
-        return Response.json({ error: { message: result.message }, errors: result.errors }, { status: result.status });
+        return Response.json(
+          {
+            error: { param: "file", message: result.message },
+            errors: result.errors,
+            errorCount: result.errorCount ?? result.errors.length,
+            limits: IMPORT_LIMITS,
+          },
+          { status: result.status },
+        );
       return problem(result.status, result.message, { param: "dataset" });
     }
     return Response.json({ id: result.value.id, status: "ready", preview: result.value.preview }, { status: 201 });
