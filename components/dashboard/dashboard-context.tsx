@@ -3,6 +3,7 @@
 import { createContext, useContext } from "react";
 import type { MemberInfo } from "@/lib/market/types";
 import type { SeriesView } from "@/lib/market/query/api";
+import type { PlayerGroup } from "@/lib/market/story/types";
 
 export interface DashboardData {
   dataset: SeriesView["dataset"];
@@ -10,6 +11,8 @@ export interface DashboardData {
   defaultYear: number;
   publishedYears: number[];
   outlook: { publisher: string; year: number; value: number; cagr: number; cagrFrom: number; cagrTo: number } | null;
+  /** The version's player groups (a roll-up of vendors); none for a version without a story. */
+  groups?: PlayerGroup[];
   /** Server-rendered answers keyed by API query string: the first render needs no fetch. */
   initialSeries: Record<string, SeriesView>;
 }

@@ -8,7 +8,7 @@ import type { SeriesApiParams } from "../query/view-state";
 import { shapeSeries } from "../series/series";
 import { DIMENSIONS, type Dimension, type MemberInfo } from "../types";
 import type { AggregateRow } from "../series/series";
-import type { Filters } from "../query/filters";
+import type { CubeBreakdown, Filters } from "../query/filters";
 import type { Cube } from "./cube-aggregate";
 import { buildForecastCube, sliceForecast, type ForecastCube, type SeriesForecastInfo } from "./forecast-cube";
 import { FORECAST_LEVELS } from "../series/forecast-series";
@@ -89,6 +89,9 @@ export interface LocalViewContext {
 export function localSeriesView(local: LocalCube, ctx: LocalViewContext, req: SeriesApiParams): SeriesView | null {
   const method = req.forecast && req.forecast !== "none" ? req.forecast : null;
   if (method && method !== local.forecast?.method) return null;
+  // Player groups are defined by the version's story, which the cube does not carry: the server answers.
+  if (req.by === "group" || req.group?.length) return null;
+  const by = req.by;
   const { dataset } = ctx;
   const from = req.from ?? dataset.firstYear;
   const to = req.to ?? dataset.lastYear;
@@ -97,13 +100,13 @@ export function localSeriesView(local: LocalCube, ctx: LocalViewContext, req: Se
   if (!DIMENSIONS.every(known)) return null;
   const filters = { type: req.type, sector: req.sector, vendor: req.vendor, region: req.region };
   const unfiltered = DIMENSIONS.every((d) => filters[d].length === 0);
-  const rows = sumCube(local.cube, req.by, filters, from, to);
+  const rows = sumCube(local.cube, by, filters, from, to);
   const shaped = shapeSeries(rows, {
-    by: req.by,
+    by,
     from,
     to,
     members: ctx.members,
-    only: req.by === "total" ? undefined : filters[req.by],
+    only: by === "total" ? undefined : filters[by],
     unfiltered,
     historyTo: dataset.historyTo,
     publishedYears: ctx.publishedYears,
@@ -111,8 +114,7 @@ export function localSeriesView(local: LocalCube, ctx: LocalViewContext, req: Se
   const view: SeriesView = { dataset, unit: dataset.unit, by: req.by, filters, from, to, series: shaped };
   if (!method || !local.forecast) return view;
   const fc = local.forecast.cells;
-  const parts =
-    req.by === "total" && unfiltered ? new Map([["total", fc.market]]) : sliceForecast(fc, { by: req.by, filters });
+  const parts = req.by === "total" && unfiltered ? new Map([["total", fc.market]]) : sliceForecast(fc, { by, filters });
   const inRange = (f: SeriesForecastInfo | undefined) =>
     f ? { ...f, points: f.points.filter((p) => p.year >= from && p.year <= to) } : null;
   return {
@@ -127,13 +129,7 @@ export function localSeriesView(local: LocalCube, ctx: LocalViewContext, req: Se
  * figures), into a dense year × member array instead of string-keyed maps: a browser click then
  * allocates almost nothing.
  */
-export function sumCube(
-  cube: Cube,
-  by: SeriesApiParams["by"],
-  filters: Filters,
-  from: number,
-  to: number,
-): AggregateRow[] {
+export function sumCube(cube: Cube, by: CubeBreakdown, filters: Filters, from: number, to: number): AggregateRow[] {
   const allowed = DIMENSIONS.map((d) => {
     if (!filters[d].length) return null;
     const set = new Set(filters[d]);
