@@ -6,6 +6,8 @@ import type { Dimension } from "@/lib/market/types";
 import { getMemberPage } from "@/lib/server/member-page";
 import { viewMetadata } from "@/lib/server/link-preview";
 import { NoDataset } from "@/app/_components/no-dataset";
+import { StoryMoves } from "@/app/_components/story-moves";
+import { getStory } from "@/lib/server/story";
 
 export const dynamic = "force-dynamic";
 
@@ -27,6 +29,7 @@ export default async function SectorPage({ params, searchParams }: Params) {
   if (page === "no-dataset") return <NoDataset />;
   if (page === "not-found") notFound();
   const { ctx, member: sector, initialSeries } = page;
+  const story = await getStory(ctx.dataset.id);
   return (
     <DashboardProvider value={{ ...ctx, initialSeries }}>
       <div>
@@ -49,6 +52,7 @@ export default async function SectorPage({ params, searchParams }: Params) {
           </ul>
         </section>
       )}
+      <StoryMoves story={story} dimension="sector" member={slug} name={sector.name} dataset={ctx.state.dataset} />
       <MemberPanels
         dimension="sector"
         slug={slug}
