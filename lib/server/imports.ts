@@ -5,10 +5,12 @@ import { applyImport } from "@/lib/import/apply";
 import { parseCsv } from "@/lib/import/csv";
 import { previewImport } from "@/lib/import/diff";
 import { slugify } from "@/lib/import/slug";
-import type { ImportError, Preview, VersionListing } from "@/lib/import/types";
+import type { DatasetTables, ImportError, Preview, VersionListing } from "@/lib/import/types";
+import type { Story } from "@/lib/market/story/types";
 import { validateImport } from "@/lib/import/validate";
 import { parseXlsx } from "@/lib/import/xlsx";
 import { seedDataset } from "./admin/seed";
+import { checkImportStory, storyChanges } from "./import-story";
 import { audit } from "./audit";
 import { getDatasetTables, getDefinition } from "./dataset-tables";
 import { getDb } from "./db";
@@ -28,6 +30,8 @@ export interface StageInput {
   fileName: string;
   datasetId?: string | null;
   actor: string;
+  /** The story file (story.json) sent beside the figures, if any. */
+  story?: Uint8Array | null;
 }
 
 function isXlsx(bytes: Uint8Array, fileName: string): boolean {
@@ -63,7 +67,7 @@ export async function stageImport(input: StageInput): Promise<Outcome<{ id: stri
   if (!tables || !definition)
     return { ok: false, status: 409, message: `dataset "${base.id}" has no stored definition to build on` };
 
-  const checked = validateImport(parsed, tables, { newDataset });
+  const checked = withStory(validateImport(parsed, tables, { newDataset }), input.story, tables);
   if (!checked.ok) {
     await audit({
       action: "import.rejected",
@@ -78,14 +82,20 @@ export async function stageImport(input: StageInput): Promise<Outcome<{ id: stri
       errors: checked.errors,
     };
   }
-  const def = applyImport(definition, tables, checked.value, { key, fileName: input.fileName, newDataset });
+  const applied = applyImport(definition, tables, checked.value, { key, fileName: input.fileName, newDataset });
   const preview = previewImport(checked.value, tables, {
     newDataset,
     datasetKey: key,
     baseId: newDataset ? null : base.id,
-    publisher: def.publisher,
-    title: def.title,
+    publisher: applied.publisher,
+    title: applied.title,
   });
+  const story = checked.story;
+  if (story) preview.story = await storyChanges(newDataset ? null : base.id, story);
+  // A file whose figures change nothing keeps the base's definition, so a story-only change
+  // builds exactly the base's figures again (a refit from the file's tables could move them).
+  const same = !newDataset && preview.changes.length === 0 && preview.newMembers.length === 0;
+  const def = story ? { ...(same ? definition : applied), story } : applied;
   const id = randomUUID();
   await getDb().prisma.import.create({
     data: {
@@ -122,7 +132,7 @@ export async function commitImport(
   const done = await prisma.dataset.findUnique({ where: { importId: id }, select: { id: true } });
   if (done) return { ok: false, status: 409, message: `import "${id}" was already committed as ${done.id}` };
   const preview = staged.preview as unknown as Preview;
-  if (preview.changes.length === 0 && preview.newMembers.length === 0) {
+  if (preview.changes.length === 0 && preview.newMembers.length === 0 && !preview.story?.length) {
     return { ok: false, status: 409, message: "the file changes nothing: there is no new version to commit" };
   }
   const result = await seedDataset(prisma, staged.definition as unknown as DatasetDefinition, {
@@ -191,4 +201,18 @@ export async function listVersions(): Promise<VersionListing[]> {
     activatedBy: last.get(r.id)?.actor ?? null,
     activatedAt: last.get(r.id)?.createdAt.toISOString() ?? null,
   }));
+}
+
+/** The figures' check with the story file's: every problem of both files at once. */
+function withStory(
+  checked: ReturnType<typeof validateImport>,
+  bytes: Uint8Array | null | undefined,
+  tables: DatasetTables,
+):
+  | (Extract<ReturnType<typeof validateImport>, { ok: true }> & { story?: Story })
+  | { ok: false; errors: ImportError[] } {
+  if (!bytes) return checked;
+  const story = checkImportStory(bytes, tables, checked.ok ? checked.value.newMembers : []);
+  if (checked.ok && story.ok) return { ...checked, story: story.value };
+  return { ok: false, errors: [...(checked.ok ? [] : checked.errors), ...(story.ok ? [] : story.errors)] };
 }

@@ -4,6 +4,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+const ORIGIN = "http://app.test";
+const ADMIN = { email: "story-admin@example.com", password: "story-admin-password" };
+
 type Setup = () => Promise<{ env: Record<string, string>; teardown: () => Promise<void> }>;
 
 interface StoryBody {
@@ -23,26 +26,36 @@ export function defineStorySuite(kind: string, setup: Setup) {
       queries: typeof import("@/lib/server/queries");
       story: typeof import("@/app/api/v1/story/route");
       series: typeof import("@/app/api/v1/series/route");
+      auth: typeof import("@/app/api/auth/[...all]/route");
+      imports: typeof import("@/app/api/v1/imports/route");
+      commit: typeof import("@/app/api/v1/imports/[id]/commit/route");
+      exp: typeof import("@/app/api/v1/datasets/[id]/export/route");
     };
 
     beforeAll(async () => {
       const s = await setup();
       teardown = s.teardown;
-      Object.assign(process.env, s.env);
+      Object.assign(process.env, s.env, { APP_URL: ORIGIN, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password });
       m = {
         db: await import("@/lib/server/db"),
         setup: await import("@/lib/server/admin/setup"),
         queries: await import("@/lib/server/queries"),
         story: await import("@/app/api/v1/story/route"),
         series: await import("@/app/api/v1/series/route"),
+        auth: await import("@/app/api/auth/[...all]/route"),
+        imports: await import("@/app/api/v1/imports/route"),
+        commit: await import("@/app/api/v1/imports/[id]/commit/route"),
+        exp: await import("@/app/api/v1/datasets/[id]/export/route"),
       };
       await m.setup.migrate();
       await m.setup.seed();
+      await m.setup.firstAdmin();
     });
 
     afterAll(async () => {
       await m?.db.closeDb();
       await teardown();
+      for (const k of ["APP_URL", "ADMIN_EMAIL", "ADMIN_PASSWORD"]) delete process.env[k];
     });
 
     const story = (qs = "") => m.story.GET(new Request(`http://test/api/v1/story${qs ? `?${qs}` : ""}`));
@@ -150,6 +163,116 @@ export function defineStorySuite(kind: string, setup: Setup) {
       const body = await r.json();
       expect(body.error.param).toBe("group");
       expect(body.error.message).toContain("hyperscalers");
+    });
+
+    let cookie = "";
+    const exportOf = async (id: string, format: string) => {
+      const r = await m.exp.GET(new Request(`${ORIGIN}/api/v1/datasets/${id}/export?format=${format}`), {
+        params: Promise.resolve({ id }),
+      });
+      expect(r.status).toBe(200);
+      return r.text();
+    };
+    const upload = (csv: string, story: string | null) => {
+      const form = new FormData();
+      form.set("file", new File([csv], "export.csv"));
+      if (story !== null) form.set("story", new File([story], "story.json"));
+      return m.imports.POST(
+        new Request(`${ORIGIN}/api/v1/imports`, { method: "POST", headers: { cookie, origin: ORIGIN }, body: form }),
+      );
+    };
+
+    it("exports a version's story beside its figures; an edited driver shows in the preview and is served after commit", async () => {
+      const r = await m.auth.POST(
+        new Request(`${ORIGIN}/api/auth/sign-in/email`, {
+          method: "POST",
+          headers: { "content-type": "application/json", origin: ORIGIN },
+          body: JSON.stringify(ADMIN),
+        }),
+      );
+      expect(r.status).toBe(200);
+      cookie = r.headers.get("set-cookie")!.split(";")[0];
+      const before = (await (await story()).json()) as StoryBody;
+      const csv = await exportOf(before.dataset.id, "csv");
+      const file = await exportOf(before.dataset.id, "story");
+      const exported = JSON.parse(file);
+      expect(exported.drivers).toEqual(before.drivers);
+
+      // The unchanged pair previews no change at all, and there is nothing to commit.
+      const same = await upload(csv, file);
+      const sameBody = await same.json();
+      expect(same.status, JSON.stringify(sameBody).slice(0, 300)).toBe(201);
+      expect(sameBody.preview.changes).toEqual([]);
+      expect(sameBody.preview.story).toEqual([]);
+
+      exported.drivers[1].summary = "Buyers now fine-tune on their own data first.";
+      const edited = await upload(csv, JSON.stringify(exported));
+      const body = await edited.json();
+      expect(edited.status, JSON.stringify(body).slice(0, 300)).toBe(201);
+      expect(body.preview.changes).toEqual([]);
+      expect(body.preview.story).toEqual([
+        expect.objectContaining({
+          section: "drivers",
+          key: exported.drivers[1].key,
+          change: "changed",
+          fields: ["summary"],
+          to: expect.stringContaining("Buyers now fine-tune on their own data first."),
+        }),
+      ]);
+      const c = await m.commit.POST(
+        new Request(`${ORIGIN}/api/v1/imports/${body.id}/commit`, {
+          method: "POST",
+          headers: { cookie, origin: ORIGIN },
+        }),
+        { params: Promise.resolve({ id: body.id }) },
+      );
+      expect(c.status).toBe(201);
+      const { dataset } = await c.json();
+      const after = (await (await story()).json()) as StoryBody;
+      expect(after.dataset.id).toBe(dataset.id);
+      expect(after.dataset.id).not.toBe(before.dataset.id);
+      expect((after.drivers[1] as unknown as { summary: string }).summary).toBe(
+        "Buyers now fine-tune on their own data first.",
+      );
+      // The old version keeps its story.
+      const old = (await (await story(`dataset=${before.dataset.id}`)).json()) as StoryBody;
+      expect(old.drivers).toEqual(before.drivers);
+      // The new version's figures are the old one's.
+      const a = (await series(`by=group&dataset=${before.dataset.id}`)) as SeriesBody;
+      const b = (await series(`by=group&dataset=${dataset.id}`)) as SeriesBody;
+      expect(b.series).toEqual(a.series);
+    });
+
+    it("refuses a story linking to an unknown member, naming its position, with the figures' problems at once", async () => {
+      const active = (await (await story()).json()) as StoryBody;
+      const csv = await exportOf(active.dataset.id, "csv");
+      const file = JSON.parse(await exportOf(active.dataset.id, "story"));
+      file.drivers[2].moves[1].member = "mining";
+      file.groups[0].members.push("nobody");
+      const bad = csv.replace(/\ntotal,total,2024,[^,]+,/, "\ntotal,total,2024,9x,");
+      expect(bad).not.toBe(csv);
+      const r = await upload(bad, JSON.stringify(file));
+      expect(r.status).toBe(422);
+      const body = await r.json();
+      const story_ = body.errors.filter((e: { sheet?: string }) => e.sheet === "story.json");
+      expect(story_).toEqual([
+        {
+          sheet: "story.json",
+          row: 3,
+          column: "drivers[3].moves[2].member",
+          message: expect.stringContaining('sector "mining" does not exist in this version'),
+        },
+        {
+          sheet: "story.json",
+          row: 1,
+          column: "groups[1].members[11]",
+          message: expect.stringContaining('vendor "nobody" does not exist'),
+        },
+      ]);
+      expect(body.errors.some((e: { sheet?: string; column: string }) => !e.sheet && e.column === "value")).toBe(true);
+      const broken = await upload(csv, "{ not json");
+      expect(broken.status).toBe(422);
+      expect((await broken.json()).errors[0]).toMatchObject({ sheet: "story.json", row: 0, column: "story" });
     });
 
     it("seals the story with the version: a story changed behind the triggers fails the integrity check", async () => {
