@@ -46,7 +46,7 @@ export function exportFileName(id: string, ext: string, opts?: ExportOptions): s
   return `${safe(id)}${suffix}.${ext.toLowerCase()}`;
 }
 
-const FILTER_PARAMS = ["type", "sector", "vendor", "region"] as const;
+const FILTER_PARAMS = ["type", "sector", "vendor", "region", "group"] as const;
 
 /**
  * A deck's file name says which view it holds: the page's own member (a sector or vendor page),
@@ -59,7 +59,7 @@ export function deckFileName(permalink: string, years: { from: number; to: numbe
     const url = new URL(permalink);
     const path = url.pathname.split("/").filter(Boolean);
     if (path[0] === "explore") parts.push("explore");
-    if ((path[0] === "sectors" || path[0] === "vendors") && path[1]) parts.push(decodeURIComponent(path[1]));
+    if (["sectors", "vendors", "types"].includes(path[0]) && path[1]) parts.push(decodeURIComponent(path[1]));
     const by = url.searchParams.get("by");
     if (path[0] === "explore" && by && by !== "total") parts.push(`by-${by}`);
     if (url.searchParams.get("view") === "share") parts.push("share");
