@@ -39,7 +39,7 @@ export function StoryMoves({
             <span className="text-slate-600 dark:text-slate-400">{m.kind === "driver" ? "Driver" : "Trend"}:</span>{" "}
             <Link
               href={`/story${pin}#${storyAnchor(m.kind, m.item.key)}`}
-              className="text-blue-800 underline-offset-2 hover:underline dark:text-blue-300"
+              className="text-blue-800 underline underline-offset-2 dark:text-blue-300"
             >
               {m.item.title}
             </Link>{" "}

@@ -66,7 +66,7 @@ export default async function TypePage({ params, searchParams }: Params) {
                   {i > 0 ? ", " : ""}
                   <Link
                     href={`/vendors/${v.slug}${pin}`}
-                    className="text-blue-800 underline-offset-2 hover:underline dark:text-blue-300"
+                    className="text-blue-800 underline underline-offset-2 dark:text-blue-300"
                   >
                     {v.name}
                   </Link>
