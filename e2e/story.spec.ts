@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import { formatPercent, formatUsdM } from "../lib/market/presentation/format";
 
@@ -97,4 +98,42 @@ test.describe("the report's argument", () => {
     await expect(page.getByTestId("vendor-group")).toHaveText("Hyperscalers and model developers");
     await expect(page.getByTestId("story-moves")).toContainText("through its group");
   });
+});
+
+test("an admin previews an edited story.json beside the figures on the import screen; a bad link is listed with its position", async ({
+  page,
+}, testInfo) => {
+  const admin = {
+    email: process.env.E2E_ADMIN_EMAIL ?? "e2e-admin@example.com",
+    password: process.env.E2E_ADMIN_PASSWORD ?? "e2e-admin-password",
+  };
+  await page.goto(`/sign-in?next=${encodeURIComponent("/admin/import")}`);
+  await page.getByLabel("Email").fill(admin.email);
+  await page.getByLabel("Password").fill(admin.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((u) => u.pathname === "/admin/import");
+  const { dataset } = (await (await page.request.get("/api/v1/story")).json()) as Story;
+  const csv = await (await page.request.get(`/api/v1/datasets/${dataset.id}/export?format=csv`)).text();
+  const story = await (await page.request.get(`/api/v1/datasets/${dataset.id}/export?format=story`)).json();
+  story.drivers[0].summary = "Edited on the import screen.";
+  const csvPath = testInfo.outputPath("figures.csv");
+  const storyPath = testInfo.outputPath("story.json");
+  fs.writeFileSync(csvPath, csv);
+  fs.writeFileSync(storyPath, JSON.stringify(story));
+
+  await page.getByLabel("Story file (optional)").setInputFiles(storyPath);
+  await page.getByLabel("File to import").setInputFiles(csvPath);
+  const preview = page.getByRole("region", { name: "Story changes" });
+  await expect(preview).toContainText("Story (story.json): 1 change");
+  await expect(preview).toContainText(story.drivers[0].key);
+  await expect(preview).toContainText("Edited on the import screen.");
+  await expect(page.getByRole("button", { name: /Commit/ })).toBeEnabled();
+
+  story.drivers[0].moves[0].member = "mining";
+  fs.writeFileSync(storyPath, JSON.stringify(story));
+  await page.getByLabel("Story file (optional)").setInputFiles(storyPath);
+  await page.getByLabel("File to import").setInputFiles(csvPath);
+  const problems = page.getByRole("region", { name: "Problems" });
+  await expect(problems).toContainText("drivers[1].moves[1].member");
+  await expect(problems).toContainText('"mining" does not exist in this version');
 });
