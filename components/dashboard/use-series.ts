@@ -45,13 +45,13 @@ export interface SeriesState {
  */
 export function useSeries(params: SeriesApiParams): SeriesState {
   const qs = seriesApiQuery(params);
-  const { initialSeries, dataset, members, publishedYears } = useDashboard();
+  const { initialSeries, dataset, members, publishedYears, groups } = useDashboard();
   const cube = useCube();
   const initial = initialSeries[qs];
   const local = useMemo(
-    () => (!initial && cube ? localAnswer(cube, { dataset, members, publishedYears }, params, qs) : null),
+    () => (!initial && cube ? localAnswer(cube, { dataset, members, publishedYears, groups }, params, qs) : null),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- qs is the request's identity
-    [initial, cube, qs, dataset, members, publishedYears],
+    [initial, cube, qs, dataset, members, publishedYears, groups],
   );
   const q = useQuery({
     queryKey: ["series", qs],
