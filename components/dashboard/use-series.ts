@@ -86,8 +86,9 @@ export function useSeries(params: SeriesApiParams): SeriesState {
 export function usePrefetchSeries(): (requests: SeriesApiParams[]) => void {
   const client = useQueryClient();
   const cube = useCube();
-  const { dataset, members, publishedYears } = useDashboard();
-  const ctx = { dataset, members, publishedYears };
+  const { dataset, members, publishedYears, groups } = useDashboard();
+  // The same context as useSeries: answers are cached per request, so both must see the groups.
+  const ctx = { dataset, members, publishedYears, groups };
   return (requests) => {
     for (const params of requests) {
       if (cube && localAnswer(cube, ctx, params, seriesApiQuery(params))) continue;
