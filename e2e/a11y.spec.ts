@@ -10,6 +10,12 @@ const PAGES = [
   "/vendors/openai",
   "/methodology",
   "/sectors/unknown",
+  "/story",
+  "/types",
+  "/types/general-purpose",
+  "/types/industry-specific",
+  "/types/vertically-specialized",
+  "/explore?by=group",
 ];
 
 for (const theme of ["light", "dark"] as const) {

@@ -75,18 +75,31 @@ test("a filtered sector page's deck is named after the view and carries the filt
   await expect(page.locator("[data-chart-id]").first()).toBeVisible();
   const { name, pages } = await deck(page);
   expect(name).toBe("ai-models-market-healthcare-openai-2021-2032.pdf");
-  const charts = pages.slice(2);
+  // After the cards: the drivers and trends that move the sector, labelled as our reading.
+  const moves = await page.getByTestId("story-moves").getByRole("link").allTextContents();
+  expect(moves.length).toBeGreaterThan(0);
+  expect(pages[2].text).toContain("Drivers and trends that move Healthcare (our reading)");
+  for (const title of moves) expect(pages[2].text).toContain(title.trim());
+  const charts = pages.slice(3);
   expect(charts.length).toBe((await chartIds(page)).length);
   for (const p of charts) expect(p.text).toMatch(/Vendor: OpenAI/);
   expect(pages[1].text).toContain("Headline figures");
 });
 
-test("vendor and explore pages export decks too, with the share chart", async ({ page }) => {
+test("vendor, model type and explore pages export decks too, with the share chart and the story slide", async ({
+  page,
+}) => {
+  await page.goto("/types/industry-specific");
+  await expect(page.locator("[data-chart-id]").first()).toBeVisible();
+  const t = await deck(page);
+  expect(t.name).toBe("ai-models-market-industry-specific-2021-2032.pdf");
+  expect(t.pages[2].text).toContain("Drivers and trends that move Industry-specific (our reading)");
   await page.goto("/vendors/openai");
   await expect(page.locator('[data-chart-id="vendor-openai-share"]')).toBeVisible();
   const v = await deck(page);
   expect(v.name).toBe("ai-models-market-openai-2021-2032.pdf");
   expect(v.pages.map((p) => p.text).join("\n")).toContain("OpenAI: share of the market");
+  expect(v.pages[2].text).toContain("Drivers and trends that move OpenAI (our reading)");
   await page.goto("/explore?by=vendor&sector=healthcare");
   await expect(page.locator("[data-chart-id]").first()).toBeVisible();
   const e = await deck(page);

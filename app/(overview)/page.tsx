@@ -5,9 +5,9 @@ import type { Metadata } from "next";
 import { viewMetadata } from "@/lib/server/link-preview";
 import { DashboardProvider } from "@/components/dashboard/dashboard-context";
 import { SpecRegistryProvider } from "@/components/dashboard/spec-registry";
-import { DIMENSIONS } from "@/lib/market/types";
 import { overviewRequests } from "@/lib/market/query/first-render";
 import { filtersOf } from "@/lib/market/query/view-state";
+import { breakdownsOf } from "@/lib/market/story/groups";
 import { getInitialSeries, getPageContext } from "@/lib/server/market";
 import { NoDataset } from "@/app/_components/no-dataset";
 import { OverviewDashboard } from "@/app/_components/overview-dashboard";
@@ -30,7 +30,7 @@ async function HomePageContent({
   const { state, dataset } = ctx;
   const scope = { from: dataset.firstYear, to: dataset.lastYear, dataset: state.dataset };
   // The panels' own requests, answered here so the first view is complete HTML with no fetch.
-  const initialSeries = await getInitialSeries(overviewRequests(filtersOf(state), scope, DIMENSIONS));
+  const initialSeries = await getInitialSeries(overviewRequests(filtersOf(state), scope, breakdownsOf(ctx.groups)));
   return (
     <DashboardProvider value={{ ...ctx, initialSeries }}>
       <SpecRegistryProvider>

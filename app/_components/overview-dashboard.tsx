@@ -10,8 +10,9 @@ import { TotalPanel } from "@/components/dashboard/total-panel";
 import { UrlNotice } from "@/components/dashboard/url-notice";
 import { useView } from "@/components/dashboard/use-view";
 import { DIMENSIONS, type Dimension } from "@/lib/market/types";
-import { filtersOf, hasFilters, toggleFilter } from "@/lib/market/query/view-state";
+import { filtersOf, hasFilters, toggleFilter, type FilterDimension } from "@/lib/market/query/view-state";
 import { describeSlice } from "@/lib/market/presentation/describe";
+import { breakdownsOf } from "@/lib/market/story/groups";
 import { useStableCallback } from "@/components/dashboard/use-stable-callback";
 import { usePrefetchSeries } from "@/components/dashboard/use-series";
 import { overviewRequests } from "@/lib/market/query/first-render";
@@ -20,7 +21,8 @@ import { YearSelect } from "./year-select";
 /** The overview: headline figures, the total with forecasts, four breakdowns and the vendor ranking; all cross-filtered. */
 export function OverviewDashboard() {
   const { view, setView } = useView();
-  const { dataset, publishedYears, outlook, members } = useDashboard();
+  const { dataset, publishedYears, outlook, members, groups = [] } = useDashboard();
+  const breakdowns = breakdownsOf(groups);
   const filters = filtersOf(view);
   // Titles name the slice shown: "Total market" only when nothing is filtered.
   const slice = hasFilters(filters) ? describeSlice(filters, members) : null;
@@ -28,10 +30,10 @@ export function OverviewDashboard() {
   const to = dataset.lastYear;
   const pinned = view.dataset;
   const prefetch = usePrefetchSeries();
-  const select = useStableCallback((dim: Dimension, slug: string) => {
+  const select = useStableCallback((dim: FilterDimension, slug: string) => {
     const next = toggleFilter(filters, dim, slug);
     // The same requests the panels below make for the new filters (total, breakdowns, ranking).
-    prefetch(overviewRequests(next, { from, to, dataset: pinned }, DIMENSIONS));
+    prefetch(overviewRequests(next, { from, to, dataset: pinned }, breakdowns));
     setView({ [dim]: next[dim] });
   });
   return (
@@ -63,7 +65,7 @@ export function OverviewDashboard() {
         forecast="auto"
       />
       <div className="grid gap-6 lg:grid-cols-2 min-[2200px]:grid-cols-4">
-        {DIMENSIONS.map((d) => (
+        {breakdowns.map((d) => (
           <BreakdownPanel
             key={d}
             id={`overview-${d}`}

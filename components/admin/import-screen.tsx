@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import type { ImportError, Preview } from "@/lib/import/types";
 import { PreviewTables, ErrorTable } from "./preview-tables";
+import { StoryChanges } from "./story-changes";
 
 type State =
   | { kind: "idle" }
@@ -19,11 +20,14 @@ export function ImportScreen({ versions }: { versions: { id: string; label: stri
   const [state, setState] = useState<State>({ kind: "idle" });
   const [base, setBase] = useState("");
   const [dragging, setDragging] = useState(false);
+  // The story (drivers, trends, use cases, groups) travels beside the figures as story.json.
+  const [story, setStory] = useState<File | null>(null);
 
   async function upload(file: File) {
     setState({ kind: "uploading", name: file.name });
     const form = new FormData();
     form.set("file", file);
+    if (story) form.set("story", story);
     if (base) form.set("dataset", base);
     try {
       const r = await fetch("/api/v1/imports", { method: "POST", body: form });
@@ -58,6 +62,15 @@ export function ImportScreen({ versions }: { versions: { id: string; label: stri
   return (
     <div className="space-y-5">
       <div className="flex flex-wrap items-end gap-3">
+        <label className="text-sm">
+          Story file (optional)
+          <input
+            type="file"
+            accept=".json,application/json"
+            className="ml-2 text-sm"
+            onChange={(e) => setStory(e.target.files?.[0] ?? null)}
+          />
+        </label>
         <label className="text-sm">
           Build on
           <select
@@ -141,11 +154,14 @@ export function ImportScreen({ versions }: { versions: { id: string; label: stri
       {(state.kind === "preview" || state.kind === "committing") && (
         <section aria-label="Preview" className="space-y-3">
           <PreviewTables name={state.name} preview={state.preview} />
+          {state.preview.story && <StoryChanges changes={state.preview.story} />}
           <button
             type="button"
             disabled={
               state.kind === "committing" ||
-              (state.preview.changes.length === 0 && state.preview.newMembers.length === 0)
+              (state.preview.changes.length === 0 &&
+                state.preview.newMembers.length === 0 &&
+                !state.preview.story?.length)
             }
             onClick={() => void commit(state.id, state.name, state.preview)}
             className="rounded bg-slate-900 px-4 py-2 text-sm font-medium text-white disabled:opacity-50 dark:bg-slate-100 dark:text-slate-900"

@@ -16,8 +16,7 @@ import type { Filters } from "@/lib/market/query/filters";
 import { formatApproxUsdM, formatPercent } from "@/lib/market/presentation/format";
 import { sharesInYear } from "@/lib/market/series/series";
 import { BASIS_LABEL, dimensionLabel } from "@/lib/market/presentation/labels";
-import type { Dimension } from "@/lib/market/types";
-import { hasFilters, type ForecastMethod } from "@/lib/market/query/view-state";
+import { hasFilters, type FilterDimension, type ForecastMethod } from "@/lib/market/query/view-state";
 import { useMemo } from "react";
 import { useDashboard } from "./dashboard-context";
 import { useStableCallback } from "./use-stable-callback";
@@ -27,7 +26,7 @@ import { panelRequest } from "@/lib/market/query/first-render";
 
 interface Props {
   id: string;
-  by: Dimension;
+  by: FilterDimension;
   title?: string;
   filters: Filters;
   from: number;
@@ -36,7 +35,7 @@ interface Props {
   dataset?: string;
   share?: boolean;
   forecast?: ForecastMethod | "none";
-  onSelect?: (dim: Dimension, slug: string) => void;
+  onSelect?: (dim: FilterDimension, slug: string) => void;
   showShares?: boolean;
   height?: string;
 }
@@ -70,7 +69,11 @@ export function BreakdownPanel({
     [series, ds.historyTo, share],
   );
   const total = useMemo(() => (forecast === "none" ? null : sumForecasts(series)), [series, forecast]);
-  const memberOrder = useMemo(() => members.filter((m) => m.dimension === by).map((m) => m.slug), [members, by]);
+  // Player groups come in the story's order, as the server lists them.
+  const memberOrder = useMemo(
+    () => (by === "group" ? series.map((s) => s.key) : members.filter((m) => m.dimension === by).map((m) => m.slug)),
+    [members, by, series],
+  );
   const selectMember = useStableCallback((key: string) => onSelect?.(by, key));
   const method = series.find((s) => s.forecast)?.forecast?.method;
   const heading = title ?? `By ${dimensionLabel(by).toLowerCase()}`;
@@ -151,7 +154,7 @@ export function BreakdownPanel({
         method={method}
         height={height}
         overlay={overlay}
-        selected={filters[by]}
+        selected={filters[by] ?? []}
         onSelect={onSelect ? selectMember : undefined}
       />
     </ChartCard>

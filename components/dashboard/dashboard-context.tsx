@@ -4,6 +4,7 @@ import { createContext, useContext } from "react";
 import type { MemberInfo } from "@/lib/market/types";
 import type { SeriesView } from "@/lib/market/query/api";
 import type { ForecastRobustness } from "@/lib/market/series/robustness";
+import type { PlayerGroup } from "@/lib/market/story/types";
 
 export interface DashboardData {
   dataset: SeriesView["dataset"];
@@ -13,6 +14,8 @@ export interface DashboardData {
   outlook: { publisher: string; year: number; value: number; cagr: number; cagrFrom: number; cagrTo: number } | null;
   /** Our forecast of the market in the outlook year beside the outlook, and how fragile it is. */
   robustness: ForecastRobustness | null;
+  /** The version's player groups (a roll-up of vendors); none for a version without a story. */
+  groups?: PlayerGroup[];
   /** Server-rendered answers keyed by API query string: the first render needs no fetch. */
   initialSeries: Record<string, SeriesView>;
 }

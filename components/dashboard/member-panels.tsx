@@ -3,7 +3,7 @@
 import { YearSelect } from "@/app/_components/year-select";
 import { describeSlice } from "@/lib/market/presentation/describe";
 import type { Dimension } from "@/lib/market/types";
-import { filtersOf, memberFilters, toggleFilter } from "@/lib/market/query/view-state";
+import { filtersOf, memberFilters, toggleFilter, type FilterDimension } from "@/lib/market/query/view-state";
 import { BreakdownPanel } from "./breakdown-panel";
 import { useDashboard } from "./dashboard-context";
 import { DashboardExport } from "./dashboard-export";
@@ -37,7 +37,7 @@ export function MemberPanels({ dimension, slug, name, totalWhat, shareChart, spl
   const { dataset, members } = useDashboard();
   const filters = memberFilters(view, dimension, slug);
   const others = { ...filtersOf(view), [dimension]: [] };
-  const select = useStableCallback((dim: Dimension, member: string) => {
+  const select = useStableCallback((dim: FilterDimension, member: string) => {
     if (dim !== dimension) setView({ [dim]: toggleFilter(filtersOf(view), dim, member)[dim] });
   });
   const filtered = describeSlice(others, members) !== "Whole market";

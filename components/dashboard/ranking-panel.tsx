@@ -34,7 +34,9 @@ export function RankingPanel({
   to: number;
   dataset?: string;
 }) {
-  const { dataset: ds, members } = useDashboard();
+  const { dataset: ds, members, groups = [] } = useDashboard();
+  // The release's player group of each vendor, by its full name.
+  const groupName = (vendor: string) => groups.find((g) => g.members.includes(vendor))?.title ?? "–";
   // The vendor breakdown's answer: every vendor, the selected ones highlighted.
   const q = useSeries(panelRequest.ranking(filters, { from, to, dataset }));
   const selected = new Set(filters.vendor);
@@ -77,6 +79,9 @@ export function RankingPanel({
       columns={[
         { key: "rank", label: "Rank", render: (r) => r.rank ?? "–" },
         { key: "vendor", label: "Vendor", render: (r) => r.label },
+        ...(groups.length
+          ? [{ key: "group", label: "Player group", render: (r: (typeof rows)[number]) => groupName(r.key) }]
+          : []),
         {
           key: "value",
           label: `Value (${year > ds.historyTo ? "outlook, " : ""}modelled)`,

@@ -45,13 +45,13 @@ export interface SeriesState {
  */
 export function useSeries(params: SeriesApiParams): SeriesState {
   const qs = seriesApiQuery(params);
-  const { initialSeries, dataset, members, publishedYears } = useDashboard();
+  const { initialSeries, dataset, members, publishedYears, groups } = useDashboard();
   const cube = useCube();
   const initial = initialSeries[qs];
   const local = useMemo(
-    () => (!initial && cube ? localAnswer(cube, { dataset, members, publishedYears }, params, qs) : null),
+    () => (!initial && cube ? localAnswer(cube, { dataset, members, publishedYears, groups }, params, qs) : null),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- qs is the request's identity
-    [initial, cube, qs, dataset, members, publishedYears],
+    [initial, cube, qs, dataset, members, publishedYears, groups],
   );
   const q = useQuery({
     queryKey: ["series", qs],
@@ -86,8 +86,9 @@ export function useSeries(params: SeriesApiParams): SeriesState {
 export function usePrefetchSeries(): (requests: SeriesApiParams[]) => void {
   const client = useQueryClient();
   const cube = useCube();
-  const { dataset, members, publishedYears } = useDashboard();
-  const ctx = { dataset, members, publishedYears };
+  const { dataset, members, publishedYears, groups } = useDashboard();
+  // The same context as useSeries: answers are cached per request, so both must see the groups.
+  const ctx = { dataset, members, publishedYears, groups };
   return (requests) => {
     for (const params of requests) {
       if (cube && localAnswer(cube, ctx, params, seriesApiQuery(params))) continue;

@@ -3,6 +3,7 @@
 import { useQueryStates } from "nuqs";
 import { useMemo } from "react";
 import { resolveViewState, type ResolvedView } from "@/lib/market/query/view-state";
+import { groupKeys } from "@/lib/market/story/groups";
 import { useDashboard } from "./dashboard-context";
 import { viewParsers } from "./view-parsers";
 
@@ -15,7 +16,7 @@ export type SetView = ReturnType<typeof useQueryStates<typeof viewParsers>>[1];
  */
 export function useView(): { view: ResolvedView; setView: SetView } {
   const [raw, setView] = useQueryStates(viewParsers, { shallow: true, history: "push", scroll: false });
-  const { dataset, members, defaultYear } = useDashboard();
+  const { dataset, members, defaultYear, groups = [] } = useDashboard();
   const view = useMemo(
     () =>
       resolveViewState(
@@ -29,8 +30,12 @@ export function useView(): { view: ResolvedView; setView: SetView } {
         dataset,
         members,
         defaultYear,
+        groupKeys(
+          groups,
+          members.filter((m) => m.dimension === "vendor").map((m) => m.slug),
+        ),
       ).value,
-    [raw, dataset, members, defaultYear],
+    [raw, dataset, members, defaultYear, groups],
   );
   return { view, setView };
 }

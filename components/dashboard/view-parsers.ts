@@ -43,6 +43,7 @@ export const viewParsers = {
   sector: list("sector"),
   vendor: list("vendor"),
   region: list("region"),
+  group: list("group"),
   from: scalar<number>("from"),
   to: scalar<number>("to"),
   year: scalar<number>("year"),

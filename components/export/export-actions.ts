@@ -6,6 +6,7 @@
 import type { ChartExportSpec } from "@/lib/export/chart-spec";
 import type { HeadlineCard } from "@/lib/export/cards-svg";
 import { composeCardsSvg } from "@/lib/export/cards-svg";
+import { composeStorySvg, type StorySlide } from "@/lib/export/story-svg";
 import { composeChartSvg } from "@/lib/export/compose-svg";
 import { composeCoverSvg } from "@/lib/export/cover-svg";
 import { chartToCsv } from "@/lib/export/csv";
@@ -107,6 +108,8 @@ export interface DeckInput {
   specs: ChartExportSpec[];
   /** The headline cards shown on the page, as one slide after the cover. */
   cards: HeadlineCard[];
+  /** A type, sector or vendor page's drivers and trends, as one slide after the cards. */
+  story?: StorySlide | null;
 }
 
 /** The whole view as a vector deck: cover, headline cards, then one chart per 16:9 page. */
@@ -138,6 +141,10 @@ export async function exportDeck(input: DeckInput, step: ExportStep = () => {}):
       height,
     });
   }
+  if (input.story?.items.length) {
+    const footer = `${specs[0].source.publisher} · Dataset ${specs[0].source.datasetId} · Exported ${exportedOn}`;
+    pages.push({ ...composeStorySvg(input.story, { footer, width, height }), width, height });
+  }
   const before = pages.length;
   for (const spec of specs)
     pages.push({
@@ -153,7 +160,7 @@ export async function exportDeck(input: DeckInput, step: ExportStep = () => {}):
         i < before
           ? i === 0
             ? "Drawing the cover"
-            : "Drawing the headline figures"
+            : "Drawing the headline figures and drivers"
           : `Rendering chart ${i - before + 1} of ${specs.length}`,
         i,
         total,

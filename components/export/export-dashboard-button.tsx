@@ -3,6 +3,7 @@
 import { useState } from "react";
 import type { ChartExportSpec } from "@/lib/export/chart-spec";
 import type { HeadlineCard } from "@/lib/export/cards-svg";
+import type { StorySlide } from "@/lib/export/story-svg";
 import { runExport } from "./export-toast";
 
 /**
@@ -20,6 +21,19 @@ function readCards(): HeadlineCard[] {
       note: parts.length > 2 ? parts[parts.length - 1] : "",
     };
   });
+}
+
+/** The drivers and trends that move the page's segment (type, sector and vendor pages), as shown. */
+function readStory(): StorySlide | null {
+  const section = document.querySelector('section[aria-labelledby="story-moves"]');
+  if (!section) return null;
+  const label = section.querySelector("h2 span")?.textContent?.trim() ?? "our reading";
+  const heading = section.querySelector("h2")?.textContent?.replace(label, "").trim() ?? "";
+  const items = Array.from(section.querySelectorAll("li")).map((li) =>
+    (li.textContent ?? "").replace(/\s+/g, " ").trim(),
+  );
+  const note = section.querySelector("p")?.textContent?.trim() ?? "";
+  return { title: heading, label, items, note };
 }
 
 /** Charts in the order the page shows them. */
@@ -47,7 +61,7 @@ export function ExportDashboardButton({
     await runExport("Exporting the dashboard", async (step) => {
       step("Loading the PDF tools");
       const { exportDeck } = await import("./export-actions");
-      return exportDeck({ title, specs: inPageOrder(specs), cards: readCards() }, step);
+      return exportDeck({ title, specs: inPageOrder(specs), cards: readCards(), story: readStory() }, step);
     });
     setBusy(false);
   };

@@ -6,6 +6,8 @@ import { usePathname } from "next/navigation";
 const LINKS = [
   { href: "/", label: "Overview" },
   { href: "/explore", label: "Explore" },
+  { href: "/story", label: "Drivers & trends" },
+  { href: "/types", label: "Model types" },
   { href: "/sectors", label: "Sectors" },
   { href: "/vendors", label: "Vendors" },
   { href: "/methodology", label: "Methodology" },

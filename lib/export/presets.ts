@@ -46,7 +46,7 @@ export function exportFileName(id: string, ext: string, opts?: ExportOptions): s
   return `${safe(id)}${suffix}.${ext.toLowerCase()}`;
 }
 
-const FILTER_PARAMS = ["type", "sector", "vendor", "region"] as const;
+const FILTER_PARAMS = ["type", "sector", "vendor", "region", "group"] as const;
 
 /**
  * What tells one view from another in a file name, read from its URL: the page's own member (a
@@ -59,8 +59,7 @@ function viewParts(permalink: string, page: boolean): string[] {
     const url = new URL(permalink);
     const path = url.pathname.split("/").filter(Boolean);
     if (page && path[0] === "explore") parts.push("explore");
-    if ((path[0] === "sectors" || path[0] === "vendors" || path[0] === "types") && path[1])
-      parts.push(decodeURIComponent(path[1]));
+    if (["sectors", "vendors", "types"].includes(path[0]) && path[1]) parts.push(decodeURIComponent(path[1]));
     const by = url.searchParams.get("by");
     if (page && path[0] === "explore" && by && by !== "total") parts.push(`by-${by}`);
     if (page && url.searchParams.get("view") === "share") parts.push("share");

@@ -3,6 +3,7 @@
  * CSV (long): `table,member,year,value,basis`, plus optional `meta` rows (`meta,<field>,,<text>,`).
  * XLSX: one sheet per table (members as rows, years as columns) and a `meta` sheet (field, value).
  */
+import type { StoryChange } from "@/lib/market/story/diff";
 import type { Dimension } from "@/lib/market/types";
 
 /** What a figure in a file is: given by the publisher, or modelled (the format's two words). */
@@ -84,6 +85,8 @@ export interface NewMember {
 export interface Preview {
   changes: Change[];
   newMembers: NewMember[];
+  /** What the story file beside the figures changes (absent when none was sent). */
+  story?: StoryChange[];
   summary: {
     rows: number;
     given: number;

@@ -43,7 +43,7 @@ async function commitOnce(id: string, actor: string): Promise<Committed> {
   const done = await prisma.dataset.findUnique({ where: { importId: id }, select: { id: true } });
   if (done) return { ok: false, status: 409, message: `import "${id}" was already committed as ${done.id}` };
   const preview = staged.preview as unknown as Preview;
-  if (preview.changes.length === 0 && preview.newMembers.length === 0) {
+  if (preview.changes.length === 0 && preview.newMembers.length === 0 && !preview.story?.length) {
     return { ok: false, status: 409, message: "the file changes nothing: there is no new version to commit" };
   }
   let result: Awaited<ReturnType<typeof seedDataset>>;

@@ -6,9 +6,11 @@ import { formatCount, IMPORT_LIMITS } from "@/lib/import/limits";
 import { previewImport } from "@/lib/import/diff";
 import { readExportedMeta } from "@/lib/import/export";
 import { slugify } from "@/lib/import/slug";
-import type { ImportError, Preview, VersionListing } from "@/lib/import/types";
+import type { DatasetTables, ImportError, Preview, VersionListing } from "@/lib/import/types";
+import type { Story } from "@/lib/market/story/types";
 import { validateImport } from "@/lib/import/validate";
 import { parseXlsx } from "@/lib/import/xlsx";
+import { checkImportStory, storyChanges } from "./import-story";
 import { audit } from "./audit";
 import { getDatasetTables, getDefinition } from "./dataset-tables";
 import { getDb } from "./db";
@@ -28,6 +30,8 @@ export interface StageInput {
   fileName: string;
   datasetId?: string | null;
   actor: string;
+  /** The story file (story.json) sent beside the figures, if any. */
+  story?: Uint8Array | null;
 }
 
 function isXlsx(bytes: Uint8Array, fileName: string): boolean {
@@ -94,10 +98,15 @@ export async function stageImport(input: StageInput): Promise<Outcome<{ id: stri
   if (!tables || !definition)
     return { ok: false, status: 409, message: `dataset "${base.id}" has no stored definition to build on` };
 
-  const checked = validateImport(parsed, tables, { newDataset, maxNewMembers: IMPORT_LIMITS.maxNewMembers });
-  if (!checked.ok) return reject(input, 422, checked.errors, checked.overLimit);
-  const def = applyImport(definition, tables, checked.value, { key, fileName: input.fileName, newDataset });
-  const facts = (def.lastYear - def.firstYear + 1) * Object.values(def.members).reduce((a, m) => a * m.length, 1);
+  const checked = withStory(
+    validateImport(parsed, tables, { newDataset, maxNewMembers: IMPORT_LIMITS.maxNewMembers }),
+    input.story,
+    tables,
+  );
+  if (!checked.ok) return reject(input, 422, checked.errors, checked.overLimit ?? false);
+  const applied = applyImport(definition, tables, checked.value, { key, fileName: input.fileName, newDataset });
+  const facts =
+    (applied.lastYear - applied.firstYear + 1) * Object.values(applied.members).reduce((a, m) => a * m.length, 1);
   if (facts > IMPORT_LIMITS.maxFacts)
     return reject(
       input,
@@ -115,9 +124,15 @@ export async function stageImport(input: StageInput): Promise<Outcome<{ id: stri
     newDataset,
     datasetKey: key,
     baseId: newDataset ? null : base.id,
-    publisher: def.publisher,
-    title: def.title,
+    publisher: applied.publisher,
+    title: applied.title,
   });
+  const story = checked.story;
+  if (story) preview.story = await storyChanges(newDataset ? null : base.id, story);
+  // A file whose figures change nothing keeps the base's definition, so a story-only change
+  // builds exactly the base's figures again (a refit from the file's tables could move them).
+  const same = !newDataset && preview.changes.length === 0 && preview.newMembers.length === 0;
+  const def = story ? { ...(same ? definition : applied), story } : applied;
   const id = randomUUID();
   await getDb().prisma.import.create({
     data: {
@@ -197,4 +212,22 @@ export async function listVersions(): Promise<VersionListing[]> {
     activatedBy: last.get(r.id)?.actor ?? null,
     activatedAt: last.get(r.id)?.createdAt.toISOString() ?? null,
   }));
+}
+
+/** The figures' check with the story file's: every problem of both files at once. */
+function withStory(
+  checked: ReturnType<typeof validateImport>,
+  bytes: Uint8Array | null | undefined,
+  tables: DatasetTables,
+):
+  | (Extract<ReturnType<typeof validateImport>, { ok: true }> & { story?: Story })
+  | { ok: false; errors: ImportError[]; overLimit?: boolean } {
+  if (!bytes) return checked;
+  const story = checkImportStory(bytes, tables, checked.ok ? checked.value.newMembers : []);
+  if (checked.ok && story.ok) return { ...checked, story: story.value };
+  return {
+    ok: false,
+    errors: [...(checked.ok ? [] : checked.errors), ...(story.ok ? [] : story.errors)],
+    overLimit: !checked.ok && checked.overLimit,
+  };
 }

@@ -16,14 +16,16 @@ import { getPageContext, getSeriesView } from "./market";
  * The image (app/og/route.tsx) is drawn from the same chart description the page draws.
  */
 
-export type PreviewPage = { kind: "overview" } | { kind: "explore" } | { kind: "sector" | "vendor"; slug: string };
+export type PreviewPage =
+  { kind: "overview" } | { kind: "explore" } | { kind: "sector" | "vendor" | "type"; slug: string };
 
 export function pageFromPath(path: string): PreviewPage | null {
   const parts = path.split("/").filter(Boolean);
   if (parts.length === 0) return { kind: "overview" };
   if (parts.length === 1 && parts[0] === "explore") return { kind: "explore" };
-  if (parts.length === 2 && (parts[0] === "sectors" || parts[0] === "vendors") && /^[a-z0-9-]{1,80}$/.test(parts[1]))
-    return { kind: parts[0] === "sectors" ? "sector" : "vendor", slug: parts[1] };
+  const kinds = { sectors: "sector", vendors: "vendor", types: "type" } as const;
+  if (parts.length === 2 && Object.hasOwn(kinds, parts[0]) && /^[a-z0-9-]{1,80}$/.test(parts[1]))
+    return { kind: kinds[parts[0] as keyof typeof kinds], slug: parts[1] };
   return null;
 }
 
@@ -47,10 +49,10 @@ export async function linkPreview(page: PreviewPage, params: RawParams): Promise
   if (!ctx) return null;
   const { state, dataset: ds, members } = ctx;
   const member =
-    page.kind === "sector" || page.kind === "vendor"
+    page.kind === "sector" || page.kind === "vendor" || page.kind === "type"
       ? members.find((m) => m.dimension === page.kind && m.slug === page.slug)
       : undefined;
-  if ((page.kind === "sector" || page.kind === "vendor") && !member) return null;
+  if ((page.kind === "sector" || page.kind === "vendor" || page.kind === "type") && !member) return null;
   const dim = page.kind as Dimension;
   const filters = member ? memberFilters(state, dim, member.slug) : filtersOf(state);
   const onPage = page.kind === "explore" ? { from: state.from, to: state.to } : { from: ds.firstYear, to: ds.lastYear };
@@ -66,7 +68,7 @@ export async function linkPreview(page: PreviewPage, params: RawParams): Promise
         ? by === "total"
           ? "Total market"
           : `Market by ${dimensionLabel(by).toLowerCase()}${state.view === "share" ? " (share)" : ""}`
-        : `${member!.name}: ${page.kind === "sector" ? "size and forecast" : "estimated value"}`;
+        : `${member!.name}: ${page.kind === "vendor" ? "estimated value" : "size and forecast"}`;
   const filterLine = describeFilters(filters, members, onPage.from, onPage.to);
   const common = {
     id: "preview",

@@ -3,6 +3,7 @@ import type { OutlookInfo, SeriesView } from "@/lib/market/query/api";
 import {
   checkAgainstDataset,
   emptyFilters,
+  type CubeBreakdown,
   type Filters,
   type QueryProblem,
   type RawParams,
@@ -36,6 +37,9 @@ import {
 import { LruCache, memo } from "./cache";
 import { getFigures, getOutlook } from "./provenance";
 import { getCube, getDataset, getDatasets, getMembers, getSliceAggregates, type DatasetSummary } from "./queries";
+import { groupBreakdown, groupKeys, vendorsOfGroups, type GroupBreakdown } from "@/lib/market/story/groups";
+import type { PlayerGroup } from "@/lib/market/story/types";
+import { getStory } from "./story";
 
 export type { SeriesView };
 
@@ -94,11 +98,21 @@ export async function getSeriesView(
           status: 404,
           problem: { param: "dataset", message: "no dataset has been loaded; run npm run db:seed" },
         };
-  const [members, figures] = await Promise.all([getMembers(dataset.id), getFigures(dataset.id)]);
-  const checked = checkAgainstDataset(query, dataset, members);
+  const [members, figures, story] = await Promise.all([
+    getMembers(dataset.id),
+    getFigures(dataset.id),
+    getStory(dataset.id),
+  ]);
+  const vendors = members.filter((m) => m.dimension === "vendor").map((m) => m.slug);
+  const checked = checkAgainstDataset(query, dataset, members, groupKeys(story.groups, vendors));
   if (checked.problems.length) return { ok: false, status: 400, problem: checked.problems[0] };
   const { from, to } = checked.value;
-  const filters = { type: query.type, sector: query.sector, vendor: query.vendor, region: query.region };
+  const group = query.group ?? [];
+  const filters = { type: query.type, sector: query.sector, vendor: query.vendor, region: query.region, group };
+  // Groups are a roll-up of vendors: the cube is read by vendor, within the groups' vendors.
+  const cubeFilters = { ...filters, vendor: vendorsOfGroups(group, query.vendor, story.groups, vendors) };
+  const grouping = query.by === "group" ? groupBreakdown(story.groups, vendors) : null;
+  const by = query.by === "group" ? "vendor" : query.by;
   const method = query.forecast && query.forecast !== "none" ? query.forecast : null;
   const key = JSON.stringify([dataset.id, query.by, filters, method]);
   let full = seriesCache.get(key);
@@ -106,26 +120,27 @@ export async function getSeriesView(
     // The whole year range is shaped once per slice: forecasts need every history year.
     const rows = await getSliceAggregates({
       datasetId: dataset.id,
-      by: query.by,
-      filters,
+      by,
+      filters: cubeFilters,
       from: dataset.firstYear,
       to: dataset.lastYear,
     });
-    const shaped = shapeSeries(rows, {
-      by: query.by,
+    const shaped = shapeSeries(grouping ? grouping.rows(rows) : rows, {
+      by,
       from: dataset.firstYear,
       to: dataset.lastYear,
-      members,
-      only: query.by === "total" ? undefined : filters[query.by],
-      unfiltered: DIMENSIONS.every((d) => filters[d].length === 0),
+      members: grouping ? grouping.members : members,
+      only: by === "total" ? undefined : query.by === "group" ? group : filters[by],
+      unfiltered: DIMENSIONS.every((d) => cubeFilters[d].length === 0),
       // A filtered total is that slice, and its legend says so.
-      totalLabel: DIMENSIONS.some((d) => filters[d].length) ? describeSlice(filters, members) : undefined,
+      totalLabel:
+        DIMENSIONS.some((d) => filters[d].length) || group.length ? describeSlice(filters, members) : undefined,
       historyTo: dataset.historyTo,
       publishedYears: figures
         .filter((f) => f.basis === "published" && f.key.startsWith("total:") && f.year !== null)
         .map((f) => f.year!),
     });
-    full = method ? await withForecast(shaped, query.by, filters, dataset, method) : shaped;
+    full = method ? await withForecast(shaped, by, cubeFilters, dataset, method, grouping) : shaped;
     seriesCache.set(key, full);
   }
   // Cut once to the shown years: the points and the forecast alike.
@@ -154,10 +169,11 @@ export async function getSeriesView(
 /** Each series with its slice of the one forecast: the market's own for the whole market, else the sum of its cells'. */
 async function withForecast(
   shaped: ForecastedSeries[],
-  by: SeriesQuery["by"],
+  by: CubeBreakdown,
   filters: Filters,
   dataset: DatasetSummary,
   method: ForecastMethod,
+  grouping: GroupBreakdown | null,
 ): Promise<ForecastedSeries[]> {
   const basis = await getForecastBasis(dataset, method);
   if (!basis.forecast) return shaped.map((s) => ({ ...s, forecast: null }));
@@ -172,6 +188,12 @@ async function withForecast(
     return forecastByShareOfMarket(shaped, market, basis.forecast, dataset.historyTo);
   }
   const parts = sliceForecast(basis.cube, { by, filters });
+  if (grouping) {
+    const whole = DIMENSIONS.every((d) => filters[d].length === 0);
+    const parent = whole ? basis.forecast : (sliceForecast(basis.cube, { by: "total", filters }).get("total") ?? null);
+    const groups = grouping.forecasts(parts, basis.forecast, parent);
+    return shaped.map((s) => ({ ...s, forecast: groups.get(s.key) ?? null }));
+  }
   return shaped.map((s) => ({ ...s, forecast: parts.get(s.key) ?? null }));
 }
 
@@ -185,6 +207,7 @@ export interface PageContext {
   robustness: ForecastRobustness | null;
   state: ResolvedView;
   notices: QueryProblem[];
+  groups: PlayerGroup[];
 }
 
 /** How our default forecast of the market compares with the outlook in its year, and how fragile it is. */
@@ -216,17 +239,19 @@ export async function getPageContext(params: RawParams): Promise<PageContext | n
   const parsed = parseViewState(params);
   const dataset = (parsed.value.dataset ? await getDataset(parsed.value.dataset) : null) ?? (await getDataset());
   if (!dataset) return null;
-  const [members, figures, outlook] = await Promise.all([
+  const [members, figures, outlook, story] = await Promise.all([
     getMembers(dataset.id),
     getFigures(dataset.id),
     getOutlook(dataset.id),
+    getStory(dataset.id),
   ]);
   const publishedYears = figures
     .filter((f) => f.basis === "published" && f.key.startsWith("total:") && f.year !== null)
     .map((f) => f.year!);
   const year = defaultYear(dataset, publishedYears);
   const robustness = await getForecastRobustness(dataset, outlook, publishedYears);
-  const resolved = resolveViewState(parsed.value, dataset, members, year);
+  const vendors = members.filter((m) => m.dimension === "vendor").map((m) => m.slug);
+  const resolved = resolveViewState(parsed.value, dataset, members, year, groupKeys(story.groups, vendors));
   const { id, title, publisher, edition, unit, currency, historyTo, firstYear, lastYear, version, status } = dataset;
   return {
     dataset: { id, title, publisher, edition, unit, currency, historyTo, firstYear, lastYear, version, status },
@@ -237,6 +262,7 @@ export async function getPageContext(params: RawParams): Promise<PageContext | n
     robustness,
     state: resolved.value,
     notices: [...parsed.notices, ...resolved.notices],
+    groups: story.groups,
   };
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Breakdown, Filters } from "@/lib/market/query/filters";
+import type { CubeBreakdown, Filters } from "@/lib/market/query/filters";
 import { aggregateCube, packCube, type Cube } from "@/lib/market/cube/cube-aggregate";
 import { roundMicro } from "@/lib/market/cube/micro";
 import type { AggregateRow } from "@/lib/market/series/series";
@@ -176,7 +176,7 @@ async function memberIds(datasetId: string): Promise<Map<string, number>> {
 
 export interface AggregateQuery {
   datasetId: string;
-  by: Breakdown;
+  by: CubeBreakdown;
   filters: Filters;
   from: number;
   to: number;

@@ -7,8 +7,7 @@ import { TotalPanel } from "@/components/dashboard/total-panel";
 import { UrlNotice } from "@/components/dashboard/url-notice";
 import { useStableCallback } from "@/components/dashboard/use-stable-callback";
 import { useView } from "@/components/dashboard/use-view";
-import type { Dimension } from "@/lib/market/types";
-import { filtersOf, forecastParam, toggleFilter } from "@/lib/market/query/view-state";
+import { filtersOf, forecastParam, toggleFilter, type FilterDimension } from "@/lib/market/query/view-state";
 import { ComparePanel } from "./compare-panel";
 import { FilterBar } from "./filter-bar";
 
@@ -16,7 +15,7 @@ export function ExploreDashboard() {
   const { view, setView } = useView();
   const filters = filtersOf(view);
   const forecast = forecastParam(view.method);
-  const select = useStableCallback((dim: Dimension, slug: string) =>
+  const select = useStableCallback((dim: FilterDimension, slug: string) =>
     setView({ [dim]: toggleFilter(filters, dim, slug)[dim] }),
   );
   return (
@@ -48,7 +47,7 @@ export function ExploreDashboard() {
         <BreakdownPanel
           id={`explore-${view.by}`}
           by={view.by}
-          title={`Market by ${view.by === "type" ? "model type" : view.by === "sector" ? "application sector" : view.by}`}
+          title={`Market by ${view.by === "type" ? "model type" : view.by === "sector" ? "application sector" : view.by === "group" ? "player group" : view.by}`}
           filters={filters}
           from={view.from}
           to={view.to}

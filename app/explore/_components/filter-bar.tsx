@@ -4,9 +4,16 @@ import { useEffect, useId, useRef } from "react";
 import { useDashboard } from "@/components/dashboard/dashboard-context";
 import { useView } from "@/components/dashboard/use-view";
 import { dimensionLabel, METHOD_CHOICE_LABEL } from "@/lib/market/presentation/labels";
-import { DIMENSIONS, type Dimension } from "@/lib/market/types";
+import { groupMembers } from "@/lib/market/story/groups";
+import { DIMENSIONS } from "@/lib/market/types";
 import { BREAKDOWNS } from "@/lib/market/query/schema";
-import { METHOD_CHOICES, toggleFilter, filtersOf, type MethodChoice } from "@/lib/market/query/view-state";
+import {
+  METHOD_CHOICES,
+  toggleFilter,
+  filtersOf,
+  type FilterDimension,
+  type MethodChoice,
+} from "@/lib/market/query/view-state";
 
 const control = "rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-900";
 
@@ -34,11 +41,16 @@ function Select({
   );
 }
 
-function MemberFilter({ dim }: { dim: Dimension }) {
+function MemberFilter({ dim }: { dim: FilterDimension }) {
   const { view, setView } = useView();
-  const { members } = useDashboard();
-  const list = members.filter((m) => m.dimension === dim).sort((a, b) => a.sortOrder - b.sortOrder);
-  const chosen = view[dim];
+  const { members, groups = [] } = useDashboard();
+  const vendors = members.filter((m) => m.dimension === "vendor").map((m) => m.slug);
+  // Player groups list as the `by=group` breakdown does: the story's groups, then "Others".
+  const list =
+    dim === "group"
+      ? groupMembers(groups, vendors)
+      : members.filter((m) => m.dimension === dim).sort((a, b) => a.sortOrder - b.sortOrder);
+  const chosen = view[dim] ?? [];
   const ref = useRef<HTMLDetailsElement>(null);
   const popup = useRef<HTMLFieldSetElement>(null);
   // A popover: a click outside or Escape closes it, so it never covers the panels below.
@@ -101,7 +113,7 @@ function MemberFilter({ dim }: { dim: Dimension }) {
 /** Every control writes the URL; the panels follow it. */
 export function FilterBar() {
   const { view, setView } = useView();
-  const { dataset } = useDashboard();
+  const { dataset, groups = [] } = useDashboard();
   const years = Array.from({ length: dataset.lastYear - dataset.firstYear + 1 }, (_, i) => dataset.firstYear + i);
   return (
     <div
@@ -110,7 +122,7 @@ export function FilterBar() {
       className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900"
     >
       <Select label="Break down by" value={view.by} onChange={(v) => setView({ by: v as (typeof BREAKDOWNS)[number] })}>
-        {BREAKDOWNS.map((b) => (
+        {BREAKDOWNS.filter((b) => b !== "group" || groups.length > 0).map((b) => (
           <option key={b} value={b}>
             {b === "total" ? "Nothing (total)" : dimensionLabel(b)}
           </option>
@@ -119,6 +131,7 @@ export function FilterBar() {
       {DIMENSIONS.map((d) => (
         <MemberFilter key={d} dim={d} />
       ))}
+      {groups.length > 0 && <MemberFilter dim="group" />}
       <Select
         label="From"
         value={view.from}

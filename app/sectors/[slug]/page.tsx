@@ -9,6 +9,8 @@ import type { Dimension } from "@/lib/market/types";
 import { getMemberPage } from "@/lib/server/member-page";
 import { viewMetadata } from "@/lib/server/link-preview";
 import { NoDataset } from "@/app/_components/no-dataset";
+import { StoryMoves } from "@/app/_components/story-moves";
+import { getStory } from "@/lib/server/story";
 
 export const dynamic = "force-dynamic";
 
@@ -30,6 +32,7 @@ async function SectorPageContent({ params, searchParams }: Params) {
   if (page === "no-dataset") return <NoDataset />;
   if (page === "not-found") notFound();
   const { ctx, member: sector, initialSeries } = page;
+  const story = await getStory(ctx.dataset.id);
   return (
     <DashboardProvider value={{ ...ctx, initialSeries }}>
       <div>
@@ -52,6 +55,7 @@ async function SectorPageContent({ params, searchParams }: Params) {
           </ul>
         </section>
       )}
+      <StoryMoves story={story} dimension="sector" member={slug} name={sector.name} dataset={ctx.state.dataset} />
       <MemberPanels
         dimension="sector"
         slug={slug}

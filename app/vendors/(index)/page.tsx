@@ -30,7 +30,9 @@ export default async function VendorsPage({
         members={ctx.members}
         series={result.ok ? result.view.series : []}
         year={ctx.defaultYear}
-        describe={(m) => VENDOR_GROUP_LABEL[m.group ?? "other"]}
+        describe={(m) =>
+          ctx.groups.find((g) => g.members.includes(m.slug))?.title ?? VENDOR_GROUP_LABEL[m.group ?? "other"]
+        }
       />
     </>
   );

@@ -9,6 +9,9 @@ import type { Dimension } from "@/lib/market/types";
 import { getMemberPage } from "@/lib/server/member-page";
 import { viewMetadata } from "@/lib/server/link-preview";
 import { NoDataset } from "@/app/_components/no-dataset";
+import { StoryMoves } from "@/app/_components/story-moves";
+import { groupOf } from "@/lib/market/story/links";
+import { getStory } from "@/lib/server/story";
 import { VENDOR_GROUP_LABEL } from "@/lib/market/presentation/labels";
 
 export const dynamic = "force-dynamic";
@@ -31,11 +34,14 @@ async function VendorPageContent({ params, searchParams }: Params) {
   if (page === "no-dataset") return <NoDataset />;
   if (page === "not-found") notFound();
   const { ctx, member: vendor, initialSeries } = page;
+  const story = await getStory(ctx.dataset.id);
+  // The release's group by its full name; versions without a story keep the stored one-word label.
+  const group = groupOf(story, slug)?.title ?? VENDOR_GROUP_LABEL[vendor.group ?? "other"];
   return (
     <DashboardProvider value={{ ...ctx, initialSeries }}>
       <div>
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          Vendor · {VENDOR_GROUP_LABEL[vendor.group ?? "other"]}
+          Vendor · <span data-testid="vendor-group">{group}</span>
         </p>
         <h1 className="text-2xl font-semibold">{vendor.name}</h1>
         <p className="mt-1 max-w-3xl text-slate-700 dark:text-slate-300">{vendor.description}</p>
@@ -43,6 +49,7 @@ async function VendorPageContent({ params, searchParams }: Params) {
           Vendor values are modelled from public proxies and are indicative, not reported revenue.
         </p>
       </div>
+      <StoryMoves story={story} dimension="vendor" member={slug} name={vendor.name} dataset={ctx.state.dataset} />
       <MemberPanels
         dimension="vendor"
         slug={slug}

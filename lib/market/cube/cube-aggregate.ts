@@ -3,7 +3,7 @@
  * (the default one has 25,920 cells) can be read once and every slice summed here in about a
  * millisecond, instead of one database round trip per filter combination.
  */
-import type { Breakdown, Filters } from "../query/filters";
+import type { CubeBreakdown, Filters } from "../query/filters";
 import type { AggregateRow } from "../series/series";
 import { fromMicro, toMicro } from "./micro";
 import { DIMENSIONS, type Dimension } from "../types";
@@ -55,7 +55,7 @@ export function packCube(cells: CubeCell[]): Cube {
 /** Same answer as the database's GROUP BY: sums per year (and member of `by`) over the filtered cells. */
 export function aggregateCube(
   cube: Cube,
-  q: { by: Breakdown; filters: Filters; from: number; to: number },
+  q: { by: CubeBreakdown; filters: Filters; from: number; to: number },
 ): AggregateRow[] {
   const allowed = DIMENSIONS.map((d) => {
     if (!q.filters[d].length) return null;

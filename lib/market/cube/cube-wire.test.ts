@@ -90,7 +90,8 @@ describe("localSeriesView", () => {
     expect(byType?.series[0].points.map((p) => p.year)).toEqual([2025, 2026]);
     expect(byType?.series[0].points.map((p) => p.basis)).toEqual(["modelled", "outlook"]);
     expect(byType?.series[1].points[0].value).toBeCloseTo(2 * 1.1 * 101, 9);
-    expect(byType?.filters).toEqual({ ...none, sector: ["s1"] });
+    // The same filters as the API answers, player groups included.
+    expect(byType?.filters).toEqual({ ...none, sector: ["s1"], group: [] });
   });
   it("splits the market forecast as the server does: the whole market's own, a slice's from its cells", () => {
     const withFc = localCube(JSON.parse(JSON.stringify(cubeToWire("d", cube, { method: "auto", market }))), 2025);
@@ -110,5 +111,26 @@ describe("localSeriesView", () => {
     expect(localSeriesView(local, ctx, { by: "total", ...none, forecast: "auto" })).toBeNull();
     expect(localSeriesView(local, ctx, { by: "total", ...none, vendor: ["nobody"] })).toBeNull();
     expect(localSeriesView(local, ctx, { by: "total", ...none, from: 2020 })).toBeNull();
+  });
+});
+
+describe("player groups in the browser", () => {
+  const groups = [{ key: "g1", title: "Group one", members: ["v1"] }];
+  const withGroups = { ...ctx, groups };
+  it("sums a by=group breakdown from the vendors: the group, then Others, adding up to the total", () => {
+    const view = localSeriesView(local, withGroups, { ...none, by: "group" })!;
+    expect(view.series.map((s) => [s.key, s.label])).toEqual([
+      ["g1", "Group one"],
+      ["others", "Others"],
+    ]);
+    const vendors = localSeriesView(local, ctx, { ...none, by: "vendor" })!;
+    expect(view.series.map((s) => s.points)).toEqual(vendors.series.map((s) => s.points));
+  });
+  it("filters by a group as by its vendors, and leaves the request to the server without the groups", () => {
+    const viaGroup = localSeriesView(local, withGroups, { ...none, group: ["g1"], by: "type" })!;
+    const viaVendor = localSeriesView(local, ctx, { ...none, vendor: ["v1"], by: "type" })!;
+    expect(viaGroup.series).toEqual(viaVendor.series);
+    expect(localSeriesView(local, ctx, { ...none, by: "group" })).toBeNull();
+    expect(localSeriesView(local, withGroups, { ...none, group: ["nope"], by: "total" })).toBeNull();
   });
 });

@@ -8,13 +8,15 @@ import type { SeriesApiParams } from "../query/view-state";
 import { shapeSeries } from "../series/series";
 import { DIMENSIONS, type Dimension, type MemberInfo } from "../types";
 import type { AggregateRow } from "../series/series";
-import type { Filters } from "../query/filters";
+import type { CubeBreakdown, Filters } from "../query/filters";
 import type { Cube } from "./cube-aggregate";
 import { buildForecastCube, sliceForecast, type ForecastCube, type SeriesForecastInfo } from "./forecast-cube";
 import { FORECAST_LEVELS } from "../series/forecast-series";
 import { OUR_FORECAST } from "../types";
 import type { ForecastMethod } from "../query/schema";
 import { fromMicro, toMicro } from "./micro";
+import { groupBreakdown, groupKeys, vendorsOfGroups } from "../story/groups";
+import type { PlayerGroup } from "../story/types";
 
 /** Above this many cells the browser does not get the cube: the server sums instead. */
 export const CLIENT_CUBE_MAX_CELLS = 100_000;
@@ -78,6 +80,8 @@ export interface LocalViewContext {
   dataset: SeriesDataset;
   members: MemberInfo[];
   publishedYears: number[];
+  /** The version's player groups (its story's): a `group` request is summed from the vendors. */
+  groups?: PlayerGroup[];
 }
 
 /**
@@ -89,21 +93,30 @@ export interface LocalViewContext {
 export function localSeriesView(local: LocalCube, ctx: LocalViewContext, req: SeriesApiParams): SeriesView | null {
   const method = req.forecast && req.forecast !== "none" ? req.forecast : null;
   if (method && method !== local.forecast?.method) return null;
+  // Player groups are a roll-up of vendors, as on the server (lib/market/story/groups).
+  const groups = ctx.groups ?? [];
+  const vendors = ctx.members.filter((m) => m.dimension === "vendor").map((m) => m.slug);
+  const group = req.group ?? [];
+  if ((req.by === "group" && !groups.length) || !group.every((g) => groupKeys(groups, vendors).includes(g)))
+    return null;
+  const grouping = req.by === "group" ? groupBreakdown(groups, vendors) : null;
+  const by = req.by === "group" ? "vendor" : req.by;
   const { dataset } = ctx;
   const from = req.from ?? dataset.firstYear;
   const to = req.to ?? dataset.lastYear;
   if (from > to || from < dataset.firstYear || to > dataset.lastYear) return null;
   const known = (d: Dimension) => req[d].every((s) => ctx.members.some((m) => m.dimension === d && m.slug === s));
   if (!DIMENSIONS.every(known)) return null;
-  const filters = { type: req.type, sector: req.sector, vendor: req.vendor, region: req.region };
-  const unfiltered = DIMENSIONS.every((d) => filters[d].length === 0);
-  const rows = sumCube(local.cube, req.by, filters, from, to);
-  const shaped = shapeSeries(rows, {
-    by: req.by,
+  const filters = { type: req.type, sector: req.sector, vendor: req.vendor, region: req.region, group };
+  const cubeFilters = { ...filters, vendor: vendorsOfGroups(group, req.vendor, groups, vendors) };
+  const unfiltered = DIMENSIONS.every((d) => cubeFilters[d].length === 0);
+  const rows = sumCube(local.cube, by, cubeFilters, from, to);
+  const shaped = shapeSeries(grouping ? grouping.rows(rows) : rows, {
+    by,
     from,
     to,
-    members: ctx.members,
-    only: req.by === "total" ? undefined : filters[req.by],
+    members: grouping ? grouping.members : ctx.members,
+    only: by === "total" ? undefined : req.by === "group" ? group : filters[by],
     unfiltered,
     historyTo: dataset.historyTo,
     publishedYears: ctx.publishedYears,
@@ -111,8 +124,12 @@ export function localSeriesView(local: LocalCube, ctx: LocalViewContext, req: Se
   const view: SeriesView = { dataset, unit: dataset.unit, by: req.by, filters, from, to, series: shaped };
   if (!method || !local.forecast) return view;
   const fc = local.forecast.cells;
-  const parts =
-    req.by === "total" && unfiltered ? new Map([["total", fc.market]]) : sliceForecast(fc, { by: req.by, filters });
+  const cells =
+    by === "total" && unfiltered ? new Map([["total", fc.market]]) : sliceForecast(fc, { by, filters: cubeFilters });
+  const parent = unfiltered
+    ? fc.market
+    : (sliceForecast(fc, { by: "total", filters: cubeFilters }).get("total") ?? null);
+  const parts = grouping ? grouping.forecasts(cells, fc.market, parent) : cells;
   const inRange = (f: SeriesForecastInfo | undefined) =>
     f ? { ...f, points: f.points.filter((p) => p.year >= from && p.year <= to) } : null;
   return {
@@ -127,13 +144,7 @@ export function localSeriesView(local: LocalCube, ctx: LocalViewContext, req: Se
  * figures), into a dense year × member array instead of string-keyed maps: a browser click then
  * allocates almost nothing.
  */
-export function sumCube(
-  cube: Cube,
-  by: SeriesApiParams["by"],
-  filters: Filters,
-  from: number,
-  to: number,
-): AggregateRow[] {
+export function sumCube(cube: Cube, by: CubeBreakdown, filters: Filters, from: number, to: number): AggregateRow[] {
   const allowed = DIMENSIONS.map((d) => {
     if (!filters[d].length) return null;
     const set = new Set(filters[d]);

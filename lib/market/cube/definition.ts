@@ -4,6 +4,7 @@
  * The default data set is one such definition (prisma/data/default-dataset.ts); a licensed report's
  * figures can be another.
  */
+import type { Story } from "../story/types";
 import type { Basis, DatasetInfo, Dimension, VendorGroup } from "../types";
 
 export interface MemberDefinition {
@@ -106,6 +107,8 @@ export interface DatasetDefinition extends DatasetHeading {
   otherEstimates: OtherEstimateDefinition[];
   /** Free-text notes on the modelling, shown on the methodology page. */
   notes: string[];
+  /** The report's argument (drivers, trends, use cases, player groups); none for a bare table load. */
+  story?: Story;
 }
 
 /** One cell of the built cube. Member references are slugs. */

@@ -20,12 +20,16 @@ export function describeFilters(filters: Filters, members: MemberInfo[], from: n
   const parts = DIMENSIONS.filter((d) => filters[d].length).map(
     (d) => `${dimensionLabel(d)}: ${filters[d].map((s) => memberName(members, d, s)).join(", ")}`,
   );
+  if (filters.group?.length) parts.push(`${dimensionLabel("group")}: ${filters.group.join(", ")}`);
   return [...(parts.length ? parts : ["All segments"]), from === to ? String(from) : `${from}-${to}`].join(" · ");
 }
 
 /** A short name for a compared slice: "Healthcare + Europe", or "Whole market". */
 export function describeSlice(filters: Filters, members: MemberInfo[]): string {
-  const names = DIMENSIONS.flatMap((d) => filters[d].map((s) => memberName(members, d, s)));
+  const names = [
+    ...DIMENSIONS.flatMap((d) => filters[d].map((s) => memberName(members, d, s))),
+    ...(filters.group ?? []),
+  ];
   return names.length ? names.join(" + ") : "Whole market";
 }
 

@@ -6,15 +6,16 @@
 import type { MethodChoice } from "../query/view-state";
 import type { Basis, Dimension, VendorGroup } from "../types";
 
-export const DIMENSION_LABEL: Record<Dimension | "total", string> = {
+export const DIMENSION_LABEL: Record<Dimension | "total" | "group", string> = {
   total: "Total",
+  group: "Player group",
   type: "Model type",
   sector: "Application sector",
   vendor: "Vendor",
   region: "Region",
 };
 
-export function dimensionLabel(d: Dimension | "total"): string {
+export function dimensionLabel(d: Dimension | "total" | "group"): string {
   return DIMENSION_LABEL[d];
 }
 

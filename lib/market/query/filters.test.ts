@@ -35,7 +35,7 @@ describe("parseSeriesQuery (strict, the API)", () => {
     const r = parseSeriesQuery(new URLSearchParams(""));
     expect(r).toEqual({
       ok: true,
-      value: { by: "total", type: [], sector: [], vendor: [], region: [], format: "json", forecast: "none" },
+      value: { by: "total", type: [], sector: [], vendor: [], region: [], group: [], format: "json", forecast: "none" },
     });
   });
   it.each([
@@ -58,6 +58,12 @@ describe("parseSeriesQuery (strict, the API)", () => {
       expect(r.problem.message).toContain(param);
     }
   });
+  it("reads a group filter and a group breakdown", () => {
+    const r = parseSeriesQuery(new URLSearchParams("by=group&group=hyperscalers,hardware&group=hardware"));
+    expect(r.ok && r.value).toMatchObject({ by: "group", group: ["hyperscalers", "hardware"] });
+    const bad = parseSeriesQuery(new URLSearchParams("group=Big%20Tech"));
+    expect(bad).toMatchObject({ ok: false, problem: { param: "group" } });
+  });
   it("coerces years and reads format and forecast; reconcile is accepted and changes nothing", () => {
     const r = parseSeriesQuery(
       new URLSearchParams("from=2022&to=2030&by=region&format=csv&forecast=theta&reconcile=true"),
@@ -68,6 +74,7 @@ describe("parseSeriesQuery (strict, the API)", () => {
       sector: [],
       vendor: [],
       region: [],
+      group: [],
       from: 2022,
       to: 2030,
       format: "csv",

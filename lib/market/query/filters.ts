@@ -19,6 +19,8 @@ import {
 } from "./schema";
 
 export type { Breakdown } from "./schema";
+/** The breakdowns the cube itself has (a `group` breakdown is summed from the vendor one). */
+export type CubeBreakdown = Exclude<Breakdown, "group">;
 export { BREAKDOWNS } from "./schema";
 
 export interface Filters {
@@ -26,6 +28,8 @@ export interface Filters {
   sector: string[];
   vendor: string[];
   region: string[];
+  /** Player groups (a roll-up of vendors, see lib/market/story/groups); absent = none. */
+  group?: string[];
 }
 
 /** What a series answer depends on (the API's parameters except `format`). */
@@ -55,7 +59,7 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; problem: Quer
 export type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
 
 export function emptyFilters(): Filters {
-  return { type: [], sector: [], vendor: [], region: [] };
+  return { type: [], sector: [], vendor: [], region: [], group: [] };
 }
 
 function entriesOf(params: RawParams): [string, string][] {
@@ -119,6 +123,7 @@ function toRequest(values: ReadResult["values"]): SeriesRequest {
     sector: values.sector ?? [],
     vendor: values.vendor ?? [],
     region: values.region ?? [],
+    group: values.group ?? [],
     ...(values.from !== undefined ? { from: values.from as number } : {}),
     ...(values.to !== undefined ? { to: values.to as number } : {}),
     ...(values.dataset !== undefined ? { dataset: values.dataset as string } : {}),
@@ -154,6 +159,8 @@ export function checkAgainstDataset<Q extends Filters & { from?: number; to?: nu
   query: Q,
   dataset: DatasetBounds,
   members: MemberInfo[],
+  /** The group keys the version's story defines (with "others" when some vendor is in none). */
+  groups: string[] = [],
 ): { value: Q & { from: number; to: number }; problems: QueryProblem[] } {
   const problems: QueryProblem[] = [];
   const next = { ...query } as Q & { from: number; to: number };
@@ -168,6 +175,15 @@ export function checkAgainstDataset<Q extends Filters & { from?: number; to?: nu
       });
       (next as Filters)[dim as Dimension] = query[dim].filter((s) => known.has(s));
     }
+  }
+  const unknownGroups = (query.group ?? []).filter((g) => !groups.includes(g));
+  if (unknownGroups.length) {
+    problems.push({
+      param: "group",
+      message: `group "${unknownGroups.join(",")}" is not a known group; known: ${groups.join(", ")}`,
+      notice: `Ignored unknown group: ${unknownGroups.join(", ")}`,
+    });
+    next.group = (query.group ?? []).filter((g) => groups.includes(g));
   }
   const year = (y: number | undefined, fallback: number, param: string) => {
     if (y === undefined) return fallback;

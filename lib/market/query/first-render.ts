@@ -5,7 +5,7 @@
  */
 import type { Filters } from "./filters";
 import type { Dimension } from "../types";
-import { memberFilters, type ForecastMethod, type SeriesApiParams } from "./view-state";
+import { memberFilters, type FilterDimension, type ForecastMethod, type SeriesApiParams } from "./view-state";
 
 /** Years and pinned dataset shared by every panel of a page. */
 export interface PanelScope {
@@ -27,7 +27,7 @@ export const panelRequest = {
    * highlights the selected ones (cross-filtering as BI tools do); the other charts filter.
    */
   breakdown: (
-    by: Dimension,
+    by: FilterDimension,
     filters: Filters,
     scope: PanelScope,
     forecast: ForecastMethod | "none" = "none",
@@ -46,7 +46,7 @@ export const panelRequest = {
 export function overviewRequests(
   filters: Filters,
   scope: PanelScope,
-  dimensions: readonly Dimension[],
+  dimensions: readonly FilterDimension[],
 ): SeriesApiParams[] {
   return [panelRequest.total(filters, scope), ...dimensions.map((by) => panelRequest.breakdown(by, filters, scope))];
 }

@@ -11,7 +11,8 @@ export const MIN_YEAR = 1990;
 export const MAX_YEAR = 2100;
 export const MAX_LIST = 64;
 
-export const BREAKDOWNS = ["total", ...DIMENSIONS] as const;
+/** `group` (player groups) is a roll-up of vendors, defined by each version's story. */
+export const BREAKDOWNS = ["total", ...DIMENSIONS, "group"] as const;
 export type Breakdown = (typeof BREAKDOWNS)[number];
 
 /** Mirrors lib/forecast's METHODS (a unit test keeps them equal) without pulling the library into client code. */
@@ -88,6 +89,7 @@ export const LIST_FIELDS = {
   sector: slugSchema,
   vendor: slugSchema,
   region: slugSchema,
+  group: slugSchema,
   ca: sliceItemSchema,
   cb: sliceItemSchema,
 } as const;
@@ -96,9 +98,31 @@ export type ScalarKey = keyof typeof SCALAR_FIELDS;
 export type ListKey = keyof typeof LIST_FIELDS;
 
 /** The parameters `/api/v1/series` accepts (any other is a 400). */
-export const API_KEYS = ["by", ...DIMENSIONS, "from", "to", "dataset", "format", "forecast", "reconcile"] as const;
+export const API_KEYS = [
+  "by",
+  ...DIMENSIONS,
+  "group",
+  "from",
+  "to",
+  "dataset",
+  "format",
+  "forecast",
+  "reconcile",
+] as const;
 /** The parameters a page's URL carries. */
-export const VIEW_KEYS = ["by", ...DIMENSIONS, "from", "to", "dataset", "year", "view", "method", "ca", "cb"] as const;
+export const VIEW_KEYS = [
+  "by",
+  ...DIMENSIONS,
+  "group",
+  "from",
+  "to",
+  "dataset",
+  "year",
+  "view",
+  "method",
+  "ca",
+  "cb",
+] as const;
 
 /** The value, or the first problem's message. */
 export function check<T>(

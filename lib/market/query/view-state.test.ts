@@ -122,12 +122,14 @@ describe("helpers", () => {
       sector: ["healthcare"],
       vendor: [],
       region: ["europe"],
+      group: [],
     });
     expect(memberFilters(url, "vendor", "openai")).toEqual({
       type: [],
       sector: ["bfsi"],
       vendor: ["openai"],
       region: ["europe"],
+      group: [],
     });
   });
 });

@@ -48,6 +48,7 @@ export function parseViewState(params: RawParams): { value: ViewState; notices: 
     sector: [],
     vendor: [],
     region: [],
+    group: [],
     ca: [],
     cb: [],
     ...(values as Partial<ViewState>),
@@ -80,8 +81,10 @@ export function resolveViewState(
   dataset: DatasetContext,
   members: MemberInfo[],
   fallbackYear: number,
+  /** The group keys of the version's story (player groups). */
+  groups: string[] = [],
 ): { value: ResolvedView; notices: QueryProblem[] } {
-  const r = checkAgainstDataset({ ...state }, dataset, members);
+  const r = checkAgainstDataset({ ...state }, dataset, members, groups);
   const notices = r.problems.map(ignored);
   let year = state.year ?? fallbackYear;
   if (year < dataset.firstYear || year > dataset.lastYear) {
@@ -135,6 +138,7 @@ export function seriesApiQuery(p: SeriesApiParams): string {
   const q = new URLSearchParams();
   q.set("by", p.by);
   for (const d of DIMENSIONS) if (p[d].length) q.set(d, [...p[d]].sort().join(","));
+  if (p.group?.length) q.set("group", [...p.group].sort().join(","));
   if (p.from !== undefined) q.set("from", String(p.from));
   if (p.to !== undefined) q.set("to", String(p.to));
   if (p.dataset) q.set("dataset", p.dataset);
@@ -148,16 +152,20 @@ export function forecastParam(method: MethodChoice): ForecastChoice {
 }
 
 export function filtersOf(s: Filters): Filters {
-  return { type: s.type, sector: s.sector, vendor: s.vendor, region: s.region };
+  return { type: s.type, sector: s.sector, vendor: s.vendor, region: s.region, group: s.group ?? [] };
 }
 
 export function hasFilters(f: Filters): boolean {
-  return DIMENSIONS.some((d) => f[d].length > 0);
+  return DIMENSIONS.some((d) => f[d].length > 0) || (f.group?.length ?? 0) > 0;
 }
 
+/** What a filter can name: a member of a dimension, or a player group (a roll-up of vendors). */
+export type FilterDimension = Dimension | "group";
+
 /** Adds a member to a dimension's filter, or removes it when already there (cross-filter clicks). */
-export function toggleFilter(f: Filters, dim: Dimension, slug: string): Filters {
-  const list = f[dim].includes(slug) ? f[dim].filter((s) => s !== slug) : [...f[dim], slug];
+export function toggleFilter(f: Filters, dim: FilterDimension, slug: string): Filters {
+  const now = f[dim] ?? [];
+  const list = now.includes(slug) ? now.filter((s) => s !== slug) : [...now, slug];
   return { ...filtersOf(f), [dim]: list };
 }
 

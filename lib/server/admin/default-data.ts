@@ -7,10 +7,13 @@ import { applyImport } from "@/lib/import/apply";
 import { parseCsv } from "@/lib/import/csv";
 import type { DatasetTables } from "@/lib/import/types";
 import { validateImport } from "@/lib/import/validate";
+import { readStory } from "@/lib/market/story/validate";
 import { defaultProfile } from "@/prisma/data/default-dataset";
 
 /** The default data set's figures, in the import format. */
 export const DEFAULT_DATASET_CSV = path.join("prisma", "data", "default-dataset.csv");
+/** The default data set's story (drivers, trends, use cases, player groups), in the story file format. */
+export const DEFAULT_STORY_JSON = path.join("prisma", "data", "story.json");
 
 /** An empty version of a profile: its members and years, no figures. */
 export function profileTables(def: DatasetDefinition): DatasetTables {
@@ -44,9 +47,16 @@ export function loadDefaultDefinition(root = process.cwd()): DatasetDefinition {
     totals: defaultProfile.totals.map((t) => ({ ...t, value: Number.NaN })),
     marginals: defaultProfile.marginals.map((m) => ({ ...m, anchors: [] })),
   };
-  return applyImport(profile, null, checked.value, {
+  const def = applyImport(profile, null, checked.value, {
     key: defaultProfile.key,
     fileName: "default-dataset.csv",
     newDataset: false,
   });
+  const members = DIMENSIONS.flatMap((dimension) => def.members[dimension].map(({ slug }) => ({ dimension, slug })));
+  const story = readStory(new Uint8Array(fs.readFileSync(path.join(root, DEFAULT_STORY_JSON))), members);
+  if (!story.ok) {
+    const first = story.problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`);
+    throw new Error(`${DEFAULT_STORY_JSON} is not valid: ${first.join("; ")}`);
+  }
+  return { ...def, story: story.value };
 }

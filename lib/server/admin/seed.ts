@@ -82,6 +82,8 @@ export async function seedDataset(prisma: Db, def: DatasetDefinition, options: S
               createdBy: options.createdBy ?? null,
               importId: options.importId ?? null,
               definition: JSON.parse(JSON.stringify(def)),
+              // Stored beside the figures and covered by the content checksum (see the story migration).
+              ...(def.story ? { story: JSON.parse(JSON.stringify(def.story)) } : {}),
               notes: def.notes,
               methodology: JSON.parse(
                 JSON.stringify({

@@ -5,12 +5,15 @@ import { IMPORT_LIMITS } from "@/lib/import/limits";
 
 export const dynamic = "force-dynamic";
 
+/** Largest story file accepted (story.json). */
+export const MAX_STORY_BYTES = 512 * 1024;
+
 /** Largest file accepted (CSV or XLSX). */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 
 /**
- * POST multipart/form-data with `file` (CSV or XLSX) and optional `dataset` (the version to build
- * on). 201 with the preview, or 422 with every bad cell; nothing is written to any data set.
+ * POST multipart/form-data with `file` (CSV or XLSX), optional `story` (story.json: drivers,
+ * trends, use cases, groups) and optional `dataset` (the version to build on). 201 with the preview, or 422 with every bad cell; nothing is written to any data set.
  */
 export async function POST(request: Request) {
   return handle(request, async () => {
@@ -32,11 +35,18 @@ export async function POST(request: Request) {
       return problem(413, `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`, { param: "file" });
     if (!/\.(csv|xlsx|txt)$/i.test(file.name)) return problem(415, "The file must be .csv or .xlsx", { param: "file" });
     const dataset = form.get("dataset");
+    // The story (drivers, trends, use cases, groups) may travel beside the figures as story.json.
+    const story = form.get("story");
+    if (story !== null && !(story instanceof File))
+      return problem(400, "The field `story` must be a JSON file (story.json)", { param: "story" });
+    if (story && story.size > MAX_STORY_BYTES)
+      return problem(413, `The story file is larger than ${MAX_STORY_BYTES / 1024} KB`, { param: "story" });
     const result = await stageImport({
       bytes: new Uint8Array(await file.arrayBuffer()),
       fileName: file.name,
       datasetId: typeof dataset === "string" && dataset ? dataset : null,
       actor: user.email,
+      story: story && story.size > 0 ? new Uint8Array(await story.arrayBuffer()) : null,
     });
     if (!result.ok) {
       if (result.errors)

@@ -1,0 +1,5 @@
+import { PageSkeleton } from "@/components/layout/page-states";
+
+export default function Loading() {
+  return <PageSkeleton label="the model type page" />;
+}
