@@ -9,7 +9,6 @@ import { DashboardExport } from "@/components/dashboard/dashboard-export";
 import { TotalPanel } from "@/components/dashboard/total-panel";
 import { UrlNotice } from "@/components/dashboard/url-notice";
 import { useView } from "@/components/dashboard/use-view";
-import { DIMENSIONS, type Dimension } from "@/lib/market/types";
 import { filtersOf, hasFilters, toggleFilter, type FilterDimension } from "@/lib/market/query/view-state";
 import { describeSlice } from "@/lib/market/presentation/describe";
 import { breakdownsOf } from "@/lib/market/story/groups";
