@@ -127,7 +127,11 @@ export async function exportDeck(input: DeckInput, step: ExportStep = () => {}):
         width,
         height,
         exportedOn,
-        pagesBefore: input.cards.length ? ["Headline figures"] : [],
+        // The contents number pages as the PDF does: the cards and the story slide come first.
+        pagesBefore: [
+          ...(input.cards.length ? ["Headline figures"] : []),
+          ...(input.story?.items.length ? [input.story.title] : []),
+        ],
       }),
       width,
       height,
