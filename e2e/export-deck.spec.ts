@@ -55,6 +55,11 @@ test("the overview deck: cover, headline cards, every chart with the ranking, al
   // Every chart page: its title and the filters line.
   const titles = await page.locator("[data-chart-id] h2").allTextContents();
   titles.forEach((t, i) => expect(pages[2 + i].text).toContain(t.trim()));
+  // The cover's contents number each page as the PDF does (cover 1, headline figures 2, charts from 3).
+  expect(pages[0].text).toContain("2. Headline figures");
+  titles.forEach((t, i) => expect(pages[0].text).toContain(`${3 + i}. ${t.trim()}`));
+  // The ranking's Others row carries no rank placeholder.
+  expect(pages.map((p) => p.text).join("\n")).not.toContain("–. Others");
   const leader = (await page
     .locator('[data-chart-id="vendor-ranking"] tbody tr')
     .first()

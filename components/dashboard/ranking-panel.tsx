@@ -80,7 +80,15 @@ export function RankingPanel({
         { key: "rank", label: "Rank", render: (r) => r.rank ?? "–" },
         { key: "vendor", label: "Vendor", render: (r) => r.label },
         ...(groups.length
-          ? [{ key: "group", label: "Player group", render: (r: (typeof rows)[number]) => groupName(r.key) }]
+          ? [
+              {
+                key: "group",
+                label: "Player group",
+                render: (r: (typeof rows)[number]) => groupName(r.key),
+                // On a phone the values come first; the vendor page names the group.
+                className: "hidden sm:table-cell",
+              },
+            ]
           : []),
         {
           key: "value",
