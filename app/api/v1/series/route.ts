@@ -7,6 +7,8 @@ import { LruCache } from "@/lib/server/cache";
 import { READ_DEADLINE_MS, withTimeout } from "@/lib/server/db";
 import { getSeriesView } from "@/lib/server/market";
 import { cacheHeaders, etagFor, notModified, problemResponse } from "@/lib/server/http";
+import { getEnv } from "@/lib/server/env";
+import { publishAnswer } from "@/lib/server/fast-answers";
 import { getDataset } from "@/lib/server/queries";
 import { route } from "@/lib/server/route";
 
@@ -15,6 +17,7 @@ export const dynamic = "force-dynamic";
 /** A JSON or CSV answer, serialised once: its ETag, bytes, type and file name. */
 interface Answer {
   datasetId: string;
+  status: string;
   etag: string;
   body: string;
   type: string;
@@ -30,20 +33,20 @@ export const GET = route("series", async (request) => {
   const parsed = parseSeriesQuery(new URL(request.url).searchParams);
   if (!parsed.ok) return problemResponse(400, parsed.problem);
   const { format, ...query } = parsed.value;
-  const pinned = parsed.value.dataset !== undefined;
 
   if (format !== "xlsx") {
     // The version the query resolves to (the active one unless pinned); an unknown pinned id, no
     // data or a tampered version fall through to getSeriesView, which answers them as before.
     const dataset = await withTimeout(getDataset(query.dataset), READ_DEADLINE_MS, "series read");
-    const key = dataset && `${dataset.id}|${JSON.stringify(parsed.value)}`;
+    // The status is in the answer (an activation changes it), so it is part of the key and the ETag.
+    const key = dataset && `${dataset.id}|${dataset.status}|${JSON.stringify(parsed.value)}`;
     const hit = key ? answers.get(key) : undefined;
-    if (hit) return answer(request, hit, pinned);
+    if (hit) return answer(request, hit, query.dataset);
     const made = await makeAnswer(query, format);
     if (made instanceof Response) return made;
     // Kept only when it is of the version the key names (an activation may land in between).
-    if (key && made.datasetId === dataset.id) answers.set(key, made);
-    return answer(request, made, pinned);
+    if (key && made.datasetId === dataset.id && made.status === dataset.status) answers.set(key, made);
+    return answer(request, made, query.dataset);
   }
 
   // A hung database must not hang the request: its reads get READ_DEADLINE_MS, then a 503.
@@ -69,7 +72,7 @@ export const GET = route("series", async (request) => {
 type SeriesView = Extract<Awaited<ReturnType<typeof getSeriesView>>, { ok: true }>["view"];
 
 function viewKey(view: SeriesView, format: string): string {
-  return `${view.dataset.id}|${format}|${JSON.stringify([view.by, view.filters, view.from, view.to, view.forecast ?? null])}`;
+  return `${view.dataset.id}|${view.dataset.status}|${format}|${JSON.stringify([view.by, view.filters, view.from, view.to, view.forecast ?? null])}`;
 }
 
 function fileName(view: SeriesView, ext: string): string {
@@ -85,26 +88,29 @@ async function makeAnswer(
   if (!result.ok) return problemResponse(result.status, result.problem);
   const { view } = result;
   const etag = etagFor(viewKey(view, format));
-  const datasetId = view.dataset.id;
+  const { id: datasetId, status } = view.dataset;
   if (format === "csv")
     return {
       datasetId,
+      status,
       etag,
       body: seriesToCsv({ ...view, historyTo: view.dataset.historyTo }),
       type: "text/csv; charset=utf-8",
       filename: fileName(view, "csv"),
     };
-  return { datasetId, etag, body: JSON.stringify(view), type: "application/json" };
+  return { datasetId, status, etag, body: JSON.stringify(view), type: "application/json" };
 }
 
-function answer(request: Request, a: Answer, pinned: boolean): Response {
-  const headers = cacheHeaders(a.etag, pinned);
-  if (notModified(request, a.etag)) return new Response(null, { status: 304, headers });
-  return new Response(a.body, {
-    headers: {
-      ...headers,
-      "Content-Type": a.type,
-      ...(a.filename ? { "Content-Disposition": `attachment; filename="${a.filename}"` } : {}),
-    },
-  });
+function answer(request: Request, a: Answer, pinned: string | undefined): Response {
+  const cache = cacheHeaders(a.etag, pinned !== undefined);
+  if (notModified(request, a.etag)) return new Response(null, { status: 304, headers: cache });
+  const headers = {
+    ...cache,
+    "Content-Type": a.type,
+    ...(a.filename ? { "Content-Disposition": `attachment; filename="${a.filename}"` } : {}),
+  };
+  // This route checks nothing per request: the front server may send this answer again itself.
+  if (!getEnv().REQUIRE_SIGN_IN)
+    publishAnswer(request.url, { version: `${a.datasetId}|${a.status}`, pinned, etag: a.etag, headers, body: a.body });
+  return new Response(a.body, { headers });
 }
