@@ -145,16 +145,19 @@ function serve(o, req, res) {
   if (api && o.malformedPath(path))
     return answer(res, state, original, 400, problem("path", "path: malformed percent-encoding"));
 
-  if (api && req.method === "GET" && o.cachedAnswer) {
+  // Only a GET without a body: it is complete once its headers are in (req.complete turns true just
+  // after this handler runs), so the connection stays open for the next request.
+  const bodiless = !req.headers["transfer-encoding"] && declared === 0;
+  if (api && req.method === "GET" && bodiless && o.cachedAnswer) {
     const hit = o.cachedAnswer(req.url ?? "/", req.headers["if-none-match"], req.headers["accept-encoding"]);
     if (hit) {
       state.status = hit.status;
-      res.writeHead(hit.status, {
+      original.writeHead.call(res, hit.status, {
         ...state.headers,
         ...hit.headers,
         ...(hit.body ? { "Content-Length": hit.body.length } : {}),
       });
-      return res.end(hit.body ?? undefined);
+      return original.end.call(res, hit.body ?? undefined);
     }
   }
 

@@ -152,6 +152,26 @@ describe("front server: published API answers", () => {
     checks.set("v2", { id: "v2", sealed: true, intact: true });
   });
 
+  it("keeps the connection open after an answer from memory", async () => {
+    const http = await import("node:http");
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const url = `${base}/api/v1/series?by=sector&n=5`;
+    const get = () =>
+      new Promise<boolean>((resolve, reject) => {
+        const req = http.get(url, { agent }, (res) => {
+          res.resume();
+          res.on("end", () => resolve(req.reusedSocket));
+        });
+        req.on("error", reject);
+      });
+    await get(); // through Next: publishes
+    const count = handled;
+    await get(); // from memory
+    expect(await get(), "the third request reused the connection of the second").toBe(true);
+    expect(handled).toBe(count);
+    agent.destroy();
+  });
+
   it("only GET: HEAD, POST and pages always reach Next", async () => {
     const url = `${base}/api/v1/series?by=sector&n=4`;
     await fetch(url);
