@@ -31,6 +31,9 @@ export interface FastAnswer {
   body: Buffer | null;
 }
 
+/** The Vary Next sends with a route handler's answer (its 304 leaves out Accept-Encoding). */
+const NEXT_VARY = "rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch";
+
 /** Next compresses answers of 1 KB and more (its compression middleware's threshold); so do these. */
 const GZIP_MIN_BYTES = 1_024;
 
@@ -60,7 +63,7 @@ export function fastAnswer(url: string, ifNoneMatch?: string, acceptEncoding?: s
   const e = entries.get(url);
   if (!e || datasetNow(e.pinned) !== e.version) return null;
   if (etagMatches(ifNoneMatch, e.etag)) return { status: 304, headers: pick304(e.headers), body: null };
-  const headers: Record<string, string> = { ...e.headers, Vary: "Accept-Encoding" };
+  const headers: Record<string, string> = { ...e.headers, Vary: `${NEXT_VARY}, Accept-Encoding` };
   if (e.body.length >= GZIP_MIN_BYTES && acceptsGzip(acceptEncoding)) {
     e.gzip ??= gzipSync(e.body);
     return { status: 200, headers: { ...headers, "Content-Encoding": "gzip" }, body: e.gzip };
@@ -79,7 +82,7 @@ function acceptsGzip(header: string | undefined): boolean {
 
 /** A 304 carries the validators and caching headers, not the body's type or disposition. */
 function pick304(headers: Record<string, string>): Record<string, string> {
-  return { ETag: headers.ETag, "Cache-Control": headers["Cache-Control"] };
+  return { ETag: headers.ETag, "Cache-Control": headers["Cache-Control"], Vary: NEXT_VARY };
 }
 
 g.__marketFastAnswer = fastAnswer;

@@ -54,7 +54,12 @@ function handle(req: IncomingMessage, res: ServerResponse) {
     body: BODY,
   });
   // What next.config.js headers() adds to every API answer.
-  res.writeHead(200, { ...headers, ...securityHeaders({ https: false }), "Content-Security-Policy": API_CSP });
+  res.writeHead(200, {
+    ...headers,
+    ...securityHeaders({ https: false }),
+    "Content-Security-Policy": API_CSP,
+    Vary: "rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch, Accept-Encoding",
+  });
   res.end(BODY);
 }
 
@@ -95,7 +100,7 @@ describe("front server: published API answers", () => {
     const again = await fetch(url, { headers: { "accept-encoding": "identity" } });
     expect(handled, "the repeat did not reach Next").toBe(count);
     expect(await again.text()).toBe(firstBody);
-    for (const h of [...API_HEADERS, "etag", "cache-control", "content-type"])
+    for (const h of [...API_HEADERS, "etag", "cache-control", "content-type", "vary"])
       expect(again.headers.get(h), h).toBe(first.headers.get(h));
     expect(again.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
     expect(again.headers.get("x-request-id")).not.toBe(first.headers.get("x-request-id"));
