@@ -140,7 +140,9 @@ const path = fc.oneof(
       fc.constantFrom("/sectors/", "/vendors/", "/api/v1/", "/"),
       fc.oneof(slugish, fc.constantFrom("%", "%ff", "%E2%82", "%00", "..%2f..", "%2e%2e", "a%20b")),
     )
-    .map(([a, b]) => a + b),
+    .map(([a, b]) => a + b)
+    // "//x" is a scheme-relative URL to the client library, which refuses it before sending: not a server test.
+    .filter((p) => !p.startsWith("//")),
 );
 
 // About 15-25 s on an idle 2-core machine; the timeout leaves room for a loaded one.

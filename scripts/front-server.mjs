@@ -12,6 +12,9 @@
 //     nothing once it has been refused;
 //   - a page that has sent no headers after `pageDeadlineMs` (a database that hangs) gets the 503
 //     outage page with Retry-After instead of a spinner for 15 s;
+//   - an API GET whose answer the app has published for reuse (`cachedAnswer`: public, immutable per
+//     dataset version, still current) is sent from memory, with the same headers, without entering
+//     Next's router (lib/server/fast-answers.ts says when an answer is reused);
 //   - one JSON access-log line per request: id, method, path, status, duration, client address.
 import { randomUUID } from "node:crypto";
 import http from "node:http";
@@ -37,6 +40,7 @@ export const SERVER_TIMEOUTS = {
  * @param {{ html: string, headers: (https: boolean) => Record<string, string> }} o.outage the 503 page
  * @param {(https: boolean) => Record<string, string>} o.apiHeaders security headers of API answers
  * @param {(path: string) => boolean} o.malformedPath
+ * @param {(url: string, ifNoneMatch?: string, acceptEncoding?: string) => ({ status: number, headers: Record<string, string>, body: Buffer | null } | null)} [o.cachedAnswer]
  * @param {number} [o.pageDeadlineMs]
  * @param {number} [o.maxBodyBytes] the largest body any route accepts
  * @param {Partial<typeof SERVER_TIMEOUTS>} [o.timeouts]
@@ -140,6 +144,22 @@ function serve(o, req, res) {
   }
   if (api && o.malformedPath(path))
     return answer(res, state, original, 400, problem("path", "path: malformed percent-encoding"));
+
+  // Only a GET without a body: it is complete once its headers are in (req.complete turns true just
+  // after this handler runs), so the connection stays open for the next request.
+  const bodiless = !req.headers["transfer-encoding"] && declared === 0;
+  if (api && req.method === "GET" && bodiless && o.cachedAnswer) {
+    const hit = o.cachedAnswer(req.url ?? "/", req.headers["if-none-match"], req.headers["accept-encoding"]);
+    if (hit) {
+      state.status = hit.status;
+      original.writeHead.call(res, hit.status, {
+        ...state.headers,
+        ...hit.headers,
+        ...(hit.body ? { "Content-Length": hit.body.length } : {}),
+      });
+      return original.end.call(res, hit.body ?? undefined);
+    }
+  }
 
   if (!api && (req.method === "GET" || req.method === "HEAD") && !path.startsWith("/_next/")) {
     const deadlineMs = o.pageDeadlineMs ?? 4_500;

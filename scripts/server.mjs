@@ -41,6 +41,9 @@ const server = createFrontServer({
   apiHeaders: (https) => ({ ...headers.securityHeaders({ https }), "Content-Security-Policy": headers.API_CSP }),
   malformedPath: headers.malformedPath,
   outage: { html: headers.OUTAGE_PAGE, headers: headers.outageHeaders },
+  // Set by lib/server/fast-answers.ts once the app has loaded it (same process).
+  cachedAnswer: (url, ifNoneMatch, acceptEncoding) =>
+    globalThis.__marketFastAnswer?.(url, ifNoneMatch, acceptEncoding) ?? null,
 });
 
 process.on("uncaughtException", (err) => {

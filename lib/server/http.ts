@@ -65,7 +65,11 @@ export function cacheHeaders(etag: string, pinned: boolean): Record<string, stri
 }
 
 export function notModified(request: Request, etag: string): boolean {
-  const header = request.headers.get("if-none-match");
+  return etagMatches(request.headers.get("if-none-match"), etag);
+}
+
+/** Does an If-None-Match header name this ETag (weakly or strongly)? */
+export function etagMatches(header: string | null | undefined, etag: string): boolean {
   return !!header && header.split(",").some((t) => t.trim() === etag || t.trim() === `W/${etag}`);
 }
 

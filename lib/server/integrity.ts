@@ -92,6 +92,11 @@ export function verifyInBackground(): Promise<void> {
   return state.background;
 }
 
+/** Has this version been checked by this process and found intact (what assertIntact lets through)? */
+export function checkedIntact(id: string): boolean {
+  return state.done.get(id)?.intact === true;
+}
+
 /** Has this version been checked by this process? */
 export function checked(id: string): boolean {
   return state.done.has(id);

@@ -48,6 +48,8 @@ const DEFAULT_FORECAST_METHOD: ForecastMethod = "auto";
 
 // Whole-range series (with forecasts) depend only on (dataset, slice, method): datasets are immutable, so they are kept.
 const seriesCache = new LruCache<ForecastedSeries[]>(500);
+// Whole answers by (version, query): the overview asks the same few on every render. Callers only read them.
+const viewCache = new LruCache<SeriesView>(1_000);
 
 interface ForecastBasis {
   /** The market's history, year by year. */
@@ -98,6 +100,23 @@ export async function getSeriesView(
           status: 404,
           problem: { param: "dataset", message: "no dataset has been loaded; run npm run db:seed" },
         };
+  // The status is part of it: it is in the answer, and an activation changes it.
+  const { by: qBy, type, sector, vendor, region, group: qGroup, from: qFrom, to: qTo, forecast } = query;
+  const viewKey = JSON.stringify([
+    dataset.id,
+    dataset.status,
+    qBy,
+    type,
+    sector,
+    vendor,
+    region,
+    qGroup ?? [],
+    qFrom,
+    qTo,
+    forecast,
+  ]);
+  const known = viewCache.get(viewKey);
+  if (known) return { ok: true, view: known };
   const [members, figures, story] = await Promise.all([
     getMembers(dataset.id),
     getFigures(dataset.id),
@@ -151,19 +170,18 @@ export async function getSeriesView(
     ...(method ? { forecast: s.forecast ? { ...s.forecast, points: inRange(s.forecast.points) } : null } : {}),
   }));
   const { id, title, publisher, edition, unit, currency, historyTo, firstYear, lastYear, version, status } = dataset;
-  return {
-    ok: true,
-    view: {
-      dataset: { id, title, publisher, edition, unit, currency, historyTo, firstYear, lastYear, version, status },
-      unit,
-      by: query.by,
-      filters,
-      from,
-      to,
-      series,
-      ...(method ? { forecast: { basis: OUR_FORECAST, method, levels: [...FORECAST_LEVELS] } } : {}),
-    },
+  const view: SeriesView = {
+    dataset: { id, title, publisher, edition, unit, currency, historyTo, firstYear, lastYear, version, status },
+    unit,
+    by: query.by,
+    filters,
+    from,
+    to,
+    series,
+    ...(method ? { forecast: { basis: OUR_FORECAST, method, levels: [...FORECAST_LEVELS] } } : {}),
   };
+  viewCache.set(viewKey, view);
+  return { ok: true, view };
 }
 
 /** Each series with its slice of the one forecast: the market's own for the whole market, else the sum of its cells'. */

@@ -13,7 +13,7 @@ import {
 } from "@/lib/market/types";
 import { memo } from "./cache";
 import { getDb } from "./db";
-import { assertIntact } from "./integrity";
+import { assertIntact, checkedIntact } from "./integrity";
 
 /**
  * The data-access layer (this file, provenance.ts and health.ts): the only code that reads the
@@ -49,7 +49,9 @@ function toDatasetInfo(row: DatasetRow, active: boolean): DatasetSummary {
 const DATASETS_TTL_MS = 5_000;
 // On globalThis: Next bundles route handlers and pages apart, each with its own module instances; an
 // activation in a route handler must reach the pages' copy of the list at once.
-const shared = globalThis as unknown as { __datasetsCache?: { at: number; value: Promise<DatasetSummary[]> } };
+const shared = globalThis as unknown as {
+  __datasetsCache?: { at: number; value: Promise<DatasetSummary[]>; list?: DatasetSummary[] };
+};
 /** The last list read: pinned versions never change, so they are served from it when the database is down. */
 let lastGoodDatasets: DatasetSummary[] | undefined;
 
@@ -63,9 +65,11 @@ export function getDatasets(): Promise<DatasetSummary[]> {
   const cached = shared.__datasetsCache;
   if (cached && performance.now() - cached.at < DATASETS_TTL_MS) return cached.value;
   const value = readDatasets();
-  shared.__datasetsCache = { at: performance.now(), value };
+  const entry: NonNullable<typeof shared.__datasetsCache> = { at: performance.now(), value };
+  shared.__datasetsCache = entry;
   value
     .then((list) => {
+      entry.list = list;
       lastGoodDatasets = list;
       // For proxy.ts: pinned pages of these versions can be served from memory in an outage.
       (globalThis as unknown as { __marketKnownVersions?: Set<string> }).__marketKnownVersions = new Set(
@@ -144,6 +148,19 @@ export async function getDataset(id?: string): Promise<DatasetSummary | null> {
   }
   if (found) await assertIntact(found.id);
   return found;
+}
+
+/**
+ * Synchronously: `id|status` of the version getDataset(id) would answer right now from the list in
+ * use, when that list is read and fresh and the version has passed its content check; else null
+ * (getDataset would have to wait, or refuse). Lets an answer cached per version be reused without
+ * awaiting anything, exactly while it is still the answer.
+ */
+export function datasetNow(id?: string): string | null {
+  const cached = shared.__datasetsCache;
+  if (!cached?.list || performance.now() - cached.at >= DATASETS_TTL_MS) return null;
+  const d = id ? cached.list.find((x) => x.id === id) : cached.list.find((x) => x.status === "active");
+  return d && checkedIntact(d.id) ? `${d.id}|${d.status}` : null;
 }
 
 export function getMembers(datasetId: string): Promise<MemberInfo[]> {

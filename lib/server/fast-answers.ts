@@ -1,0 +1,88 @@
+import "server-only";
+import { gzipSync } from "node:zlib";
+import { LruCache } from "./cache";
+import { etagMatches } from "./http";
+import { datasetNow } from "./queries";
+
+/**
+ * Public API answers the front server (scripts/front-server.mjs) may send again without entering
+ * Next, for the exact URL they were made for. An answer is served from here only while it is still
+ * the answer: the version its query resolves to right now (the active one, or the pinned one) is
+ * the one it was made from, with the same status, read from a fresh list and found intact
+ * (`datasetNow`); otherwise the request goes through Next as usual, which makes and publishes a
+ * new one. Only answers of routes that check nothing per request (no session, no limit) are
+ * published, and none while REQUIRE_SIGN_IN is on. The front server adds the API's security
+ * headers, the request id and the access log line, as for every answer.
+ */
+interface Entry {
+  /** `id|status` of the version, as datasetNow gives it. */
+  version: string;
+  /** The pinned dataset id of the query, if any. */
+  pinned: string | undefined;
+  etag: string;
+  headers: Record<string, string>;
+  body: Buffer;
+  gzip?: Buffer;
+}
+
+export interface FastAnswer {
+  status: 200 | 304;
+  headers: Record<string, string>;
+  body: Buffer | null;
+}
+
+/** The Vary Next sends with a route handler's answer (its 304 leaves out Accept-Encoding). */
+const NEXT_VARY = "rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch";
+
+/** Next compresses answers of 1 KB and more (its compression middleware's threshold); so do these. */
+const GZIP_MIN_BYTES = 1_024;
+
+const g = globalThis as unknown as {
+  __marketFastAnswers?: LruCache<Entry>;
+  __marketFastAnswer?: (url: string, ifNoneMatch?: string, acceptEncoding?: string) => FastAnswer | null;
+};
+const entries = (g.__marketFastAnswers ??= new LruCache<Entry>(1_000));
+
+/** Path and query of a request URL: the key the front server looks up (its `req.url`). */
+export function fastKey(url: string): string {
+  const u = new URL(url);
+  return u.pathname + u.search;
+}
+
+export function publishAnswer(
+  url: string,
+  a: { version: string; pinned: string | undefined; etag: string; headers: Record<string, string>; body: string },
+): void {
+  const key = fastKey(url);
+  const known = entries.get(key);
+  if (known && known.version === a.version && known.etag === a.etag) return;
+  entries.set(key, { ...a, body: Buffer.from(a.body) });
+}
+
+export function fastAnswer(url: string, ifNoneMatch?: string, acceptEncoding?: string): FastAnswer | null {
+  const e = entries.get(url);
+  if (!e || datasetNow(e.pinned) !== e.version) return null;
+  if (etagMatches(ifNoneMatch, e.etag)) return { status: 304, headers: pick304(e.headers), body: null };
+  const headers: Record<string, string> = { ...e.headers, Vary: `${NEXT_VARY}, Accept-Encoding` };
+  if (e.body.length >= GZIP_MIN_BYTES && acceptsGzip(acceptEncoding)) {
+    e.gzip ??= gzipSync(e.body);
+    return { status: 200, headers: { ...headers, "Content-Encoding": "gzip" }, body: e.gzip };
+  }
+  return { status: 200, headers, body: e.body };
+}
+
+/** gzip (or *) listed without q=0. */
+function acceptsGzip(header: string | undefined): boolean {
+  return (header ?? "").split(",").some((part) => {
+    const [coding, ...params] = part.trim().toLowerCase().split(";");
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+    return (coding.trim() === "gzip" || coding.trim() === "*") && !(q && Number(q.slice(2)) === 0);
+  });
+}
+
+/** A 304 carries the validators and caching headers, not the body's type or disposition. */
+function pick304(headers: Record<string, string>): Record<string, string> {
+  return { ETag: headers.ETag, "Cache-Control": headers["Cache-Control"], Vary: NEXT_VARY };
+}
+
+g.__marketFastAnswer = fastAnswer;
