@@ -78,6 +78,29 @@ function safePath(url: string): string {
   }
 }
 
+/**
+ * The body as UTF-8 text, or null as soon as more than `limit` bytes are declared or have arrived:
+ * the stream is then cancelled, so an oversized body is never held in memory.
+ */
+export async function readTextCapped(request: Request, limit: number): Promise<string | null> {
+  if (Number(request.headers.get("content-length") ?? "0") > limit) return null;
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder("utf-8", { fatal: false }).decode(concat(chunks, size));
+}
+
 /** The most a request body may hold: the largest legal forecast request is ~0.8 MB of JSON. */
 export const BODY_LIMIT_BYTES = 1_000_000;
 
@@ -95,23 +118,10 @@ export async function readJsonBody(request: Request, limit = BODY_LIMIT_BYTES): 
       `Content-Type must be application/json (got ${type ? `"${type.slice(0, 60)}"` : "none"})`,
     );
   const tooLarge = () => new HttpProblem(413, "body", `body: larger than the limit of ${limit} bytes`);
-  const declared = request.headers.get("content-length");
-  if (declared !== null && Number(declared) > limit) throw tooLarge();
+  if (Number(request.headers.get("content-length") ?? "0") > limit) throw tooLarge();
   if (!request.body) throw new HttpProblem(400, "body", "body: missing");
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  const text = new TextDecoder("utf-8", { fatal: false }).decode(concat(chunks, size));
+  const text = await readTextCapped(request, limit);
+  if (text === null) throw tooLarge();
   if (!text.trim()) throw new HttpProblem(400, "body", "body: empty; expected JSON");
   if (nestingDepth(text) > MAX_JSON_DEPTH)
     throw new HttpProblem(400, "body", `body: nested deeper than ${MAX_JSON_DEPTH} levels`);

@@ -4,6 +4,7 @@ import { audit } from "@/lib/server/audit";
 import { clientAddress } from "@/lib/server/client-address";
 import { problem } from "@/lib/server/guard";
 import { signInThrottle, THROTTLE } from "@/lib/server/sign-in-throttle";
+import { readTextCapped } from "@/lib/server/route";
 
 export const dynamic = "force-dynamic";
 
@@ -26,26 +27,6 @@ function withAddress(request: Request, address: string, body?: string): Request 
   } as RequestInit);
 }
 
-/** The body as text, or null once it passes `max` bytes (the rest is never read). */
-async function readCapped(request: Request, max: number): Promise<string | null> {
-  if (Number(request.headers.get("content-length") ?? "0") > max) return null;
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel().catch(() => {});
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
-
 export async function GET(request: Request) {
   return toNextJsHandler(getAuth()).GET(withAddress(request, clientAddress(request)));
 }
@@ -55,7 +36,7 @@ export async function POST(request: Request) {
   const address = clientAddress(request);
   if (!new URL(request.url).pathname.endsWith("/sign-in/email")) return handler.POST(withAddress(request, address));
 
-  const text = await readCapped(request, SIGN_IN_LIMITS.bodyBytes);
+  const text = await readTextCapped(request, SIGN_IN_LIMITS.bodyBytes);
   if (text === null) return problem(413, `The sign-in request is larger than ${SIGN_IN_LIMITS.bodyBytes} bytes`);
   let body: { email?: unknown; password?: unknown } | null;
   try {
