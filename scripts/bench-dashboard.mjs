@@ -3,27 +3,15 @@
 // on the server named by TEST_DATABASE_URL (default: local Postgres), seeds it, starts scripts/server.mjs
 // on localhost, measures, then stops the server and drops the database.
 //   npm run bench:dashboard            (BENCH_PORT to change the port, default 3300)
-import { spawn, spawnSync } from "node:child_process";
-import fs from "node:fs";
 import os from "node:os";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import zlib from "node:zlib";
 import autocannon from "autocannon";
-import { createDatabase, LOCAL_ADMIN_URL } from "./test-postgres.mjs";
+import { distDir, startBenchApp } from "./bench-app.mjs";
 import { chromium } from "@playwright/test";
 
-const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const distDir = process.env.NEXT_DIST_DIR || ".next";
 const port = Number(process.env.BENCH_PORT || 3300);
 const base = `http://127.0.0.1:${port}`;
-const adminUrl = process.env.TEST_DATABASE_URL || LOCAL_ADMIN_URL;
 const TARGETS = { firstLoadKb: 250, filterMs: 100, apiP95Ms: 50 };
-
-if (!fs.existsSync(path.join(root, distDir, "BUILD_ID"))) {
-  console.error(`No production build in ${distDir}: run \`npm run build\` first.`);
-  process.exit(1);
-}
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -180,27 +168,8 @@ async function apiLoad() {
   };
 }
 
-const db = await createDatabase(adminUrl, "market_bench");
-let server;
+const app = await startBenchApp({ port, prefix: "market_bench" });
 try {
-  const env = {
-    ...process.env,
-    DATABASE_URL: db.url,
-    NEXT_DIST_DIR: distDir,
-    NEXT_TELEMETRY_DISABLED: "1",
-    NODE_ENV: "production",
-  };
-  const setup = spawnSync(
-    path.join(root, "node_modules", ".bin", "tsx"),
-    ["--conditions=react-server", "scripts/db.ts", "setup"],
-    { cwd: root, env, stdio: "ignore" },
-  );
-  if (setup.status !== 0) throw new Error("database setup failed");
-  server = spawn(process.execPath, [path.join(root, "scripts", "server.mjs"), String(port), "127.0.0.1"], {
-    cwd: root,
-    env,
-    stdio: "ignore",
-  });
   await waitForHealth();
 
   const overview = await overviewResponse();
@@ -242,9 +211,5 @@ try {
     `/api/v1/series, 20 connections, 10 s: ${api.requests} requests (${api.rps.toFixed(0)}/s), p50 ${ms(api.p50)}, p95 ${ms(api.p95)}, p99 ${ms(api.p99)}, errors ${api.errors}; target p95 <= ${TARGETS.apiP95Ms} ms and 0 errors: ${mark(api.p95 <= TARGETS.apiP95Ms && api.errors === 0)}`,
   );
 } finally {
-  if (server) {
-    server.kill("SIGTERM");
-    await new Promise((r) => server.once("exit", r));
-  }
-  await db.drop();
+  await app.stop();
 }

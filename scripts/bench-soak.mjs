@@ -4,16 +4,11 @@
 // given time, samples the server's resident memory (the whole process tree) every few seconds, and
 // prints the figures. It asserts nothing.
 //   npm run bench:soak -- [--minutes 15] [--connections 10] [--path /explore] [--port 3600]
-import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
-import { createDatabase, LOCAL_ADMIN_URL } from "./test-postgres.mjs";
+import { distDir, requireBuild, startBenchApp } from "./bench-app.mjs";
 
-const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const distDir = process.env.NEXT_DIST_DIR || ".next";
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
@@ -23,13 +18,9 @@ const connections = Number(arg("connections", "10"));
 const pagePath = arg("path", "/explore");
 const port = Number(arg("port", process.env.BENCH_PORT || "3600"));
 const base = `http://127.0.0.1:${port}`;
-const adminUrl = process.env.TEST_DATABASE_URL || LOCAL_ADMIN_URL;
 const SAMPLE_MS = 5_000;
 
-if (!fs.existsSync(path.join(root, distDir, "BUILD_ID"))) {
-  console.error(`No production build in ${distDir}: run \`npm run build\` first.`);
-  process.exit(1);
-}
+requireBuild();
 
 /** Resident memory of a process and all its descendants, in MB (Linux /proc). */
 function treeRssMb(pid) {
@@ -66,33 +57,9 @@ async function waitForReady(timeoutMs = 120_000) {
   throw new Error("the server did not answer in time");
 }
 
-function startServer(env) {
-  // The same server `npm start` runs (scripts/server.mjs in front of Next), without its build step.
-  const serverScript = path.join(root, "scripts", "server.mjs");
-  const [cmd, args] = fs.existsSync(serverScript)
-    ? [process.execPath, [serverScript]]
-    : [path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"]];
-  return spawn(cmd, args, { cwd: root, env: { ...env, PORT: String(port), HOST: "127.0.0.1" }, stdio: "ignore" });
-}
-
-const db = await createDatabase(adminUrl, "market_soak");
-let server;
+const app = await startBenchApp({ port, prefix: "market_soak", env: { LOG_LEVEL: "silent" } });
+const server = app.server;
 try {
-  const env = {
-    ...process.env,
-    DATABASE_URL: db.url,
-    NEXT_DIST_DIR: distDir,
-    NEXT_TELEMETRY_DISABLED: "1",
-    NODE_ENV: "production",
-    LOG_LEVEL: "silent",
-  };
-  const setup = spawnSync(
-    path.join(root, "node_modules", ".bin", "tsx"),
-    ["--conditions=react-server", "scripts/db.ts", "setup"],
-    { cwd: root, env, stdio: "ignore" },
-  );
-  if (setup.status !== 0) throw new Error("database setup failed");
-  server = startServer(env);
   let exited = null;
   server.once("exit", (code, signal) => (exited = signal ?? code));
   await waitForReady();
@@ -137,9 +104,5 @@ try {
   for (const s of samples.filter((_, i) => i % Math.max(1, Math.round(60_000 / SAMPLE_MS)) === 0))
     console.log(`  t=${s.t.toFixed(1)} min  rss=${s.mb.toFixed(0)} MB`);
 } finally {
-  if (server && server.exitCode === null) {
-    server.kill("SIGTERM");
-    await new Promise((r) => server.once("exit", r));
-  }
-  await db.drop();
+  await app.stop();
 }
