@@ -3,6 +3,7 @@ import path from "node:path";
 import { ImageResponse } from "next/og";
 import { composePlotParts } from "@/lib/export/plot-svg";
 import { previewHeadline } from "@/lib/export/preview-headline";
+import { withEmbeddedGlyphs } from "@/lib/export/glyphs";
 import { LruCache } from "@/lib/server/cache";
 import { HttpProblem } from "@/lib/server/http";
 import { getDataset } from "@/lib/server/queries";
@@ -69,7 +70,8 @@ export const GET = route("og", async (request) => {
   if (!preview) throw new HttpProblem(404, "page", "no such view or data set");
   const { chart } = preview;
   const { svg: plot, labels } = composePlotParts(chart, PLOT_W, PLOT_H);
-  const figure = previewHeadline(chart);
+  const headline = previewHeadline(chart);
+  const figure = headline && withEmbeddedGlyphs(headline);
   const legend =
     chart.kind === "total-forecast"
       ? [chart.series[0], chart.outlook, chart.forecast]

@@ -2,6 +2,7 @@
  * The deck's headline slide: the view's headline cards (size, CAGR, outlook, our forecast, or a
  * sector's or vendor's key figures) as a grid of cards, with the view's filters and years on top.
  */
+import { withEmbeddedGlyphs } from "./glyphs";
 import { FONT_FAMILY, sizeUnit } from "./compose-svg";
 import { esc, n, textEl, type TextRun } from "./svg-util";
 import { wrapText } from "./text-metrics";
@@ -63,7 +64,7 @@ export function composeCardsSvg(cards: HeadlineCard[], opts: CardsOptions): { sv
     });
     ty += 62 * u;
     texts.push({
-      text: card.value,
+      text: withEmbeddedGlyphs(card.value),
       x: x + cp,
       y: ty,
       fontSize: 56 * u,
@@ -72,8 +73,8 @@ export function composeCardsSvg(cards: HeadlineCard[], opts: CardsOptions): { sv
       color: theme.ink,
     });
     for (const line of [
-      ...(card.detail ? wrapText(card.detail, cardW - 2 * cp, 19 * u) : []),
-      ...wrapText(card.note, cardW - 2 * cp, 19 * u),
+      ...(card.detail ? wrapText(withEmbeddedGlyphs(card.detail), cardW - 2 * cp, 19 * u) : []),
+      ...wrapText(withEmbeddedGlyphs(card.note), cardW - 2 * cp, 19 * u),
     ]) {
       ty += 19 * u * 1.45;
       if (ty > top + cardH - cp / 2) break;
