@@ -72,7 +72,7 @@ test.describe("sector, vendor and methodology pages", () => {
   });
 
   test("unknown slugs answer 404 with the not-found page", async ({ page }) => {
-    for (const path of ["/sectors/mining", "/vendors/nobody"]) {
+    for (const path of ["/sectors/mining", "/vendors/nobody", "/types/quantum"]) {
       const response = await page.goto(path);
       expect(response?.status()).toBe(404);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("Not found");

@@ -1,0 +1,91 @@
+import { Suspense, type ReactNode } from "react";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { PageSkeleton } from "@/components/layout/page-states";
+import { DashboardProvider } from "@/components/dashboard/dashboard-context";
+import type { Dimension } from "@/lib/market/types";
+import type { Story } from "@/lib/market/story/types";
+import { findMember, getMemberPage, type MemberPage } from "@/lib/server/member-page";
+import { viewMetadata } from "@/lib/server/link-preview";
+import { getStory } from "@/lib/server/story";
+import { refuseTamperedVersion } from "@/lib/server/version-gate";
+import { NoDataset } from "@/app/_components/no-dataset";
+
+type MemberDimension = "type" | "sector" | "vendor";
+type Query = Record<string, string | string[] | undefined>;
+
+export type MemberRouteProps = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Query>;
+};
+
+/** What a member page's body renders from: its page data, the version's story, its slug and splits. */
+export type LoadedMember = MemberPage & { story: Story; slug: string; splits: Dimension[] };
+
+interface MemberRouteOptions {
+  dimension: MemberDimension;
+  /** The dimensions the page splits its member by (its first-render requests). */
+  splits: Dimension[];
+  /** "Sector", "Vendor", "Model type": the link preview's fallback title. */
+  label: string;
+  render: (loaded: LoadedMember) => ReactNode;
+}
+
+/**
+ * One route for the type, sector and vendor pages. Before anything streams it refuses a tampered
+ * version (a real 503, via the redirect) and answers an unknown slug with a real 404; the page's
+ * figures then stream under its own loading state.
+ */
+export function memberRoute({ dimension, splits, label, render }: MemberRouteOptions) {
+  async function Content({ slug, query }: { slug: string; query: Query }) {
+    const page = await getMemberPage(dimension, slug, query, splits);
+    if (page === "no-dataset") return <NoDataset />;
+    if (page === "not-found") notFound();
+    const story = await getStory(page.ctx.dataset.id);
+    return (
+      <DashboardProvider value={{ ...page.ctx, initialSeries: page.initialSeries }}>
+        {render({ ...page, story, slug, splits })}
+      </DashboardProvider>
+    );
+  }
+
+  async function generateMetadata({ params, searchParams }: MemberRouteProps): Promise<Metadata> {
+    const { slug } = await params;
+    return viewMetadata({ kind: dimension, slug }, await searchParams, `${label}: ${slug}`);
+  }
+
+  async function MemberRoute({ params, searchParams }: MemberRouteProps) {
+    const [{ slug }, query] = await Promise.all([params, searchParams]);
+    await refuseTamperedVersion(query);
+    if ((await findMember(dimension, slug, query)) === "not-found") notFound();
+    return (
+      <Suspense fallback={<PageSkeleton label={`the ${label.toLowerCase()} page`} />}>
+        <Content slug={slug} query={query} />
+      </Suspense>
+    );
+  }
+
+  return { generateMetadata, MemberRoute };
+}
+
+/** The heading every member page starts with: what kind of member, its name and description. */
+export function MemberHeading({
+  eyebrow,
+  name,
+  description,
+  children,
+}: {
+  eyebrow: ReactNode;
+  name: string;
+  description?: string | null;
+  children?: ReactNode;
+}) {
+  return (
+    <div>
+      <p className="text-sm text-slate-600 dark:text-slate-400">{eyebrow}</p>
+      <h1 className="text-2xl font-semibold">{name}</h1>
+      <p className="mt-1 max-w-3xl text-slate-700 dark:text-slate-300">{description}</p>
+      {children}
+    </div>
+  );
+}
