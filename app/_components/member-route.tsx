@@ -10,6 +10,8 @@ import { viewMetadata } from "@/lib/server/link-preview";
 import { getStory } from "@/lib/server/story";
 import { refuseTamperedVersion } from "@/lib/server/version-gate";
 import { NoDataset } from "@/app/_components/no-dataset";
+import { StoryMoves } from "@/app/_components/story-moves";
+import { MemberPanels } from "@/components/dashboard/member-panels";
 
 type MemberDimension = "type" | "sector" | "vendor";
 type Query = Record<string, string | string[] | undefined>;
@@ -19,8 +21,8 @@ export type MemberRouteProps = {
   searchParams: Promise<Query>;
 };
 
-/** What a member page's body renders from: its page data, the version's story, its slug and splits. */
-export type LoadedMember = MemberPage & { story: Story; slug: string; splits: Dimension[] };
+/** What a member page's body renders from: its page data, the version's story, and its slug. */
+export type LoadedMember = MemberPage & { story: Story; slug: string };
 
 interface MemberRouteOptions {
   dimension: MemberDimension;
@@ -28,6 +30,12 @@ interface MemberRouteOptions {
   splits: Dimension[];
   /** "Sector", "Vendor", "Model type": the link preview's fallback title. */
   label: string;
+  /** What the total panel shows ("size and forecast", "estimated value"). */
+  totalWhat: string;
+  /** The member's share of the market as a chart of its own. */
+  shareChart?: boolean;
+  splitsClassName: string;
+  /** The heading and what the page says of the member before its drivers and figures. */
   render: (loaded: LoadedMember) => ReactNode;
 }
 
@@ -36,7 +44,15 @@ interface MemberRouteOptions {
  * version (a real 503, via the redirect) and answers an unknown slug with a real 404; the page's
  * figures then stream under its own loading state.
  */
-export function memberRoute({ dimension, splits, label, render }: MemberRouteOptions) {
+export function memberRoute({
+  dimension,
+  splits,
+  label,
+  totalWhat,
+  shareChart,
+  splitsClassName,
+  render,
+}: MemberRouteOptions) {
   async function Content({ slug, query }: { slug: string; query: Query }) {
     const page = await getMemberPage(dimension, slug, query, splits);
     if (page === "no-dataset") return <NoDataset />;
@@ -44,7 +60,23 @@ export function memberRoute({ dimension, splits, label, render }: MemberRouteOpt
     const story = await getStory(page.ctx.dataset.id);
     return (
       <DashboardProvider value={{ ...page.ctx, initialSeries: page.initialSeries }}>
-        {render({ ...page, story, slug, splits })}
+        {render({ ...page, story, slug })}
+        <StoryMoves
+          story={story}
+          dimension={dimension}
+          member={slug}
+          name={page.member.name}
+          dataset={page.ctx.state.dataset}
+        />
+        <MemberPanels
+          dimension={dimension}
+          slug={slug}
+          name={page.member.name}
+          totalWhat={totalWhat}
+          shareChart={shareChart}
+          splits={splits}
+          splitsClassName={splitsClassName}
+        />
       </DashboardProvider>
     );
   }

@@ -1,14 +1,14 @@
-import { MemberPanels } from "@/components/dashboard/member-panels";
 import { MemberHeading, memberRoute } from "@/app/_components/member-route";
-import { StoryMoves } from "@/app/_components/story-moves";
 
 export const dynamic = "force-dynamic";
 
 const route = memberRoute({
   dimension: "sector",
   splits: ["type", "vendor", "region"],
+  totalWhat: "size and forecast",
+  splitsClassName: "xl:grid-cols-3",
   label: "Sector",
-  render: ({ ctx, member: sector, story, slug, splits }) => (
+  render: ({ member: sector }) => (
     <>
       <MemberHeading eyebrow="Application sector" name={sector.name} description={sector.description} />
       {sector.useCases && sector.useCases.length > 0 && (
@@ -26,15 +26,6 @@ const route = memberRoute({
           </ul>
         </section>
       )}
-      <StoryMoves story={story} dimension="sector" member={slug} name={sector.name} dataset={ctx.state.dataset} />
-      <MemberPanels
-        dimension="sector"
-        slug={slug}
-        name={sector.name}
-        totalWhat="size and forecast"
-        splits={splits}
-        splitsClassName="xl:grid-cols-3"
-      />
     </>
   ),
 });

@@ -1,15 +1,15 @@
 import Link from "next/link";
-import { MemberPanels } from "@/components/dashboard/member-panels";
 import { MemberHeading, memberRoute } from "@/app/_components/member-route";
-import { StoryMoves } from "@/app/_components/story-moves";
 
 export const dynamic = "force-dynamic";
 
 const route = memberRoute({
   dimension: "type",
   splits: ["sector", "vendor", "region"],
+  totalWhat: "size and forecast",
+  splitsClassName: "xl:grid-cols-3",
   label: "Model type",
-  render: ({ ctx, member: type, story, slug, splits }) => {
+  render: ({ ctx, member: type, story, slug }) => {
     const useCase = story.useCases.find((u) => u.dimension === "type" && u.member === slug);
     const examples = (useCase?.vendors ?? [])
       .map((v) => ctx.members.find((m) => m.dimension === "vendor" && m.slug === v))
@@ -51,15 +51,6 @@ const route = memberRoute({
             )}
           </section>
         )}
-        <StoryMoves story={story} dimension="type" member={slug} name={type.name} dataset={ctx.state.dataset} />
-        <MemberPanels
-          dimension="type"
-          slug={slug}
-          name={type.name}
-          totalWhat="size and forecast"
-          splits={splits}
-          splitsClassName="xl:grid-cols-3"
-        />
       </>
     );
   },

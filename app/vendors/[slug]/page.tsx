@@ -1,6 +1,4 @@
-import { MemberPanels } from "@/components/dashboard/member-panels";
 import { MemberHeading, memberRoute } from "@/app/_components/member-route";
-import { StoryMoves } from "@/app/_components/story-moves";
 import { groupOf } from "@/lib/market/story/links";
 import { VENDOR_GROUP_LABEL } from "@/lib/market/presentation/labels";
 
@@ -9,8 +7,11 @@ export const dynamic = "force-dynamic";
 const route = memberRoute({
   dimension: "vendor",
   splits: ["sector", "type"],
+  totalWhat: "estimated value",
+  shareChart: true,
+  splitsClassName: "xl:grid-cols-2",
   label: "Vendor",
-  render: ({ ctx, member: vendor, story, slug, splits }) => {
+  render: ({ member: vendor, story, slug }) => {
     // The release's group by its full name; versions without a story keep the stored one-word label.
     const group = groupOf(story, slug)?.title ?? VENDOR_GROUP_LABEL[vendor.group ?? "other"];
     return (
@@ -28,16 +29,6 @@ const route = memberRoute({
             Vendor values are modelled from public proxies and are indicative, not reported revenue.
           </p>
         </MemberHeading>
-        <StoryMoves story={story} dimension="vendor" member={slug} name={vendor.name} dataset={ctx.state.dataset} />
-        <MemberPanels
-          dimension="vendor"
-          slug={slug}
-          name={vendor.name}
-          totalWhat="estimated value"
-          shareChart
-          splits={splits}
-          splitsClassName="xl:grid-cols-2"
-        />
       </>
     );
   },
