@@ -1,14 +1,13 @@
-import { Suspense, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { PageSkeleton } from "@/components/layout/page-states";
 import { DashboardProvider } from "@/components/dashboard/dashboard-context";
 import type { Dimension } from "@/lib/market/types";
 import type { Story } from "@/lib/market/story/types";
 import { findMember, getMemberPage, type MemberPage } from "@/lib/server/member-page";
 import { viewMetadata } from "@/lib/server/link-preview";
 import { getStory } from "@/lib/server/story";
-import { refuseTamperedVersion } from "@/lib/server/version-gate";
+import { gatedPage } from "@/app/_components/gated-page";
 import { NoDataset } from "@/app/_components/no-dataset";
 import { StoryMoves } from "@/app/_components/story-moves";
 import { MemberPanels } from "@/components/dashboard/member-panels";
@@ -86,16 +85,15 @@ export function memberRoute({
     return viewMetadata({ kind: dimension, slug }, await searchParams, `${label}: ${slug}`);
   }
 
-  async function MemberRoute({ params, searchParams }: MemberRouteProps) {
-    const [{ slug }, query] = await Promise.all([params, searchParams]);
-    await refuseTamperedVersion(query);
-    if ((await findMember(dimension, slug, query)) === "not-found") notFound();
-    return (
-      <Suspense fallback={<PageSkeleton label={`the ${label.toLowerCase()} page`} />}>
-        <Content slug={slug} query={query} />
-      </Suspense>
-    );
-  }
+  const MemberRoute = gatedPage(
+    `the ${label.toLowerCase()} page`,
+    async ({ params, searchParams }: MemberRouteProps) => (
+      <Content slug={(await params).slug} query={await searchParams} />
+    ),
+    async ({ params }, query) => {
+      if ((await findMember(dimension, (await params).slug, query)) === "not-found") notFound();
+    },
+  );
 
   return { generateMetadata, MemberRoute };
 }

@@ -7,13 +7,14 @@ import { getActiveTotals } from "@/lib/server/dataset-tables";
 import { NoDataset } from "../_components/no-dataset";
 import { FiguresTable } from "./_components/figures-table";
 import { ForecastAccuracy, SHORT_FORECAST_ACCURACY } from "./_components/forecast-accuracy";
+import { gatedPage } from "@/app/_components/gated-page";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Methodology and sources" };
 
 const card = "rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900";
 
-export default async function MethodologyPage({
+async function MethodologyPageContent({
   searchParams,
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -197,3 +198,6 @@ function listFigures(
   );
   return words.length > 1 ? `${words.slice(0, -1).join(", ")} and ${words.at(-1)}` : (words[0] ?? "");
 }
+
+// The version is checked before anything streams: a tampered one answers a real 503 (via the redirect).
+export default gatedPage("the methodology", MethodologyPageContent);

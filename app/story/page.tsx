@@ -5,13 +5,14 @@ import { OUR_READING, type StoryItem } from "@/lib/market/story/types";
 import { getStoryPage, type StoryPage } from "@/lib/server/story-page";
 import { NoDataset } from "@/app/_components/no-dataset";
 import { ShareSparks } from "@/app/_components/share-sparks";
+import { gatedPage } from "@/app/_components/gated-page";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Drivers and trends" };
 
 type Search = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export default async function StoryPage({ searchParams }: Search) {
+async function StoryPageContent({ searchParams }: Search) {
   const page = await getStoryPage(await searchParams);
   if (!page) return <NoDataset />;
   const { story, ctx } = page;
@@ -99,3 +100,6 @@ function Items({
     </section>
   );
 }
+
+// The version is checked before anything streams: a tampered one answers a real 503 (via the redirect).
+export default gatedPage("the drivers and trends", StoryPageContent);

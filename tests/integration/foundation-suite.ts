@@ -344,6 +344,24 @@ export function defineFoundationSuite(kind: string, setup: Setup) {
       );
       expect(await target(gate.refuseTamperedVersion({ dataset: v2 }))).toBe("served");
       expect(await target(gate.refuseTamperedVersion({}))).toBe("served");
+      // Every page that shows a version runs that check first, whatever it shows.
+      const pages = {
+        methodology: await import("@/app/methodology/page"),
+        story: await import("@/app/story/page"),
+        sectors: await import("@/app/sectors/(index)/page"),
+        types: await import("@/app/types/(index)/page"),
+        vendors: await import("@/app/vendors/(index)/page"),
+        sector: await import("@/app/sectors/[slug]/page"),
+        type: await import("@/app/types/[slug]/page"),
+        vendor: await import("@/app/vendors/[slug]/page"),
+      };
+      for (const [name, mod] of Object.entries(pages)) {
+        const props = { params: Promise.resolve({ slug: "openai" }), searchParams: Promise.resolve({ dataset: v1 }) };
+        const render = mod.default as unknown as (p: typeof props) => Promise<unknown>;
+        expect(await target(render(props)), name).toMatch(
+          new RegExp(`^NEXT_REDIRECT;\\w+;/unavailable\\?dataset=${v1};307;`),
+        );
+      }
       const unavailable = await import("@/app/unavailable/route");
       const page = await unavailable.GET(new Request(`http://test/unavailable?dataset=${v1}`));
       expect(page.status).toBe(503);

@@ -3,11 +3,12 @@ import { emptyFilters } from "@/lib/market/query/filters";
 import { getPageContext, getSeriesView } from "@/lib/server/market";
 import { MemberIndex } from "@/app/_components/member-index";
 import { NoDataset } from "@/app/_components/no-dataset";
+import { gatedPage } from "@/app/_components/gated-page";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Sectors" };
 
-export default async function SectorsPage({
+async function SectorsPageContent({
   searchParams,
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -34,3 +35,6 @@ export default async function SectorsPage({
     </>
   );
 }
+
+// The version is checked before anything streams: a tampered one answers a real 503 (via the redirect).
+export default gatedPage("the sectors", SectorsPageContent);

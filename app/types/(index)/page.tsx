@@ -4,11 +4,12 @@ import { getPageContext, getSeriesView } from "@/lib/server/market";
 import { getStory } from "@/lib/server/story";
 import { MemberIndex } from "@/app/_components/member-index";
 import { NoDataset } from "@/app/_components/no-dataset";
+import { gatedPage } from "@/app/_components/gated-page";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Model types" };
 
-export default async function TypesPage({
+async function TypesPageContent({
   searchParams,
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -40,3 +41,6 @@ export default async function TypesPage({
     </>
   );
 }
+
+// The version is checked before anything streams: a tampered one answers a real 503 (via the redirect).
+export default gatedPage("the model types", TypesPageContent);

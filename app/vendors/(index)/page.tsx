@@ -4,11 +4,12 @@ import { getPageContext, getSeriesView } from "@/lib/server/market";
 import { MemberIndex } from "@/app/_components/member-index";
 import { NoDataset } from "@/app/_components/no-dataset";
 import { VENDOR_GROUP_LABEL } from "@/lib/market/presentation/labels";
+import { gatedPage } from "@/app/_components/gated-page";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Vendors" };
 
-export default async function VendorsPage({
+async function VendorsPageContent({
   searchParams,
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -37,3 +38,6 @@ export default async function VendorsPage({
     </>
   );
 }
+
+// The version is checked before anything streams: a tampered one answers a real 503 (via the redirect).
+export default gatedPage("the vendors", VendorsPageContent);

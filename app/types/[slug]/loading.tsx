@@ -1,5 +1,0 @@
-import { PageSkeleton } from "@/components/layout/page-states";
-
-export default function Loading() {
-  return <PageSkeleton label="the model type page" />;
-}
