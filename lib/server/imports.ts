@@ -15,6 +15,8 @@ import { audit } from "./audit";
 import { getDatasetTables, getDefinition } from "./dataset-tables";
 import { getDb } from "./db";
 import { activeVersions, forgetDatasets, getDatasets } from "./queries";
+import { HttpProblem } from "./http";
+import { assertIntact } from "./integrity";
 
 /**
  * Imports in two phases: `stageImport` parses, validates and previews a file and keeps it as an
@@ -171,6 +173,13 @@ export async function activateDataset(
     select: { id: true, key: true, version: true },
   });
   if (!ds) return { ok: false, status: 404, message: `dataset "${datasetId}" does not exist` };
+  // A version that fails its content check is never served, so it is never made active either.
+  try {
+    await assertIntact(ds.id);
+  } catch (error) {
+    if (!(error instanceof HttpProblem && error.status === 503)) throw error;
+    return { ok: false, status: 409, message: `version "${ds.id}" failed its integrity check and cannot be activated` };
+  }
   await prisma.activation.create({ data: { datasetKey: ds.key, datasetId: ds.id, actor } });
   forgetDatasets();
   await audit({ action: "activate", actor, target: ds.id });

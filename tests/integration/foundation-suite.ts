@@ -362,6 +362,12 @@ export function defineFoundationSuite(kind: string, setup: Setup) {
           new RegExp(`^NEXT_REDIRECT;\\w+;/unavailable\\?dataset=${v1};307;`),
         );
       }
+      // Nor is it made active: activation answers 409 and the log keeps its last entry.
+      const imports = await import("@/lib/server/imports");
+      const active = await mods.queries.activeVersions();
+      expect(await imports.activateDataset(v1, "analyst@example.com")).toMatchObject({ ok: false, status: 409 });
+      expect(await mods.queries.activeVersions()).toEqual(active);
+      expect([...active.values()]).not.toContain(v1);
       const unavailable = await import("@/app/unavailable/route");
       const page = await unavailable.GET(new Request(`http://test/unavailable?dataset=${v1}`));
       expect(page.status).toBe(503);
