@@ -96,7 +96,7 @@ test("a vendor renamed by a slip: the preview shows the figure it removes and as
   await page.screenshot({ path: testInfo.outputPath("typo-preview.png"), fullPage: true });
 
   // Confirming both would let it through; the analyst maps the name to OpenAI instead.
-  await preview.getByLabel(/Remove these 1 figure/).check();
+  await preview.getByLabel("Remove this figure: I checked it").check();
   await preview.getByLabel("Keep ‘Open-AI Inc’ as a new member").check();
   await expect(commit).toBeEnabled();
   await preview.getByRole("button", { name: "Use OpenAI" }).click();

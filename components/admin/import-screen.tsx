@@ -211,8 +211,9 @@ export function ImportScreen({ versions }: { versions: { id: string; label: stri
           {state.preview.removalCount > 0 && (
             <label className="flex items-center gap-2 text-sm">
               <input type="checkbox" checked={removalsOk} onChange={(e) => setRemovalsOk(e.target.checked)} />
-              Remove these {state.preview.removalCount.toLocaleString("en-US")} figure
-              {state.preview.removalCount === 1 ? "" : "s"}: I checked them
+              {state.preview.removalCount === 1
+                ? "Remove this figure: I checked it"
+                : `Remove these ${state.preview.removalCount.toLocaleString("en-US")} figures: I checked them`}
             </label>
           )}
           <button

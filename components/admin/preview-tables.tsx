@@ -50,7 +50,7 @@ export function ModelledMovesList({ moves, caption }: { moves: ModelledMoves[]; 
   if (moves.length === 0) return null;
   return (
     <div aria-label={caption} role="group" className="space-y-1">
-      <h3 className="font-medium">Modelled cells the fit moves</h3>
+      <h3 className="font-medium">{caption}</h3>
       {moves.map((m) => (
         <details key={m.table} className="text-sm">
           <summary className="cursor-pointer">{movesLine(m)}</summary>

@@ -202,6 +202,18 @@ export function removalMessage(r: Removal): string {
  */
 export function suggestMembers(v: ValidatedImport, base: DatasetTables, removals: readonly Removal[]): Suggestion[] {
   const out: Suggestion[] = [];
+  const givenOf = new Map<string, { year: number; value: number }[]>();
+  for (const g of v.given) {
+    const k = `${g.table}|${g.slug}`;
+    if (!givenOf.has(k)) givenOf.set(k, []);
+    givenOf.get(k)!.push(g);
+  }
+  const removedIn = new Map<string, Removal[]>();
+  for (const r of removals) {
+    const k = `${r.table}|${r.year}`;
+    if (!removedIn.has(k)) removedIn.set(k, []);
+    removedIn.get(k)!.push(r);
+  }
   for (const m of v.newMembers) {
     const dim = m.table as Dimension;
     let existing = closestMember(m.name, base.members[dim]);
@@ -209,10 +221,8 @@ export function suggestMembers(v: ValidatedImport, base: DatasetTables, removals
     if (!existing) {
       // The years this member fills that an existing member lost: the nearest value decides.
       let best: { slug: string; gap: number } | null = null;
-      for (const g of v.given) {
-        if (g.table !== dim || g.slug !== m.slug) continue;
-        for (const r of removals) {
-          if (r.table !== dim || r.year !== g.year) continue;
+      for (const g of givenOf.get(`${dim}|${m.slug}`) ?? []) {
+        for (const r of removedIn.get(`${dim}|${g.year}`) ?? []) {
           const gap = Math.abs(r.from - g.value);
           if (!best || gap < best.gap) best = { slug: r.member, gap };
         }
