@@ -2,6 +2,8 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import { changesFigures } from "@/lib/import/diff";
+import type { MemberMapping } from "@/lib/import/safeguards";
 import type { ImportError, Preview } from "@/lib/import/types";
 import { PreviewTables, ErrorTable } from "./preview-tables";
 import { StoryChanges } from "./story-changes";
@@ -9,10 +11,10 @@ import { StoryChanges } from "./story-changes";
 type State =
   | { kind: "idle" }
   | { kind: "uploading"; name: string }
-  | { kind: "preview"; id: string; name: string; preview: Preview }
+  | { kind: "preview"; id: string; name: string; preview: Preview; file: File }
   | { kind: "errors"; name: string; errors: ImportError[]; total: number; message: string }
   | { kind: "failed"; message: string }
-  | { kind: "committing"; id: string; name: string; preview: Preview }
+  | { kind: "committing"; id: string; name: string; preview: Preview; file: File }
   | { kind: "committed"; dataset: { id: string; version: number } };
 
 /** Drop a file, see every change or every bad cell, then commit. */
@@ -22,17 +24,26 @@ export function ImportScreen({ versions }: { versions: { id: string; label: stri
   const [dragging, setDragging] = useState(false);
   // The story (drivers, trends, use cases, groups) travels beside the figures as story.json.
   const [story, setStory] = useState<File | null>(null);
+  // What the analyst confirmed in the preview: the removals, and members that are really new.
+  const [removalsOk, setRemovalsOk] = useState(false);
+  const [newOk, setNewOk] = useState<string[]>([]);
+  // New member names of the file mapped to existing members (sent again with the file).
+  const [mapping, setMapping] = useState<MemberMapping[]>([]);
 
-  async function upload(file: File) {
+  async function upload(file: File, map: MemberMapping[] = []) {
     setState({ kind: "uploading", name: file.name });
+    setRemovalsOk(false);
+    setNewOk([]);
+    setMapping(map);
     const form = new FormData();
     form.set("file", file);
     if (story) form.set("story", story);
     if (base) form.set("dataset", base);
+    if (map.length) form.set("map", JSON.stringify(map));
     try {
       const r = await fetch("/api/v1/imports", { method: "POST", body: form });
       const body = await r.json().catch(() => ({}));
-      if (r.status === 201) setState({ kind: "preview", id: body.id, name: file.name, preview: body.preview });
+      if (r.status === 201) setState({ kind: "preview", id: body.id, name: file.name, preview: body.preview, file });
       else if (r.status === 422)
         setState({
           kind: "errors",
@@ -47,10 +58,14 @@ export function ImportScreen({ versions }: { versions: { id: string; label: stri
     }
   }
 
-  async function commit(id: string, name: string, preview: Preview) {
-    setState({ kind: "committing", id, name, preview });
+  async function commit(id: string, name: string, preview: Preview, file: File) {
+    setState({ kind: "committing", id, name, preview, file });
     try {
-      const r = await fetch(`/api/v1/imports/${id}/commit`, { method: "POST" });
+      const r = await fetch(`/api/v1/imports/${id}/commit`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ confirmRemovals: removalsOk, confirmNewMembers: newOk }),
+      });
       const body = await r.json().catch(() => ({}));
       if (r.status === 201) setState({ kind: "committed", dataset: body.dataset });
       else setState({ kind: "failed", message: body.error?.message ?? `Commit failed (HTTP ${r.status})` });
@@ -154,22 +169,74 @@ export function ImportScreen({ versions }: { versions: { id: string; label: stri
       {(state.kind === "preview" || state.kind === "committing") && (
         <section aria-label="Preview" className="space-y-3">
           <PreviewTables name={state.name} preview={state.preview} />
+          {mapping.length > 0 && (
+            <p role="status" className="text-sm">
+              Read as existing members: {mapping.map((x) => `${x.table} '${x.from}' → ${x.to}`).join(", ")}.
+            </p>
+          )}
           {state.preview.story && <StoryChanges changes={state.preview.story} />}
+          {state.preview.suggestions?.length > 0 && (
+            <fieldset className="space-y-2 rounded border border-amber-300 p-3 text-sm dark:border-amber-800">
+              <legend className="px-1 font-medium">Did you mean?</legend>
+              {state.preview.suggestions.map((sug) => (
+                <div key={`${sug.table}|${sug.slug}`} className="flex flex-wrap items-center gap-3">
+                  <span>
+                    {sug.table} <strong>&lsquo;{sug.name}&rsquo;</strong> is new: did you mean{" "}
+                    <strong>&lsquo;{sug.existing.name}&rsquo;</strong>?
+                  </span>
+                  <button
+                    type="button"
+                    disabled={state.kind === "committing"}
+                    onClick={() =>
+                      void upload(state.file, [...mapping, { table: sug.table, from: sug.name, to: sug.existing.slug }])
+                    }
+                    className="rounded border border-slate-400 px-2 py-0.5 dark:border-slate-600"
+                  >
+                    Use {sug.existing.name}
+                  </button>
+                  <label className="flex items-center gap-1">
+                    <input
+                      type="checkbox"
+                      checked={newOk.includes(sug.slug)}
+                      onChange={(e) =>
+                        setNewOk((xs) => (e.target.checked ? [...xs, sug.slug] : xs.filter((x) => x !== sug.slug)))
+                      }
+                    />
+                    Keep &lsquo;{sug.name}&rsquo; as a new member
+                  </label>
+                </div>
+              ))}
+            </fieldset>
+          )}
+          {state.preview.removalCount > 0 && (
+            <label className="flex items-center gap-2 text-sm">
+              <input type="checkbox" checked={removalsOk} onChange={(e) => setRemovalsOk(e.target.checked)} />
+              {state.preview.removalCount === 1
+                ? "Remove this figure: I checked it"
+                : `Remove these ${state.preview.removalCount.toLocaleString("en-US")} figures: I checked them`}
+            </label>
+          )}
           <button
             type="button"
             disabled={
               state.kind === "committing" ||
-              (state.preview.changes.length === 0 &&
-                state.preview.newMembers.length === 0 &&
-                !state.preview.story?.length)
+              (!changesFigures(state.preview) && !state.preview.story?.length) ||
+              (state.preview.removalCount > 0 && !removalsOk) ||
+              (state.preview.suggestions ?? []).some((x) => !newOk.includes(x.slug))
             }
-            onClick={() => void commit(state.id, state.name, state.preview)}
+            onClick={() => void commit(state.id, state.name, state.preview, state.file)}
             className="rounded bg-slate-900 px-4 py-2 text-sm font-medium text-white disabled:opacity-50 dark:bg-slate-100 dark:text-slate-900"
           >
             {state.kind === "committing"
               ? "Committing… (fitting the cube)"
               : "Commit as a new version and make it active"}
           </button>
+          {((state.preview.removalCount > 0 && !removalsOk) ||
+            (state.preview.suggestions ?? []).some((x) => !newOk.includes(x.slug))) && (
+            <p className="text-sm text-slate-600 dark:text-slate-400">
+              Confirm the removals and answer each &ldquo;did you mean&rdquo; above to commit.
+            </p>
+          )}
         </section>
       )}
       {state.kind === "committed" && (

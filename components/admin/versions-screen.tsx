@@ -1,21 +1,41 @@
 "use client";
 
-import { useState } from "react";
-import type { Change } from "@/lib/import/types";
-import type { VersionListing } from "@/lib/import/types";
-import { ChangesTable } from "./preview-tables";
+import { useEffect, useState } from "react";
+import type { VersionDiff, VersionListing } from "@/lib/import/types";
+import { ChangesTable, ModelledMovesList, RemovalsTable } from "./preview-tables";
 
 const when = (iso: string | null) => (iso ? new Date(iso).toISOString().slice(0, 16).replace("T", " ") + " UTC" : "—");
+
+/**
+ * The pair the comparison opens on: an active version against the one before it (the data set with
+ * the most recent import first); never the same version twice.
+ */
+export function defaultPair(versions: VersionListing[]): { from: string; to: string } {
+  const actives = versions
+    .filter((v) => v.active && versions.some((w) => w.key === v.key && w.version < v.version))
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  const to = actives[0] ?? versions.find((v) => v.active) ?? versions[0];
+  if (!to) return { from: "", to: "" };
+  const before = versions
+    .filter((v) => v.key === to.key && v.version < to.version)
+    .sort((a, b) => b.version - a.version)[0];
+  const from = before ?? versions.find((v) => v.id !== to.id);
+  return { from: from?.id ?? "", to: to.id };
+}
 
 /** Versions of every data set: activate (or roll back), export, open pinned, diff any two. */
 export function VersionsScreen({ versions, canActivate }: { versions: VersionListing[]; canActivate: boolean }) {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
-  const [from, setFrom] = useState(versions[1]?.id ?? "");
-  const [to, setTo] = useState(versions[0]?.id ?? "");
-  const [diff, setDiff] = useState<{ state: "idle" | "loading" | "error" | "done"; changes?: Change[]; text?: string }>(
-    { state: "idle" },
-  );
+  const pair = defaultPair(versions);
+  const [from, setFrom] = useState(pair.from);
+  const [to, setTo] = useState(pair.to);
+  const opensCompared = pair.from !== "" && pair.to !== "" && pair.from !== pair.to;
+  const [diff, setDiff] = useState<{
+    state: "idle" | "loading" | "error" | "done";
+    result?: VersionDiff;
+    text?: string;
+  }>({ state: opensCompared ? "loading" : "idle" });
 
   async function activate(id: string) {
     setBusy(id);
@@ -31,17 +51,33 @@ export function VersionsScreen({ versions, canActivate }: { versions: VersionLis
     }
   }
 
-  async function compare() {
+  async function compare(a = from, b = to) {
+    if (!a || !b) return;
+    if (a === b) {
+      setDiff({ state: "error", text: "Pick two different versions to compare" });
+      return;
+    }
     setDiff({ state: "loading" });
+    await load(a, b);
+  }
+
+  async function load(a: string, b: string) {
     try {
-      const r = await fetch(`/api/v1/datasets/${encodeURIComponent(to)}/diff?against=${encodeURIComponent(from)}`);
+      const r = await fetch(`/api/v1/datasets/${encodeURIComponent(b)}/diff?against=${encodeURIComponent(a)}`);
       const body = await r.json().catch(() => ({}));
-      if (r.ok) setDiff({ state: "done", changes: body.changes });
+      if (r.ok) setDiff({ state: "done", result: body as VersionDiff });
       else setDiff({ state: "error", text: body.error?.message ?? `HTTP ${r.status}` });
     } catch {
       setDiff({ state: "error", text: "The server could not be reached" });
     }
   }
+
+  // The screen opens on the active version against the one before it, already compared.
+  useEffect(() => {
+    if (opensCompared) void load(pair.from, pair.to);
+    // Once, on opening: later comparisons are the analyst's.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   if (versions.length === 0)
     return (
@@ -173,13 +209,41 @@ export function VersionsScreen({ versions, canActivate }: { versions: VersionLis
         </div>
         {diff.state === "loading" && <p aria-busy="true">Comparing…</p>}
         {diff.state === "error" && <p role="alert">{diff.text}</p>}
-        {diff.state === "done" &&
-          (diff.changes!.length === 0 ? (
-            <p>No differences.</p>
-          ) : (
-            <ChangesTable changes={diff.changes!} caption={`Differences from ${from} to ${to}`} />
-          ))}
+        {diff.state === "done" && diff.result && <DiffResult diff={diff.result} />}
       </section>
+    </div>
+  );
+}
+
+function DiffResult({ diff }: { diff: VersionDiff }) {
+  const n = diff.changes.length;
+  const moved = diff.modelled.reduce((a, m) => a + m.cells, 0);
+  if (n === 0 && diff.removed.length === 0 && moved === 0 && diff.minor === 0) return <p>No differences.</p>;
+  return (
+    <div className="space-y-3">
+      <h3 className="font-medium">
+        {diff.relation === "import"
+          ? `Figures the analyst changed (${n})`
+          : `Figures that changed by more than display rounding (${n})`}
+      </h3>
+      {n === 0 ? (
+        <p className="text-sm">None.</p>
+      ) : (
+        <ChangesTable changes={diff.changes} caption={`Differences from ${diff.from} to ${diff.to}`} />
+      )}
+      {diff.minor > 0 && (
+        <p className="text-sm text-slate-700 dark:text-slate-300">
+          {diff.minor.toLocaleString("en-US")} more given figure{diff.minor === 1 ? "" : "s"} changed by less than
+          display rounding (0.05).
+        </p>
+      )}
+      {diff.removed.length > 0 && (
+        <div className="space-y-1">
+          <h3 className="font-medium">Figures removed ({diff.removed.length.toLocaleString("en-US")})</h3>
+          <RemovalsTable removals={diff.removed} caption={`Figures removed from ${diff.from} to ${diff.to}`} />
+        </div>
+      )}
+      <ModelledMovesList moves={diff.modelled} caption="Modelled cells the fit moved" />
     </div>
   );
 }

@@ -82,8 +82,62 @@ export interface NewMember {
   name: string;
 }
 
-export interface Preview {
+/** A figure of the version built on that the file leaves out or sets to 0. */
+export interface Removal {
+  table: Table;
+  member: string;
+  label: string;
+  year: number;
+  from: number;
+  /** What it would become: 0 as given, or modelled from what remains (null when unknown). */
+  to: number | null;
+  /** True when the file gives it (as 0); false when the file leaves it out. */
+  given: boolean;
+}
+
+/** A whole table, year, breakdown (one table in one year) or member the file leaves out. */
+export interface Shrink {
+  kind: "table" | "year" | "breakdown" | "member";
+  table: Table | null;
+  member: string | null;
+  year: number | null;
+  figures: number;
+  message: string;
+}
+
+/** A new member that is probably an existing one: by its name, or by the year it fills. */
+export interface Suggestion {
+  table: Dimension;
+  slug: string;
+  name: string;
+  existing: { slug: string; name: string };
+  reason: "name" | "year";
+  message: string;
+}
+
+/** The modelled cells of one table a refit moves: one line, the cells behind it. */
+export interface ModelledMoves {
+  table: Table;
+  cells: number;
+  /** The largest relative move (0.003 is 0.3%). */
+  largest: number;
   changes: Change[];
+}
+
+export interface Preview {
+  /** Given figures (in the file) that change by more than display rounding: what the analyst changed. */
+  changes: Change[];
+  /** Given figures that change by less than display rounding (not listed by default). */
+  minor: Change[];
+  /** Modelled cells the fit would move, per table. */
+  modelled: ModelledMoves[];
+  /** Figures that go away or drop to 0 (the first MAX_REMOVALS_LISTED); their count is removalCount. */
+  removals: Removal[];
+  removalCount: number;
+  shrinks: Shrink[];
+  suggestions: Suggestion[];
+  /** One line per thing the commit must confirm, naming it. */
+  warnings: string[];
   newMembers: NewMember[];
   /** What the story file beside the figures changes (absent when none was sent). */
   story?: StoryChange[];
@@ -117,6 +171,25 @@ export interface ValidatedImport {
   given: GivenFigure[];
   newMembers: NewMember[];
   rows: number;
+}
+
+/** What changed from one version to another (GET /api/v1/datasets/{id}/diff). */
+export interface VersionDiff {
+  from: string;
+  to: string;
+  /**
+   * "import": `to` was imported on `from` (or on versions imported on it), so the figures the
+   * analyst changed are known; "versions": two versions not built one on the other.
+   */
+  relation: "import" | "versions";
+  /** Figures changed by more than display rounding: given in the imports between the two (or, for unrelated versions, every such figure). */
+  changes: Change[];
+  /** Given figures changed by less than display rounding. */
+  minor: number;
+  /** Modelled cells the fit moved, one line per table. */
+  modelled: ModelledMoves[];
+  /** Figures `from` has and `to` does not (or has at 0). */
+  removed: Removal[];
 }
 
 /** One version in the list of data sets (GET /api/v1/datasets). */

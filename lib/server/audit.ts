@@ -9,6 +9,7 @@ export type AuditAction =
   | "import"
   | "import.rejected"
   | "commit"
+  | "commit.unconfirmed"
   | "activate"
   | "user.create";
 

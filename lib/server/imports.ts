@@ -3,10 +3,11 @@ import { randomUUID } from "node:crypto";
 import { applyImport } from "@/lib/import/apply";
 import { parseCsv } from "@/lib/import/csv";
 import { formatCount, IMPORT_LIMITS } from "@/lib/import/limits";
-import { previewImport } from "@/lib/import/diff";
+import { changesFigures, previewImport } from "@/lib/import/diff";
 import { readExportedMeta } from "@/lib/import/export";
 import { slugify } from "@/lib/import/slug";
-import type { DatasetTables, ImportError, Preview, VersionListing } from "@/lib/import/types";
+import { mapMemberName, projectDefinition, type MemberMapping } from "@/lib/import/safeguards";
+import type { DatasetTables, ImportError, Preview, Removal, Suggestion, VersionListing } from "@/lib/import/types";
 import type { Story } from "@/lib/market/story/types";
 import { validateImport } from "@/lib/import/validate";
 import { parseXlsx } from "@/lib/import/xlsx";
@@ -25,7 +26,18 @@ import { assertIntact } from "./integrity";
  */
 
 export type Outcome<T> =
-  { ok: true; value: T } | { ok: false; status: number; message: string; errors?: ImportError[]; errorCount?: number };
+  | { ok: true; value: T }
+  | {
+      ok: false;
+      status: number;
+      message: string;
+      /** The request field the problem is about, when not the file. */
+      param?: string;
+      errors?: ImportError[];
+      errorCount?: number;
+      /** What a commit must confirm (409): the figures removed, the new members that may be typos. */
+      confirm?: { removals?: Removal[]; removalCount?: number; newMembers?: Suggestion[] };
+    };
 
 export interface StageInput {
   bytes: Uint8Array;
@@ -34,6 +46,8 @@ export interface StageInput {
   actor: string;
   /** The story file (story.json) sent beside the figures, if any. */
   story?: Uint8Array | null;
+  /** New member names the analyst says are existing members ("Open-AI Inc" is openai). */
+  mapping?: MemberMapping[];
 }
 
 function isXlsx(bytes: Uint8Array, fileName: string): boolean {
@@ -99,6 +113,19 @@ export async function stageImport(input: StageInput): Promise<Outcome<{ id: stri
   const [tables, definition] = await Promise.all([getDatasetTables(base.id), getDefinition(base.id)]);
   if (!tables || !definition)
     return { ok: false, status: 409, message: `dataset "${base.id}" has no stored definition to build on` };
+  if (input.mapping?.length) {
+    const mapping = input.mapping;
+    for (const m of mapping) {
+      if (!tables.members[m.table].some((x) => x.slug === m.to))
+        return {
+          ok: false,
+          status: 422,
+          param: "map",
+          message: `map: ${m.table} "${m.to}" is not a member of ${base.id}`,
+        };
+    }
+    for (const cell of parsed.cells) cell.member = mapMemberName(cell.table, cell.member, mapping);
+  }
 
   const checked = withStory(
     validateImport(parsed, tables, { newDataset, maxNewMembers: IMPORT_LIMITS.maxNewMembers }),
@@ -122,18 +149,23 @@ export async function stageImport(input: StageInput): Promise<Outcome<{ id: stri
       ],
       true,
     );
-  const preview = previewImport(checked.value, tables, {
-    newDataset,
-    datasetKey: key,
-    baseId: newDataset ? null : base.id,
-    publisher: applied.publisher,
-    title: applied.title,
-  });
+  const preview = previewImport(
+    checked.value,
+    tables,
+    {
+      newDataset,
+      datasetKey: key,
+      baseId: newDataset ? null : base.id,
+      publisher: applied.publisher,
+      title: applied.title,
+    },
+    projectDefinition(applied),
+  );
   const story = checked.story;
   if (story) preview.story = await storyChanges(newDataset ? null : base.id, story);
   // A file whose figures change nothing keeps the base's definition, so a story-only change
   // builds exactly the base's figures again (a refit from the file's tables could move them).
-  const same = !newDataset && preview.changes.length === 0 && preview.newMembers.length === 0;
+  const same = !newDataset && !changesFigures(preview);
   const def = story ? { ...(same ? definition : applied), story } : applied;
   const id = randomUUID();
   await getDb().prisma.import.create({
@@ -152,12 +184,43 @@ export async function stageImport(input: StageInput): Promise<Outcome<{ id: stri
     action: "import",
     actor: input.actor,
     target: id,
-    detail: { file: input.fileName, changes: preview.changes.length, key },
+    detail: {
+      file: input.fileName,
+      changes: preview.changes.length,
+      removals: preview.removalCount,
+      suggestions: preview.suggestions.length,
+      key,
+    },
   });
   return { ok: true, value: { id, preview } };
 }
 
 export { commitImport } from "./import-commit";
+
+/**
+ * The cells (`table|member|year`) the analyst changed on the way from version `from` to version
+ * `to`: the given changes of every import from `to` back to `from`. Null when `to` was not built
+ * on `from` that way (set up, or on another version).
+ */
+export async function analystChanges(from: string, to: string): Promise<Set<string> | null> {
+  const prisma = getDb().prisma;
+  const keys = new Set<string>();
+  let current = to;
+  for (let step = 0; step < 100 && current !== from; step++) {
+    const ds = await prisma.dataset.findUnique({ where: { id: current }, select: { importId: true } });
+    if (!ds?.importId) return null;
+    const staged = await prisma.import.findUnique({
+      where: { id: ds.importId },
+      select: { baseId: true, preview: true },
+    });
+    if (!staged?.baseId) return null;
+    const preview = staged.preview as unknown as Preview;
+    for (const c of [...preview.changes, ...(preview.minor ?? [])]) keys.add(`${c.table}|${c.member}|${c.year}`);
+    for (const r of preview.removals ?? []) keys.add(`${r.table}|${r.member}|${r.year}`);
+    current = staged.baseId;
+  }
+  return current === from && from !== to ? keys : null;
+}
 
 export async function getImport(id: string) {
   return getDb().prisma.import.findUnique({ where: { id } });

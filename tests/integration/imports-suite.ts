@@ -27,6 +27,7 @@ export function defineImportsSuite(kind: string, setup: Setup) {
       exp: typeof import("@/app/api/v1/datasets/[id]/export/route");
       list: typeof import("@/app/api/v1/datasets/route");
       series: typeof import("@/app/api/v1/series/route");
+      diff: typeof import("@/app/api/v1/datasets/[id]/diff/route");
     };
     const cookies: Record<string, string> = {};
 
@@ -45,6 +46,7 @@ export function defineImportsSuite(kind: string, setup: Setup) {
         exp: await import("@/app/api/v1/datasets/[id]/export/route"),
         list: await import("@/app/api/v1/datasets/route"),
         series: await import("@/app/api/v1/series/route"),
+        diff: await import("@/app/api/v1/datasets/[id]/diff/route"),
       };
       await m.setup.migrate();
       await m.setup.seed();
@@ -422,6 +424,178 @@ export function defineImportsSuite(kind: string, setup: Setup) {
       const prisma = m.db.getDb().prisma;
       expect(await prisma.activation.count({ where: { datasetId: created.dataset.id } })).toBe(1);
       expect(await prisma.auditEvent.count({ where: { action: "commit", target: created.dataset.id } })).toBe(1);
+    });
+
+    const commitWith = (id: string, body?: unknown) =>
+      m.commit.POST(
+        new Request(`${ORIGIN}/api/v1/imports/${id}/commit`, {
+          method: "POST",
+          headers: {
+            cookie: cookies.analyst,
+            origin: ORIGIN,
+            ...(body === undefined ? {} : { "content-type": "application/json" }),
+          },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        }),
+        { params: Promise.resolve({ id }) },
+      );
+    const editExport = async (edit: (cols: string[]) => string[]) => {
+      const csv = (await exportOf((await m.queries.getDataset())!.id)) as string;
+      return (
+        csv
+          .trimEnd()
+          .split("\n")
+          .map((line) => (line.startsWith("meta,") ? line : edit(line.split(",")).join(",")))
+          .join("\n") + "\n"
+      );
+    };
+    const activeId = async () => (await m.queries.getDataset())!.id;
+
+    it("a vendor's row renamed in the export: the preview names the removal and asks 'did you mean'; commit needs both confirmed", async () => {
+      const before = await activeId();
+      const old = Number(
+        ((await exportOf(before)) as string)
+          .split("\n")
+          .find((l) => l.startsWith("vendor,openai,2025,"))!
+          .split(",")[3],
+      );
+      const file = await editExport((c) =>
+        c[0] === "vendor" && c[1] === "openai" && c[2] === "2025" ? [c[0], "Open-AI Inc", ...c.slice(2)] : c,
+      );
+      const r = await upload(file, "typo.csv");
+      const body = await r.json();
+      expect(r.status, JSON.stringify(body).slice(0, 300)).toBe(201);
+      const p = body.preview;
+      expect(p.removalCount).toBe(1);
+      expect(p.removals[0]).toMatchObject({
+        table: "vendor",
+        member: "openai",
+        label: "OpenAI",
+        year: 2025,
+        given: false,
+      });
+      expect(p.removals[0].from).toBeCloseTo(old, 6);
+      // What remains of 2025 once every other vendor is given is (next to) nothing.
+      expect(p.removals[0].to).toBeLessThan(1);
+      expect(p.newMembers).toEqual([{ table: "vendor", slug: "open-ai-inc", name: "Open-AI Inc" }]);
+      expect(p.suggestions).toEqual([
+        expect.objectContaining({ slug: "open-ai-inc", existing: { slug: "openai", name: "OpenAI" } }),
+      ]);
+      expect(p.warnings).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^OpenAI \(vendor\) 2025: [\d,.]+ → 0, left out of the file$/),
+          "new member 'Open-AI Inc': did you mean 'OpenAI'? OpenAI would lose 2025.",
+        ]),
+      );
+
+      const bare = await commitWith(body.id);
+      expect(bare.status).toBe(409);
+      const refused = await bare.json();
+      expect(refused.error.message).toMatch(/removes 1 figure \(OpenAI \(vendor\) 2025: .*confirmRemovals/);
+      expect(refused.error.message).toMatch(/new member 'Open-AI Inc': did you mean 'OpenAI'\?/);
+      expect(refused.confirm.removals[0]).toMatchObject({ member: "openai", year: 2025 });
+      const half = await commitWith(body.id, { confirmRemovals: true });
+      expect(half.status).toBe(409);
+      expect((await half.json()).confirm.newMembers.map((s: { slug: string }) => s.slug)).toEqual(["open-ai-inc"]);
+      expect((await commitWith(body.id, { confirmRemovals: "yes" })).status).toBe(400);
+      expect(await activeId()).toBe(before);
+      expect(await m.db.getDb().prisma.dataset.count({ where: { importId: body.id } })).toBe(0);
+
+      // Mapped to the existing member, the same file is the export again: nothing to commit.
+      const form = new FormData();
+      form.set("file", new File([file], "typo.csv"));
+      form.set("map", JSON.stringify([{ table: "vendor", from: "Open-AI Inc", to: "openai" }]));
+      const mapped = await m.imports.POST(
+        new Request(`${ORIGIN}/api/v1/imports`, {
+          method: "POST",
+          headers: { cookie: cookies.analyst, origin: ORIGIN },
+          body: form,
+        }),
+      );
+      const mp = (await mapped.json()).preview;
+      expect([mp.removalCount, mp.newMembers.length, mp.suggestions.length, mp.changes.length]).toEqual([0, 0, 0, 0]);
+      form.set("map", JSON.stringify([{ table: "vendor", from: "Open-AI Inc", to: "no-such-vendor" }]));
+      const wrong = await m.imports.POST(
+        new Request(`${ORIGIN}/api/v1/imports`, {
+          method: "POST",
+          headers: { cookie: cookies.analyst, origin: ORIGIN },
+          body: form,
+        }),
+      );
+      expect(wrong.status).toBe(422);
+      expect((await wrong.json()).error).toMatchObject({ param: "map" });
+
+      // Confirmed both ways, the analyst's word stands: a new version, then rolled back.
+      const done = await commitWith(body.id, { confirmRemovals: true, confirmNewMembers: ["open-ai-inc"] });
+      expect(done.status).toBe(201);
+      expect(await activeId()).not.toBe(before);
+      expect((await post(m.activate.POST, `/api/v1/datasets/${before}/activate`, before)).status).toBe(200);
+      expect(await activeId()).toBe(before);
+    });
+
+    it("a file that leaves out a year's breakdown is refused until confirmed, never modelled quietly", async () => {
+      const before = await activeId();
+      const file = (await editExport((c) => c)).replace(/^sector,.*,2026,.*\r?\n/gm, "");
+      const r = await upload(file, "no-sectors-2026.csv");
+      const body = await r.json();
+      expect(r.status).toBe(201);
+      expect(body.preview.shrinks).toEqual([
+        expect.objectContaining({ kind: "breakdown", table: "sector", year: 2026, figures: 9 }),
+      ]);
+      expect(body.preview.warnings[0]).toBe(
+        "the file leaves out the sector breakdown for 2026 (9 figures): it would be modelled, not kept",
+      );
+      const refused = await commitWith(body.id);
+      expect(refused.status).toBe(409);
+      expect((await refused.json()).error.message).toMatch(/removes 9 figures/);
+      expect(await activeId()).toBe(before);
+    });
+
+    it("one given figure changed: exactly 1 change in the preview; compare lists it first and sums up the refit", async () => {
+      const before = await activeId();
+      let from = 0;
+      const file = await editExport((c) => {
+        if (c[0] !== "total" || c[2] !== "2025") return c;
+        from = Number(c[3]);
+        return [c[0], c[1], c[2], String(from + 5), c[4]];
+      });
+      const r = await upload(file, "one-figure.csv");
+      const body = await r.json();
+      expect(r.status, JSON.stringify(body).slice(0, 300)).toBe(201);
+      const p = body.preview;
+      expect(p.changes).toEqual([expect.objectContaining({ table: "total", year: 2025, from, to: from + 5 })]);
+      expect([p.removalCount, p.suggestions.length, p.newMembers.length]).toEqual([0, 0, 0]);
+      // Each breakdown of 2025 now sums to 5 less than the total: the fit scales its cells.
+      expect(p.modelled.map((x: { table: string; cells: number }) => [x.table, x.cells])).toEqual([
+        ["type", 3],
+        ["sector", 9],
+        ["vendor", 16],
+        ["region", 5],
+      ]);
+      const c = await commitWith(body.id);
+      expect(c.status).toBe(201);
+      const after = (await c.json()).dataset.id as string;
+      const d = await m.diff.GET(new Request(`${ORIGIN}/api/v1/datasets/${after}/diff?against=${before}`), {
+        params: Promise.resolve({ id: after }),
+      });
+      expect(d.status).toBe(200);
+      const diff = await d.json();
+      expect(diff.relation).toBe("import");
+      expect(diff.changes).toHaveLength(1);
+      expect(diff.changes[0]).toMatchObject({ table: "total", year: 2025, from, to: from + 5 });
+      expect(diff.removed).toEqual([]);
+      const moved = Object.fromEntries(
+        diff.modelled.map((x: { table: string; cells: number; largest: number }) => [x.table, x]),
+      );
+      for (const [table, cells] of [
+        ["type", 3],
+        ["sector", 9],
+        ["vendor", 16],
+        ["region", 5],
+      ] as const)
+        expect(moved[table].cells, table).toBeGreaterThanOrEqual(cells);
+      // The refit moves cells by about 5 / total (under 0.1%), never more than a few tenths.
+      for (const x of diff.modelled) expect(x.largest).toBeLessThan(0.003);
     });
   });
 }

@@ -1,12 +1,17 @@
-import { diffTables } from "@/lib/import/diff";
+import { compareVersions } from "@/lib/import/diff";
 import { getDatasetTables } from "@/lib/server/dataset-tables";
 import { problem } from "@/lib/server/guard";
+import { analystChanges } from "@/lib/server/imports";
 import { assertIntact } from "@/lib/server/integrity";
 import { handle, readerOrProblem } from "@/lib/server/route-utils";
 
 export const dynamic = "force-dynamic";
 
-/** What changes from version `against` to this one: `GET /api/v1/datasets/{id}/diff?against={other}`. */
+/**
+ * What changes from version `against` to this one: `GET /api/v1/datasets/{id}/diff?against={other}`.
+ * The figures the analyst changed come first (`changes`); the cells the fit moved are summed up per
+ * table (`modelled`); figures that went away are `removed`.
+ */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   return handle(request, async () => {
     const reader = await readerOrProblem(request);
@@ -19,6 +24,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     if (!b) return problem(404, `dataset "${id}" does not exist`, { param: "id" });
     // Neither side of a comparison may be a version that fails its content check (503).
     await Promise.all([assertIntact(against), assertIntact(id)]);
-    return Response.json({ from: against, to: id, changes: diffTables(a, b) });
+    const given = await analystChanges(against, id);
+    return Response.json(compareVersions(a, b, { from: against, to: id }, given));
   });
 }
