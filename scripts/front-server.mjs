@@ -15,6 +15,10 @@
 //   - an API GET whose answer the app has published for reuse (`cachedAnswer`: public, immutable per
 //     dataset version, still current) is sent from memory, with the same headers, without entering
 //     Next's router (lib/server/fast-answers.ts says when an answer is reused);
+//   - likewise a page the app has published for reuse (`pages`: the overview for readers not signed
+//     in, per URL and dataset version) is sent from memory with a fresh CSP nonce; a request that
+//     may be cached but is not yet renders through Next uncompressed, and the bytes sent are handed
+//     to `pages.store` (lib/server/fast-pages.ts says what is kept and when a copy is reused);
 //   - one JSON access-log line per request: id, method, path, status, duration, client address.
 import { randomUUID } from "node:crypto";
 import http from "node:http";
@@ -41,6 +45,7 @@ export const SERVER_TIMEOUTS = {
  * @param {(https: boolean) => Record<string, string>} o.apiHeaders security headers of API answers
  * @param {(path: string) => boolean} o.malformedPath
  * @param {(url: string, ifNoneMatch?: string, acceptEncoding?: string) => ({ status: number, headers: Record<string, string>, body: Buffer | null } | null)} [o.cachedAnswer]
+ * @param {{ key: (method: string | undefined, url: string, headers: http.IncomingHttpHeaders) => string | null, serve: (key: string, acceptEncoding?: string) => ({ status: number, headers: Record<string, string>, body: Buffer } | null), store: (requestId: string, key: string, status: number, headers: http.OutgoingHttpHeaders, body: Buffer) => void, forget: (requestId: string) => void }} [o.pages]
  * @param {number} [o.pageDeadlineMs]
  * @param {number} [o.maxBodyBytes] the largest body any route accepts
  * @param {Partial<typeof SERVER_TIMEOUTS>} [o.timeouts]
@@ -161,6 +166,17 @@ function serve(o, req, res) {
     }
   }
 
+  const pageKey = !api && bodiless && o.pages ? o.pages.key(req.method, req.url ?? "/", req.headers) : null;
+  if (pageKey) {
+    const hit = o.pages.serve(pageKey, req.headers["accept-encoding"]);
+    if (hit) {
+      state.status = hit.status;
+      original.writeHead.call(res, hit.status, { ...hit.headers, "Content-Length": hit.body.length });
+      return original.end.call(res, hit.body);
+    }
+    capture(o.pages, req, res, state, pageKey, requestId);
+  }
+
   if (!api && (req.method === "GET" || req.method === "HEAD") && !path.startsWith("/_next/")) {
     const deadlineMs = o.pageDeadlineMs ?? 4_500;
     state.deadline = setTimeout(() => {
@@ -179,6 +195,38 @@ function serve(o, req, res) {
       if (!res.headersSent) answer(res, state, original, 500, problem(null, "Internal error; it has been logged."));
       else res.destroy();
     });
+}
+
+/**
+ * A page that may be reused renders uncompressed (the copy kept is the plain HTML), and what it
+ * sends is collected and handed to the app once sent in full; an answer cut off is not.
+ */
+function capture(pages, req, res, state, key, requestId) {
+  delete req.headers["accept-encoding"];
+  const chunks = [];
+  const keep = (chunk, encoding) => {
+    if (chunk === undefined || chunk === null || typeof chunk === "function") return;
+    chunks.push(
+      typeof chunk === "string"
+        ? Buffer.from(chunk, typeof encoding === "string" ? encoding : "utf8")
+        : Buffer.from(chunk),
+    );
+  };
+  const write = res.write;
+  const end = res.end;
+  res.write = function (chunk, encoding, ...rest) {
+    keep(chunk, encoding);
+    return write.call(this, chunk, encoding, ...rest);
+  };
+  res.end = function (chunk, encoding, ...rest) {
+    keep(chunk, encoding);
+    return end.call(this, chunk, encoding, ...rest);
+  };
+  res.on("close", () => {
+    if (res.writableFinished && state.status === null)
+      pages.store(requestId, key, res.statusCode, res.getHeaders(), Buffer.concat(chunks));
+    else pages.forget(requestId);
+  });
 }
 
 function answer(res, state, original, status, body, headers = {}) {

@@ -44,6 +44,13 @@ const server = createFrontServer({
   // Set by lib/server/fast-answers.ts once the app has loaded it (same process).
   cachedAnswer: (url, ifNoneMatch, acceptEncoding) =>
     globalThis.__marketFastAnswer?.(url, ifNoneMatch, acceptEncoding) ?? null,
+  // Set by lib/server/fast-pages.ts once a page that may be reused has loaded it.
+  pages: {
+    key: (method, url, reqHeaders) => globalThis.__marketFastPages?.key(method, url, reqHeaders) ?? null,
+    serve: (key, acceptEncoding) => globalThis.__marketFastPages?.serve(key, acceptEncoding) ?? null,
+    store: (...args) => globalThis.__marketFastPages?.store(...args),
+    forget: (requestId) => globalThis.__marketFastPages?.forget(requestId),
+  },
 });
 
 process.on("uncaughtException", (err) => {

@@ -1,4 +1,5 @@
 import { Suspense } from "react";
+import { headers } from "next/headers";
 import { PageSkeleton } from "@/components/layout/page-states";
 import { refuseTamperedVersion } from "@/lib/server/version-gate";
 import type { Metadata } from "next";
@@ -9,6 +10,7 @@ import { overviewRequests } from "@/lib/market/query/first-render";
 import { filtersOf } from "@/lib/market/query/view-state";
 import { breakdownsOf } from "@/lib/market/story/groups";
 import { getInitialSeries, getPageContext } from "@/lib/server/market";
+import { offerPage } from "@/lib/server/fast-pages";
 import { NoDataset } from "@/app/_components/no-dataset";
 import { OverviewDashboard } from "@/app/_components/overview-dashboard";
 
@@ -31,6 +33,8 @@ async function HomePageContent({
   const scope = { from: dataset.firstYear, to: dataset.lastYear, dataset: state.dataset };
   // The panels' own requests, answered here so the first view is complete HTML with no fetch.
   const initialSeries = await getInitialSeries(overviewRequests(filtersOf(state), scope, breakdownsOf(ctx.groups)));
+  // The same for every reader not signed in: the front server may send this render again (fast-pages.ts).
+  offerPage((await headers()).get("x-request-id"), state.dataset ?? undefined);
   return (
     <DashboardProvider value={{ ...ctx, initialSeries }}>
       <SpecRegistryProvider>

@@ -15,7 +15,13 @@ import { breakdownsOf } from "@/lib/market/story/groups";
 import { useStableCallback } from "@/components/dashboard/use-stable-callback";
 import { usePrefetchSeries } from "@/components/dashboard/use-series";
 import { overviewRequests } from "@/lib/market/query/first-render";
+import { chartCard, deferredWhenHidden } from "@/components/dashboard/deferred-when-hidden";
 import { YearSelect } from "./year-select";
+
+// Panels below the fold follow a filter click in a deferred render, after the ones on screen.
+const Breakdown = deferredWhenHidden(BreakdownPanel, (p) => chartCard(p.id));
+const Ranking = deferredWhenHidden(RankingPanel, () => chartCard("vendor-ranking"));
+const Kpis = deferredWhenHidden(KpiCards, () => 'section[aria-label="Headline figures"]');
 
 /** The overview: headline figures, the total with forecasts, four breakdowns and the vendor ranking; all cross-filtered. */
 export function OverviewDashboard() {
@@ -52,7 +58,7 @@ export function OverviewDashboard() {
       </div>
       <UrlNotice />
       <FilterChips />
-      <KpiCards filters={filters} year={view.year} dataset={pinned} />
+      <Kpis filters={filters} year={view.year} dataset={pinned} />
       <TotalPanel
         id="overview-total"
         title={`${slice ?? "Total market"} ${from}-${to}`}
@@ -65,7 +71,7 @@ export function OverviewDashboard() {
       />
       <div className="grid gap-6 lg:grid-cols-2 min-[2200px]:grid-cols-4">
         {breakdowns.map((d) => (
-          <BreakdownPanel
+          <Breakdown
             key={d}
             id={`overview-${d}`}
             by={d}
@@ -78,7 +84,7 @@ export function OverviewDashboard() {
           />
         ))}
       </div>
-      <RankingPanel filters={filters} year={view.year} from={from} to={to} dataset={pinned} />
+      <Ranking filters={filters} year={view.year} from={from} to={to} dataset={pinned} />
       <p className="text-xs text-slate-600 dark:text-slate-400">
         {publishedNote(publishedYears, outlook, dataset.publisher)}
       </p>

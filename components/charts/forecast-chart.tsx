@@ -101,6 +101,9 @@ export function ForecastPlot({ series, historyTo, publisher, showOutlook = true,
           <YAxis
             tickFormatter={axis.label}
             ticks={axis.ticks}
+            // Every tick of our own scale is drawn: Recharts then need not measure each new label
+            // (a forced layout of the page in the middle of a filter change) to thin them out.
+            interval={0}
             tick={{ fontSize: 12 }}
             width={60}
             stroke="currentColor"

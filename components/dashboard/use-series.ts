@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo } from "react";
-import { localSeriesView, type LocalCube, type LocalViewContext } from "@/lib/market/cube/cube-wire";
+import { localCanAnswer, localSeriesView, type LocalCube, type LocalViewContext } from "@/lib/market/cube/cube-wire";
 import { seriesApiQuery, type SeriesApiParams } from "@/lib/market/query/view-state";
 import type { SeriesView } from "@/lib/market/query/api";
 import { useDashboard } from "./dashboard-context";
@@ -91,7 +91,9 @@ export function usePrefetchSeries(): (requests: SeriesApiParams[]) => void {
   const ctx = { dataset, members, publishedYears, groups };
   return (requests) => {
     for (const params of requests) {
-      if (cube && localAnswer(cube, ctx, params, seriesApiQuery(params))) continue;
+      // Only checked here, not summed: each panel sums its own answer when it renders (a panel
+      // below the fold later than those on screen).
+      if (cube && localCanAnswer(cube, ctx, params)) continue;
       const qs = seriesApiQuery(params);
       void client.prefetchQuery({ queryKey: ["series", qs], queryFn: ({ signal }) => fetchSeries(qs, signal) });
     }

@@ -135,6 +135,8 @@ export interface SessionUser {
 
 /** The signed-in user of a request (from its session cookie), or null. */
 export async function getSessionUser(headers: Headers): Promise<SessionUser | null> {
+  // No session cookie, no session: a public read does not enter the auth library at all.
+  if (!/better-auth\.session_token=/.test(headers.get("cookie") ?? "")) return null;
   const session = await getAuth().api.getSession({ headers });
   if (!session) return null;
   const role = (ROLES as readonly string[]).includes(session.user.role ?? "") ? (session.user.role as Role) : "viewer";

@@ -11,7 +11,11 @@ import pg from "pg";
 const TTL_MS = 2_000;
 const TIMEOUT_MS = 2_000;
 type Outcome = "up" | "refused" | "timeout";
-const state = globalThis as unknown as { __dbProbe?: { at: number; up: Promise<boolean> }; __dbProbeLast?: Outcome };
+const state = globalThis as unknown as {
+  __dbProbe?: { at: number; up: Promise<boolean> };
+  __dbProbeLast?: Outcome;
+  __dbProbeSettled?: { at: number; up: boolean };
+};
 
 export function databaseAnswers(): Promise<boolean> {
   const url = process.env.DATABASE_URL?.trim();
@@ -21,10 +25,25 @@ export function databaseAnswers(): Promise<boolean> {
   const previous = state.__dbProbeLast ?? "up";
   const up = probe(url).then((outcome) => {
     state.__dbProbeLast = outcome;
-    return outcome === "up" || (outcome === "timeout" && previous === "up");
+    const answers = outcome === "up" || (outcome === "timeout" && previous === "up");
+    state.__dbProbeSettled = { at: Date.now(), up: answers };
+    return answers;
   });
   state.__dbProbe = { at: now, up };
   return up;
+}
+
+/**
+ * Synchronously: did the database answer its last probe, settled within two probe lifetimes? Starts
+ * the next probe when the last one has expired, so a page served from memory (fast-pages.ts) keeps
+ * the outage check as current as a rendered one without waiting for it. Always true on the
+ * embedded database.
+ */
+export function databaseAnsweredRecently(): boolean {
+  if (!process.env.DATABASE_URL?.trim()) return true;
+  void databaseAnswers();
+  const settled = state.__dbProbeSettled;
+  return !!settled && settled.up && Date.now() - settled.at < 2 * TTL_MS + TIMEOUT_MS;
 }
 
 async function probe(url: string): Promise<Outcome> {

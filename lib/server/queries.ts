@@ -49,9 +49,8 @@ function toDatasetInfo(row: DatasetRow, active: boolean): DatasetSummary {
 const DATASETS_TTL_MS = 5_000;
 // On globalThis: Next bundles route handlers and pages apart, each with its own module instances; an
 // activation in a route handler must reach the pages' copy of the list at once.
-const shared = globalThis as unknown as {
-  __datasetsCache?: { at: number; value: Promise<DatasetSummary[]>; list?: DatasetSummary[] };
-};
+type DatasetsEntry = { at: number; value: Promise<DatasetSummary[]>; list?: DatasetSummary[]; next?: boolean };
+const shared = globalThis as unknown as { __datasetsCache?: DatasetsEntry };
 /** The last list read: pinned versions never change, so they are served from it when the database is down. */
 let lastGoodDatasets: DatasetSummary[] | undefined;
 
@@ -65,19 +64,42 @@ export function getDatasets(): Promise<DatasetSummary[]> {
   const cached = shared.__datasetsCache;
   if (cached && performance.now() - cached.at < DATASETS_TTL_MS) return cached.value;
   const value = readDatasets();
-  const entry: NonNullable<typeof shared.__datasetsCache> = { at: performance.now(), value };
+  const entry: DatasetsEntry = { at: performance.now(), value };
   shared.__datasetsCache = entry;
   value
     .then((list) => {
       entry.list = list;
-      lastGoodDatasets = list;
-      // For proxy.ts: pinned pages of these versions can be served from memory in an outage.
-      (globalThis as unknown as { __marketKnownVersions?: Set<string> }).__marketKnownVersions = new Set(
-        list.map((d) => d.id),
-      );
+      adoptDatasets(list);
     })
     .catch(() => forgetDatasets());
   return value;
+}
+
+function adoptDatasets(list: DatasetSummary[]): void {
+  lastGoodDatasets = list;
+  // For proxy.ts: pinned pages of these versions can be served from memory in an outage.
+  (globalThis as unknown as { __marketKnownVersions?: Set<string> }).__marketKnownVersions = new Set(
+    list.map((d) => d.id),
+  );
+}
+
+/**
+ * Past half its lifetime, the list in use is read again in the background and replaced once read,
+ * so answers reused from memory (fast-answers.ts, fast-pages.ts) do not all fall back to Next at
+ * once when it expires. A failed read leaves the list to expire as before.
+ */
+function refreshAhead(entry: DatasetsEntry): void {
+  if (entry.next || performance.now() - entry.at < DATASETS_TTL_MS / 2) return;
+  entry.next = true;
+  const at = performance.now();
+  const value = readDatasets();
+  value
+    .then((list) => {
+      if (shared.__datasetsCache !== entry) return;
+      shared.__datasetsCache = { at, value, list };
+      adoptDatasets(list);
+    })
+    .catch(() => undefined);
 }
 
 async function readDatasets(): Promise<DatasetSummary[]> {
@@ -159,8 +181,27 @@ export async function getDataset(id?: string): Promise<DatasetSummary | null> {
 export function datasetNow(id?: string): string | null {
   const cached = shared.__datasetsCache;
   if (!cached?.list || performance.now() - cached.at >= DATASETS_TTL_MS) return null;
+  refreshAhead(cached);
   const d = id ? cached.list.find((x) => x.id === id) : cached.list.find((x) => x.status === "active");
   return d && checkedIntact(d.id) ? `${d.id}|${d.status}` : null;
+}
+
+const listTokens = new WeakMap<DatasetSummary[], string>();
+
+/**
+ * Synchronously: a token of the whole list of versions in use (each version and its status) while
+ * that list is read and fresh, else null. A page that shows the list (the header's version picker)
+ * is reusable while this is unchanged.
+ */
+export function datasetListNow(): string | null {
+  const cached = shared.__datasetsCache;
+  if (!cached?.list || performance.now() - cached.at >= DATASETS_TTL_MS) return null;
+  let token = listTokens.get(cached.list);
+  if (token === undefined) {
+    token = cached.list.map((d) => `${d.id}:${d.version}:${d.status}`).join(",");
+    listTokens.set(cached.list, token);
+  }
+  return token;
 }
 
 export function getMembers(datasetId: string): Promise<MemberInfo[]> {

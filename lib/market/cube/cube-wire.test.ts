@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { SeriesDataset } from "../query/api";
 import type { MemberInfo } from "../types";
 import { aggregateCube, packCube, type CubeCell } from "./cube-aggregate";
-import { cubeFromWire, cubeToWire, localCube, localSeriesView, sumCube } from "./cube-wire";
+import { cubeFromWire, cubeToWire, localCanAnswer, localCube, localSeriesView, sumCube } from "./cube-wire";
 import { buildForecastCube, sliceForecast } from "./forecast-cube";
 
 const cells: CubeCell[] = [];
@@ -111,6 +111,32 @@ describe("localSeriesView", () => {
     expect(localSeriesView(local, ctx, { by: "total", ...none, forecast: "auto" })).toBeNull();
     expect(localSeriesView(local, ctx, { by: "total", ...none, vendor: ["nobody"] })).toBeNull();
     expect(localSeriesView(local, ctx, { by: "total", ...none, from: 2020 })).toBeNull();
+  });
+  it("says without summing whether it can answer: exactly when localSeriesView gives a view", () => {
+    const withFc = localCube(JSON.parse(JSON.stringify(cubeToWire("d", cube, { method: "auto", market }))), 2025);
+    const withGroups = { ...ctx, groups: [{ key: "g1", title: "Group one", members: ["v1"] }] };
+    const requests = [
+      { by: "total" as const, ...none },
+      { by: "type" as const, ...none, sector: ["s1"], from: 2025, to: 2026 },
+      { by: "total" as const, ...none, forecast: "auto" as const },
+      { by: "total" as const, ...none, forecast: "theta" as const },
+      { by: "total" as const, ...none, vendor: ["nobody"] },
+      { by: "total" as const, ...none, from: 2020 },
+      { by: "total" as const, ...none, from: 2026, to: 2025 },
+      { by: "group" as const, ...none },
+      { by: "type" as const, ...none, group: ["g1"] },
+      { by: "type" as const, ...none, group: ["nope"] },
+    ];
+    const answers = [];
+    for (const c of [local, withFc])
+      for (const x of [ctx, withGroups])
+        for (const r of requests) {
+          const can = localCanAnswer(c, x, r);
+          expect(can, JSON.stringify(r)).toBe(localSeriesView(c, x, r) !== null);
+          answers.push(can);
+        }
+    expect(answers).toContain(true);
+    expect(answers).toContain(false);
   });
 });
 

@@ -90,23 +90,39 @@ export interface LocalViewContext {
  * of the one market forecast (the whole market's own; a slice's from its cells). Null when the
  * request needs the server (another method, or members the cube does not know).
  */
-export function localSeriesView(local: LocalCube, ctx: LocalViewContext, req: SeriesApiParams): SeriesView | null {
+/**
+ * Can the cube answer this request in the browser (localSeriesView gives a view, not null)? Checks
+ * only, sums nothing: the forecast method is the cube's (or none), the groups and members are
+ * known, the years are the data's.
+ */
+export function localCanAnswer(local: LocalCube, ctx: LocalViewContext, req: SeriesApiParams): boolean {
   const method = req.forecast && req.forecast !== "none" ? req.forecast : null;
-  if (method && method !== local.forecast?.method) return null;
+  if (method && method !== local.forecast?.method) return false;
   // Player groups are a roll-up of vendors, as on the server (lib/market/story/groups).
   const groups = ctx.groups ?? [];
   const vendors = ctx.members.filter((m) => m.dimension === "vendor").map((m) => m.slug);
   const group = req.group ?? [];
   if ((req.by === "group" && !groups.length) || !group.every((g) => groupKeys(groups, vendors).includes(g)))
-    return null;
+    return false;
+  const { dataset } = ctx;
+  const from = req.from ?? dataset.firstYear;
+  const to = req.to ?? dataset.lastYear;
+  if (from > to || from < dataset.firstYear || to > dataset.lastYear) return false;
+  const known = (d: Dimension) => req[d].every((s) => ctx.members.some((m) => m.dimension === d && m.slug === s));
+  return DIMENSIONS.every(known);
+}
+
+export function localSeriesView(local: LocalCube, ctx: LocalViewContext, req: SeriesApiParams): SeriesView | null {
+  if (!localCanAnswer(local, ctx, req)) return null;
+  const method = req.forecast && req.forecast !== "none" ? req.forecast : null;
+  const groups = ctx.groups ?? [];
+  const vendors = ctx.members.filter((m) => m.dimension === "vendor").map((m) => m.slug);
+  const group = req.group ?? [];
   const grouping = req.by === "group" ? groupBreakdown(groups, vendors) : null;
   const by = req.by === "group" ? "vendor" : req.by;
   const { dataset } = ctx;
   const from = req.from ?? dataset.firstYear;
   const to = req.to ?? dataset.lastYear;
-  if (from > to || from < dataset.firstYear || to > dataset.lastYear) return null;
-  const known = (d: Dimension) => req[d].every((s) => ctx.members.some((m) => m.dimension === d && m.slug === s));
-  if (!DIMENSIONS.every(known)) return null;
   const filters = { type: req.type, sector: req.sector, vendor: req.vendor, region: req.region, group };
   const cubeFilters = { ...filters, vendor: vendorsOfGroups(group, req.vendor, groups, vendors) };
   const unfiltered = DIMENSIONS.every((d) => cubeFilters[d].length === 0);

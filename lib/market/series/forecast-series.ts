@@ -2,7 +2,10 @@
  * Our forecast of a series' history through lib/forecast (used for the market total: every slice is
  * split from it, see ../cube/forecast-cube). Pure: no I/O.
  */
-import { forecast, ForecastInputError } from "../../forecast";
+// The two modules, not the package's index: the index also carries the batch request schema (Zod),
+// which the browser (the dashboard forecasts its cube locally) has no use for.
+import { forecast } from "../../forecast/forecast";
+import { ForecastInputError } from "../../forecast/errors";
 import { reconcileByShareTrend, type SeriesForecastInfo } from "./reconcile";
 import type { Series } from "../types";
 import type { ForecastMethod } from "../query/schema";
