@@ -20,6 +20,8 @@ export default defineConfig({
       "scripts/**/*.test.ts",
       "tests/**/*.test.ts",
     ],
+    // The topology tests need the production build: `npm run test:cluster` (vitest.cluster.config.mts).
+    exclude: ["**/node_modules/**", "tests/cluster/**"],
     environment: "node",
     // A Postgres server for the integration suites: TEST_DATABASE_URL, the local one, or an embedded one.
     globalSetup: ["tests/support/global-setup.ts"],
