@@ -29,6 +29,8 @@ beforeAll(async () => {
       ADMIN_PASSWORD: ADMIN.password,
       FORECAST_RATE_POINTS: String(FORECAST_POINTS),
       FORECAST_RATE_WINDOW_S: "600",
+      // Time to see the stopping instance's ready turn 503 before it stops accepting connections.
+      DRAIN_GRACE_MS: "3000",
     },
     say: (line) => console.log(`cluster: ${line}`),
   });
@@ -226,7 +228,11 @@ describe("the topology: two instances behind HAProxy, a primary and a streaming 
     await sleep(2_000);
     const victim = cluster.instances[0];
     // An orchestrator's stop: SIGTERM, and SIGKILL if it has not exited within 20 s.
-    const exited = await victim.signal("SIGTERM", 20_000);
+    const exiting = victim.signal("SIGTERM", 20_000);
+    const ready = await fetch(`${victim.url}/api/health/ready`);
+    expect(ready.status, "ready answers 503 as soon as SIGTERM arrives").toBe(503);
+    expect(((await ready.json()) as { draining?: boolean }).draining).toBe(true);
+    const exited = await exiting;
     if (!exited) await victim.signal("SIGKILL", 5_000);
     await sleep(2_000);
     running = false;
