@@ -28,7 +28,7 @@ export interface ReplicaState {
   url: string;
   /** Until when (ms since epoch) reads skip this replica after it failed to answer. */
   downUntil: number;
-  /** Reads it served, and reads that went to the primary instead because it was down. */
+  /** Model reads it served, and reads that went to the primary instead because it was down. */
   served: number;
   fellBack: number;
 }
@@ -150,7 +150,8 @@ function withReplicas(primary: PrismaClient, states: ReplicaState[], env: Env) {
             if (Date.now() < state.downUntil) return onPrimary();
             try {
               const result = await query(args);
-              state.served++;
+              // Model reads only: the raw queries sent through $replica() are health checks.
+              if (model) state.served++;
               return result;
             } catch (error) {
               if (!isDbUnavailable(error)) throw error;

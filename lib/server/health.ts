@@ -22,8 +22,11 @@ export interface Health {
    * version changes made by others.
    */
   store?: { kind: "postgres" | "memory"; versionsAnnounced: boolean };
-  /** Read replicas (DATABASE_REPLICA_URLS): how many answer; reads go to the primary while none does. */
-  replicas?: { configured: number; reachable: number };
+  /**
+   * Read replicas (DATABASE_REPLICA_URLS): how many answer (reads go to the primary while none
+   * does), and this process's reads served by a replica and sent to the primary instead since start.
+   */
+  replicas?: { configured: number; reachable: number; reads: number; readsOnPrimary: number };
 }
 
 /** The whole check answers within this time, even when the database hangs (then: down). */
@@ -107,7 +110,7 @@ async function check(): Promise<Result> {
 }
 
 /** Asks each replica whether it answers as a replica; one that does is used for reads again at once. */
-async function replicaReport(): Promise<{ configured: number; reachable: number }> {
+async function replicaReport(): Promise<NonNullable<Health["replicas"]>> {
   const { reader, replicas } = getDb();
   let reachable = 0;
   await Promise.all(
@@ -122,7 +125,12 @@ async function replicaReport(): Promise<{ configured: number; reachable: number 
       }
     }),
   );
-  return { configured: replicas.length, reachable };
+  return {
+    configured: replicas.length,
+    reachable,
+    reads: replicas.reduce((n, r) => n + r.served, 0),
+    readsOnPrimary: replicas.reduce((n, r) => n + r.fellBack, 0),
+  };
 }
 
 /**

@@ -99,12 +99,14 @@ describe("the topology: two instances behind HAProxy, a primary and a streaming 
     } finally {
       await closeDb();
     }
-    // Each instance reports its replica as answering.
+    // Each instance reports its replica as answering, and reads the dashboard's data from it.
     for (const base of [A, B]) {
+      expect((await fetch(`${base}/api/v1/cube`)).status).toBe(200);
       const r = await fetch(`${base}/api/health/ready`);
-      const body = (await r.json()) as { replicas?: { configured: number; reachable: number } };
+      const body = (await r.json()) as { replicas?: { configured: number; reachable: number; reads: number } };
       expect(r.status).toBe(200);
-      expect(body.replicas, `${base} reports its replica`).toEqual({ configured: 1, reachable: 1 });
+      expect(body.replicas, `${base} reports its replica`).toMatchObject({ configured: 1, reachable: 1 });
+      expect(body.replicas!.reads, `${base} read from its replica`).toBeGreaterThan(0);
     }
   });
 
@@ -266,10 +268,11 @@ describe("the topology: two instances behind HAProxy, a primary and a streaming 
       }
     const health = (await (await fetch(`${b.url}/api/health/ready`)).json()) as {
       ok: boolean;
-      replicas?: { configured: number; reachable: number };
+      replicas?: { configured: number; reachable: number; readsOnPrimary: number };
     };
     expect(health.ok, "the instance stays ready without its replica").toBe(true);
-    expect(health.replicas).toEqual({ configured: 1, reachable: 0 });
+    expect(health.replicas).toMatchObject({ configured: 1, reachable: 0 });
+    expect(health.replicas!.readsOnPrimary, "reads meant for the replica went to the primary").toBeGreaterThan(0);
 
     // At the client: a model read still answers, from the primary.
     process.env.DATABASE_URL = cluster.primaryUrl;
