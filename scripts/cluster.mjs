@@ -160,7 +160,6 @@ export async function startCluster(o = {}) {
       "hot_standby = on",
       // A throwaway cluster: durability is not needed, speed is.
       "fsync = off",
-      "synchronous_commit = off",
       "full_page_writes = off",
     ].join("\n") + "\n";
 
@@ -364,7 +363,7 @@ defaults
   timeout connect 2s
   timeout client 30s
   timeout server 30s
-  timeout check 2s
+  timeout check 3s
   # A request whose connection is refused or closed without an answer (an instance stopping) is
   # sent again, to the other instance.
   retries 3
@@ -380,8 +379,13 @@ backend apps
   balance roundrobin
   option httpchk GET /api/health/ready
   http-check expect status 200
-  default-server inter 500ms fall 1 rise 2
+  # Out of rotation after 3 failed checks (1.5 s; a stopping instance's ready answers 503 at once and
+  # it goes on serving for DRAIN_GRACE_MS, 2 s), back after 2 good ones.
+  default-server inter 500ms fall 3 rise 2
 ${instances.map((i) => `  server ${i.name} 127.0.0.1:${i.port} check`).join("\n")}
+  # Fail open: when every instance fails its checks (overloaded, so its health answers late), they
+  # still get the requests rather than HAProxy answering 503 to all.
+${instances.map((i) => `  server ${i.name}-open 127.0.0.1:${i.port} backup`).join("\n")}
 `;
 }
 
