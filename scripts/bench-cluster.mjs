@@ -136,7 +136,7 @@ try {
   say(
     `reads of dataset versions on the replica (${replicaIsReplica ? "in recovery" : "NOT in recovery"}): ` +
       `${readsAtStart} by both instances before the import; ${reads} by instance b for the new version ` +
-      `(its first reads go to the primary while the replica has not replayed the version's seal)`,
+      `(reads of a version the replica has not replayed yet go to the primary)`,
   );
 
   say("stopping instance a under load through HAProxy");
