@@ -54,9 +54,10 @@ process.on("unhandledRejection", (err) => log.error({ err }, "unhandled rejectio
 
 // Stopping. SIGTERM (a load balancer's or orchestrator's stop): /api/health/ready answers 503 at
 // once, so health checks take this instance out of rotation, while it goes on serving for
-// DRAIN_GRACE_MS (2 s: at least the checks' interval × the failures that take it out); then it stops accepting connections, answers what
-// is in flight (keep-alive connections are closed after their answer), and exits when the last
-// has ended or after DRAIN_TIMEOUT_MS (15 s) at most. SIGINT (Ctrl-C) skips the grace.
+// DRAIN_GRACE_MS (2 s: at least the checks' interval × the failures that take it out); then it
+// stops accepting connections, answers what is in flight (keep-alive connections are closed after
+// their answer), and exits when the last has ended or after DRAIN_TIMEOUT_MS (15 s) at most.
+// SIGINT (Ctrl-C) skips the grace.
 const DRAIN_GRACE_MS = Number(process.env.DRAIN_GRACE_MS ?? 2_000);
 const DRAIN_TIMEOUT_MS = Number(process.env.DRAIN_TIMEOUT_MS ?? 15_000);
 let closing = false;
