@@ -1,4 +1,4 @@
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -20,6 +20,8 @@ export default defineConfig({
       "scripts/**/*.test.ts",
       "tests/**/*.test.ts",
     ],
+    // The topology tests need the production build: `npm run test:cluster` (vitest.cluster.config.mts).
+    exclude: [...configDefaults.exclude, "tests/cluster/**"],
     environment: "node",
     // A Postgres server for the integration suites: TEST_DATABASE_URL, the local one, or an embedded one.
     globalSetup: ["tests/support/global-setup.ts"],

@@ -59,16 +59,34 @@ process.on("uncaughtException", (err) => {
 });
 process.on("unhandledRejection", (err) => log.error({ err }, "unhandled rejection"));
 
+// Stopping. SIGTERM (a load balancer's or orchestrator's stop): /api/health/ready answers 503 at
+// once, so health checks take this instance out of rotation, while it goes on serving for
+// DRAIN_GRACE_MS (2 s: at least the checks' interval × the failures that take it out); then it
+// stops accepting connections, answers what is in flight (keep-alive connections are closed after
+// their answer), and exits when the last has ended or after DRAIN_TIMEOUT_MS (15 s) at most.
+// SIGINT (Ctrl-C) skips the grace.
+const DRAIN_GRACE_MS = Number(process.env.DRAIN_GRACE_MS ?? 2_000);
+const DRAIN_TIMEOUT_MS = Number(process.env.DRAIN_TIMEOUT_MS ?? 15_000);
 let closing = false;
 for (const signal of ["SIGINT", "SIGTERM"])
   process.on(signal, () => {
     if (closing) return;
     closing = true;
-    log.info({ signal }, "stopping");
-    server.close(() => process.exit(0));
-    server.closeIdleConnections();
-    setTimeout(() => process.exit(0), 5_000).unref();
+    globalThis.__marketDraining = true;
+    log.info({ signal }, "stopping: not ready; draining requests in flight");
+    setTimeout(() => process.exit(0), DRAIN_TIMEOUT_MS).unref();
+    setTimeout(
+      () => {
+        server.close(() => process.exit(0));
+        server.closeIdleConnections();
+      },
+      signal === "SIGTERM" ? DRAIN_GRACE_MS : 0,
+    );
   });
+// While draining, answers ask the client to close the connection (keep-alive would outlive us).
+server.on("request", (_req, res) => {
+  if (closing && !res.headersSent) res.setHeader("Connection", "close");
+});
 
 server.listen(port, host, () =>
   log.info({ port, host: host ?? "*" }, `serving on http://${host ?? "localhost"}:${port}`),

@@ -9,6 +9,7 @@ import { getDb } from "./db";
 import { getEnv } from "./env";
 import { authSecret } from "./auth-secret";
 import { audit } from "./audit";
+import { authRateLimitStorage } from "./rate-limit";
 import { roleChangeOf, setUserRole } from "./roles";
 
 /**
@@ -77,6 +78,8 @@ function build() {
       window: 60,
       max: 100,
       customRules: { "/sign-in/email": { window: 60, max: 30 } },
+      // Shared by every instance on Postgres (lib/server/rate-limit.ts), not per process.
+      customStorage: authRateLimitStorage,
     },
     advanced: {
       useSecureCookies: env.APP_URL?.startsWith("https://") ? true : undefined,

@@ -5,14 +5,38 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { readReplicas } from "@prisma/extension-read-replicas";
 import { PrismaClient } from "./generated/prisma/client";
-import { ConfigError, getEnv } from "./env";
+import { ConfigError, getEnv, type Env } from "./env";
 import { restrictToOwner } from "./file-modes";
+import { log } from "./log";
 
 export type Db = PrismaClient;
 
+/**
+ * The client for reads of sealed dataset versions (facts, members): with DATABASE_REPLICA_URLS,
+ * Prisma's read-replicas extension over the primary, whose model reads go to a replica; without,
+ * the primary itself. Everything else (writes, the activation log and version list, accounts,
+ * imports, audit: an analyst's reads right after their own write) uses `prisma`, the primary.
+ */
+export type Reader = Pick<PrismaClient, "fact" | "member" | "dataset"> & {
+  $replica(): Pick<PrismaClient, "fact" | "member" | "dataset" | "$queryRawUnsafe">;
+};
+
+/** What is known of the replicas in this process. */
+export interface ReplicaState {
+  url: string;
+  /** Until when (ms since epoch) reads skip this replica after it failed to answer. */
+  downUntil: number;
+  /** Model reads it served, and reads that went to the primary instead because it was down. */
+  served: number;
+  fellBack: number;
+}
+
 interface DbHandle {
   prisma: PrismaClient;
+  reader: Reader;
+  replicas: ReplicaState[];
   adapter: SqlMigrationAwareDriverAdapterFactory;
   kind: "postgres" | "pglite";
   /** Where the data lives, without credentials: shown in health and error messages. */
@@ -48,12 +72,22 @@ function open(): DbHandle {
       idle_in_transaction_session_timeout: env.DB_STATEMENT_TIMEOUT_MS * 2,
     });
     const prisma = new PrismaClient({ adapter });
+    const urls = (env.DATABASE_REPLICA_URLS ?? "")
+      .split(",")
+      .map((u) => u.trim())
+      .filter(Boolean);
+    const replicas = urls.map<ReplicaState>((url) => ({ url, downUntil: 0, served: 0, fellBack: 0 }));
+    const { reader, clients } = urls.length ? withReplicas(prisma, replicas, env) : { reader: prisma, clients: [] };
     return {
       prisma,
+      reader: reader as unknown as Reader,
+      replicas,
       adapter,
       kind: "postgres",
       location: describeUrl(env.DATABASE_URL),
-      close: () => prisma.$disconnect(),
+      close: async () => {
+        await Promise.all([prisma.$disconnect(), ...clients.map((c) => c.$disconnect())]);
+      },
     };
   }
   const dir = path.resolve(/* turbopackIgnore: true */ process.cwd(), env.PGLITE_DIR);
@@ -68,6 +102,8 @@ function open(): DbHandle {
   const prisma = new PrismaClient({ adapter });
   return {
     prisma,
+    reader: prisma as unknown as Reader,
+    replicas: [],
     adapter,
     kind: "pglite",
     location: `embedded PGlite at ${env.PGLITE_DIR}`,
@@ -76,6 +112,64 @@ function open(): DbHandle {
       await pglite.close();
     },
   };
+}
+
+/** How long reads skip a replica that failed to answer before trying it again. */
+export const REPLICA_RETRY_MS = 3_000;
+
+/**
+ * Prisma's read-replicas extension over the primary. Each replica client falls back to the primary
+ * when its server does not answer (refused, shut down, timed out): the read is served, the replica
+ * is skipped for REPLICA_RETRY_MS, and a warning is logged once per outage. Other errors pass.
+ */
+function withReplicas(primary: PrismaClient, states: ReplicaState[], env: Env) {
+  const clients = states.map((state) => {
+    const base = new PrismaClient({
+      adapter: new PrismaPg({
+        connectionString: state.url,
+        max: 10,
+        // Short: a replica that does not answer within 1 s is skipped and the read goes to the primary.
+        connectionTimeoutMillis: Math.min(env.DB_CONNECT_TIMEOUT_MS, 1_000),
+        statement_timeout: env.DB_STATEMENT_TIMEOUT_MS,
+        query_timeout: env.DB_STATEMENT_TIMEOUT_MS + 1_000,
+      }),
+    });
+    return {
+      base,
+      client: base.$extends({
+        query: {
+          async $allOperations({ model, operation, args, query }) {
+            const onPrimary = () => {
+              state.fellBack++;
+              if (!model) throw new Error(`${operation} on a replica that is down has no primary fallback`);
+              const delegate = (primary as unknown as Record<string, Record<string, (a: unknown) => Promise<unknown>>>)[
+                model.charAt(0).toLowerCase() + model.slice(1)
+              ];
+              return delegate[operation](args);
+            };
+            if (Date.now() < state.downUntil) return onPrimary();
+            try {
+              const result = await query(args);
+              // Model reads only: the raw queries sent through $replica() are health checks.
+              if (model) state.served++;
+              return result;
+            } catch (error) {
+              if (!isDbUnavailable(error)) throw error;
+              if (Date.now() >= state.downUntil)
+                log.warn(
+                  { replica: describeUrl(state.url), err: describeDbError(error) },
+                  "replica does not answer: reads go to the primary",
+                );
+              state.downUntil = Date.now() + REPLICA_RETRY_MS;
+              return onPrimary();
+            }
+          },
+        },
+      }),
+    };
+  });
+  const reader = primary.$extends(readReplicas({ replicas: clients.map((c) => c.client) as never[] }));
+  return { reader, clients: clients.map((c) => c.base) };
 }
 
 export function getDb(): DbHandle {

@@ -22,6 +22,18 @@ const envSchema = z.object({
       message: "DATABASE_URL must be a postgres:// or postgresql:// URL (or unset for the embedded database)",
     })
     .refine((v) => v === undefined || URL.canParse(v), { message: "DATABASE_URL is not a valid URL" }),
+  /**
+   * Streaming replicas of DATABASE_URL's server, comma-separated postgres:// URLs: reads of dataset
+   * versions go to one of them (lib/server/db.ts). Postgres only; ignored on the embedded database.
+   */
+  DATABASE_REPLICA_URLS: optionalText.superRefine((v, ctx) => {
+    for (const url of (v ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean))
+      if (!/^postgres(ql)?:\/\/[^\s]+$/.test(url) || !URL.canParse(url))
+        ctx.addIssue({ code: "custom", message: "DATABASE_REPLICA_URLS must list postgres:// URLs, comma-separated" });
+  }),
   PGLITE_DIR: z.string().trim().min(1).default(".data/pglite"),
   /** How long opening a connection to Postgres may take. */
   DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3_000),

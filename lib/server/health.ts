@@ -3,6 +3,7 @@ import { healthQuery } from "./db-probe";
 import { describeDbError, getDb, withTimeout } from "./db";
 import { getEnv } from "./env";
 import { checked, integrityReport, verifyInBackground } from "./integrity";
+import { versionListenerUp } from "./invalidation";
 import { log } from "./log";
 import { route } from "./route";
 
@@ -15,6 +16,17 @@ export interface Health {
    * found by the once-per-process checks so far; `pending` while those are still running.
    */
   integrity?: { checked: number; pending: boolean; tampered: string[]; unsealed: string[] };
+  /**
+   * Where the state instances share lives (rate limits, sign-in throttling, sessions): the Postgres
+   * database itself, or this process's memory on the embedded one; whether this instance hears
+   * version changes made by others.
+   */
+  store?: { kind: "postgres" | "memory"; versionsAnnounced: boolean };
+  /**
+   * Read replicas (DATABASE_REPLICA_URLS): how many answer (reads go to the primary while none
+   * does), and this process's reads served by a replica and sent to the primary instead since start.
+   */
+  replicas?: { configured: number; reachable: number; reads: number; readsOnPrimary: number };
 }
 
 /** The whole check answers within this time, even when the database hangs (then: down). */
@@ -84,6 +96,8 @@ async function check(): Promise<Result> {
           database: { kind, reachable: true, latencyMs },
           dataset: ds ? { id: ds.id, title: ds.title, version: ds.version, facts: facts ?? 0 } : null,
           integrity,
+          store: { kind: kind === "postgres" ? "postgres" : "memory", versionsAnnounced: versionListenerUp() },
+          ...(kind === "postgres" && getDb().replicas.length ? { replicas: await replicaReport() } : {}),
         };
         return { health };
       })(),
@@ -93,6 +107,30 @@ async function check(): Promise<Result> {
   } catch (error) {
     return { health: down(kind, error), cause: error };
   }
+}
+
+/** Asks each replica whether it answers as a replica; one that does is used for reads again at once. */
+async function replicaReport(): Promise<NonNullable<Health["replicas"]>> {
+  const { reader, replicas } = getDb();
+  let reachable = 0;
+  await Promise.all(
+    replicas.map(async (state) => {
+      try {
+        // With one replica, $replica() is it; with several, a random one per check (enough for a count).
+        await withTimeout(reader.$replica().$queryRawUnsafe("SELECT 1"), 1_000, "replica check");
+        reachable++;
+        if (replicas.length === 1) state.downUntil = 0;
+      } catch {
+        // Counted as not reachable; reads keep going to the primary.
+      }
+    }),
+  );
+  return {
+    configured: replicas.length,
+    reachable,
+    reads: replicas.reduce((n, r) => n + r.served, 0),
+    readsOnPrimary: replicas.reduce((n, r) => n + r.fellBack, 0),
+  };
 }
 
 /**
@@ -123,6 +161,13 @@ function down(kind: "postgres" | "pglite", error: unknown): Health {
 /** The readiness route: 200 with the report when healthy, 503 (with the request id) when not. */
 export function healthResponse(name: string) {
   return route(name, async (_request, { requestId }) => {
+    // Set by scripts/server.mjs on SIGTERM: the load balancer stops sending new requests while
+    // the ones in flight finish.
+    if ((globalThis as unknown as { __marketDraining?: boolean }).__marketDraining)
+      return Response.json(
+        { ok: false, draining: true, requestId },
+        { status: 503, headers: { "Cache-Control": "no-store" } },
+      );
     const { health, cause } = await getHealth();
     if (!health.ok)
       log.warn(

@@ -14,6 +14,7 @@ import {
 import { memo } from "./cache";
 import { getDb } from "./db";
 import { assertIntact, checkedIntact } from "./integrity";
+import { versionListenerUp } from "./invalidation";
 
 /**
  * The data-access layer (this file, provenance.ts and health.ts): the only code that reads the
@@ -43,10 +44,13 @@ function toDatasetInfo(row: DatasetRow, active: boolean): DatasetSummary {
 }
 
 /**
- * How long the list of dataset versions is reused. A new version (loaded by `npm run db:seed` in
- * another process) shows up within this time; every other read is of immutable versions.
+ * How long the list of dataset versions is reused. On Postgres every change is announced to every
+ * instance at once (lib/server/invalidation.ts); while that announcement channel is down, the list
+ * is reused for at most a second. Every other read is of immutable versions.
  */
 const DATASETS_TTL_MS = 5_000;
+const DATASETS_TTL_UNANNOUNCED_MS = 1_000;
+const datasetsTtl = () => (versionListenerUp() ? DATASETS_TTL_MS : DATASETS_TTL_UNANNOUNCED_MS);
 // On globalThis: Next bundles route handlers and pages apart, each with its own module instances; an
 // activation in a route handler must reach the pages' copy of the list at once.
 type DatasetsEntry = { at: number; value: Promise<DatasetSummary[]>; list?: DatasetSummary[]; next?: boolean };
@@ -62,7 +66,7 @@ export function forgetDatasets(): void {
 /** Every dataset version, newest first. */
 export function getDatasets(): Promise<DatasetSummary[]> {
   const cached = shared.__datasetsCache;
-  if (cached && performance.now() - cached.at < DATASETS_TTL_MS) return cached.value;
+  if (cached && performance.now() - cached.at < datasetsTtl()) return cached.value;
   const value = readDatasets();
   const entry: DatasetsEntry = { at: performance.now(), value };
   shared.__datasetsCache = entry;
@@ -89,7 +93,7 @@ function adoptDatasets(list: DatasetSummary[]): void {
  * once when it expires. A failed read leaves the list to expire as before.
  */
 function refreshAhead(entry: DatasetsEntry): void {
-  if (entry.next || performance.now() - entry.at < DATASETS_TTL_MS / 2) return;
+  if (entry.next || performance.now() - entry.at < datasetsTtl() / 2) return;
   entry.next = true;
   const at = performance.now();
   const value = readDatasets();
@@ -159,7 +163,7 @@ export async function activeVersions(): Promise<Map<string, string>> {
 export async function getDataset(id?: string): Promise<DatasetSummary | null> {
   const known = id ? lastGoodDatasets?.find((d) => d.id === id) : undefined;
   const cached = shared.__datasetsCache;
-  const fresh = cached && performance.now() - cached.at < DATASETS_TTL_MS;
+  const fresh = cached && performance.now() - cached.at < datasetsTtl();
   let found: DatasetSummary | null;
   if (known && !fresh) {
     getDatasets().catch(() => undefined);
@@ -180,7 +184,7 @@ export async function getDataset(id?: string): Promise<DatasetSummary | null> {
  */
 export function datasetNow(id?: string): string | null {
   const cached = shared.__datasetsCache;
-  if (!cached?.list || performance.now() - cached.at >= DATASETS_TTL_MS) return null;
+  if (!cached?.list || performance.now() - cached.at >= datasetsTtl()) return null;
   refreshAhead(cached);
   const d = id ? cached.list.find((x) => x.id === id) : cached.list.find((x) => x.status === "active");
   return d && checkedIntact(d.id) ? `${d.id}|${d.status}` : null;
@@ -195,7 +199,7 @@ const listTokens = new WeakMap<DatasetSummary[], string>();
  */
 export function datasetListNow(): string | null {
   const cached = shared.__datasetsCache;
-  if (!cached?.list || performance.now() - cached.at >= DATASETS_TTL_MS) return null;
+  if (!cached?.list || performance.now() - cached.at >= datasetsTtl()) return null;
   let token = listTokens.get(cached.list);
   if (token === undefined) {
     token = cached.list.map((d) => `${d.id}:${d.version}:${d.status}`).join(",");
@@ -204,9 +208,30 @@ export function datasetListNow(): string | null {
   return token;
 }
 
+const replicaHas = new Set<string>();
+
+/**
+ * The client to read a sealed version's facts and members from: a replica once it has replayed that
+ * version's seal (checked on the replica, remembered when true), else the primary, so a replica a
+ * little behind never answers with a version half there. A replica that is down answers through
+ * the primary (lib/server/db.ts).
+ */
+export async function versionReader(datasetId: string) {
+  const db = getDb();
+  if (!db.replicas.length || replicaHas.has(datasetId)) return db.reader;
+  const sealed = await db.reader
+    .$replica()
+    .dataset.findFirst({ where: { id: datasetId, sealedAt: { not: null } }, select: { id: true } });
+  if (!sealed) return db.prisma;
+  replicaHas.add(datasetId);
+  return db.reader;
+}
+
 export function getMembers(datasetId: string): Promise<MemberInfo[]> {
   return memo(`members:${datasetId}`, async () => {
-    const rows = await getDb().prisma.member.findMany({
+    const rows = await (
+      await versionReader(datasetId)
+    ).member.findMany({
       where: { datasetId },
       orderBy: [{ kind: "asc" }, { sortOrder: "asc" }],
     });
@@ -224,7 +249,9 @@ export function getMembers(datasetId: string): Promise<MemberInfo[]> {
 
 async function memberIds(datasetId: string): Promise<Map<string, number>> {
   return memo(`member-ids:${datasetId}`, async () => {
-    const rows = await getDb().prisma.member.findMany({
+    const rows = await (
+      await versionReader(datasetId)
+    ).member.findMany({
       where: { datasetId },
       select: { id: true, kind: true, slug: true },
     });
@@ -254,7 +281,7 @@ export function getAggregates(q: AggregateQuery): Promise<AggregateRow[]> {
       if (!q.filters[dim].length) continue;
       where[COLUMN[dim]] = { in: q.filters[dim].map((s) => ids.get(`${dim}:${s}`) ?? -1) };
     }
-    const prisma = getDb().prisma;
+    const prisma = await versionReader(q.datasetId);
     if (q.by === "total") {
       const rows = await prisma.fact.groupBy({ by: ["year"], where, _sum: { value: true }, orderBy: { year: "asc" } });
       return rows.map((r) => ({ year: r.year, key: "total", value: roundMicro(r._sum.value ?? 0) }));
@@ -276,7 +303,7 @@ export const MEMORY_CUBE_MAX_CELLS = 500_000;
 /** A dataset's whole cube, read once (datasets are immutable); null when it is too large to hold. */
 export function getCube(datasetId: string): Promise<Cube | null> {
   return memo(`cube:${datasetId}`, async () => {
-    const prisma = getDb().prisma;
+    const prisma = await versionReader(datasetId);
     const count = await prisma.fact.count({ where: { datasetId } });
     if (count > MEMORY_CUBE_MAX_CELLS) return null;
     const ids = await memberIds(datasetId);

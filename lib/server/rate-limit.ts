@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import pg from "pg";
 import {
   RateLimiterMemory,
@@ -73,6 +74,27 @@ function limiter(limit: Limit): RateLimiterAbstract {
 export function clientKey(request: Request): string {
   return clientAddress(request).slice(0, 100);
 }
+
+/**
+ * The auth library's own per-address limits (every auth endpoint; sign-in has its own rule) kept
+ * in the same store as the app's limits: shared by all instances on Postgres, with the in-memory
+ * insurance limiter when the database does not answer; in memory on the embedded database.
+ */
+export const authRateLimitStorage = {
+  async consume(key: string, rule: { window: number; max: number }) {
+    const l = limiter({ name: `auth-${rule.window}-${rule.max}`, points: rule.max, durationSeconds: rule.window });
+    // The table's key holds 255 characters: long keys (an address and a path) are shortened.
+    const k = key.length > 200 ? createHash("sha256").update(key).digest("base64url") : key;
+    try {
+      await l.consume(k, 1);
+      return { allowed: true, retryAfter: null };
+    } catch (rejection) {
+      if (rejection instanceof RateLimiterRes)
+        return { allowed: false, retryAfter: Math.max(1, Math.ceil(rejection.msBeforeNext / 1_000)) };
+      throw rejection;
+    }
+  },
+};
 
 /** Counts one request of this client against the limit; throws 429 with Retry-After when over it. */
 export async function consume(limit: Limit, request: Request): Promise<void> {
