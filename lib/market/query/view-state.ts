@@ -31,6 +31,8 @@ export interface ViewState extends Filters {
   /** The two compared slices, as "dimension:member" items. */
   ca: string[];
   cb: string[];
+  /** Scenario levers, `KEY:LEVEL,...`; absent = the publisher's outlook. */
+  levers?: string;
 }
 
 export const VIEW_DEFAULTS: Pick<ViewState, "by" | "view" | "method"> = {
@@ -128,6 +130,8 @@ export interface SeriesApiParams extends Filters {
   dataset?: string;
   /** A forecast method, or "none" (the API's default). */
   forecast?: ForecastChoice;
+  /** Scenario levers, `KEY:LEVEL,...` (canonical: the levers' order, no zeros). */
+  levers?: string;
 }
 
 /**
@@ -143,6 +147,7 @@ export function seriesApiQuery(p: SeriesApiParams): string {
   if (p.to !== undefined) q.set("to", String(p.to));
   if (p.dataset) q.set("dataset", p.dataset);
   if (p.forecast && p.forecast !== "none") q.set("forecast", p.forecast);
+  if (p.levers) q.set("levers", p.levers);
   return q.toString();
 }
 
