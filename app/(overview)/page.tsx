@@ -28,7 +28,7 @@ async function HomePageContent({
   const ctx = await getPageContext(await searchParams);
   if (!ctx) return <NoDataset />;
   const { state, dataset } = ctx;
-  const scope = { from: dataset.firstYear, to: dataset.lastYear, dataset: state.dataset };
+  const scope = { from: dataset.firstYear, to: dataset.lastYear, dataset: state.dataset, levers: state.levers };
   // The panels' own requests, answered here so the first view is complete HTML with no fetch.
   const initialSeries = await getInitialSeries(overviewRequests(filtersOf(state), scope, breakdownsOf(ctx.groups)));
   return (

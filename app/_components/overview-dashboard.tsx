@@ -16,6 +16,7 @@ import { useStableCallback } from "@/components/dashboard/use-stable-callback";
 import { usePrefetchSeries } from "@/components/dashboard/use-series";
 import { overviewRequests } from "@/lib/market/query/first-render";
 import { YearSelect } from "./year-select";
+import { LazyScenarioPanel } from "@/components/scenario/lazy-scenario-panel";
 
 /** The overview: headline figures, the total with forecasts, four breakdowns and the vendor ranking; all cross-filtered. */
 export function OverviewDashboard() {
@@ -63,6 +64,7 @@ export function OverviewDashboard() {
         dataset={pinned}
         forecast="auto"
       />
+      <LazyScenarioPanel />
       <div className="grid gap-6 lg:grid-cols-2 min-[2200px]:grid-cols-4">
         {breakdowns.map((d) => (
           <BreakdownPanel

@@ -30,7 +30,7 @@ async function ExplorePageContent({
   if (!ctx) return <NoDataset />;
   const { state } = ctx;
   const forecast = forecastParam(state.method);
-  const common = { from: state.from, to: state.to, dataset: state.dataset, forecast };
+  const common = { from: state.from, to: state.to, dataset: state.dataset, forecast, levers: state.levers };
   const requests: SeriesApiParams[] = [
     { ...filtersOf(state), ...common, by: state.by },
     ...[state.ca, state.cb]

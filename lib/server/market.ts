@@ -38,7 +38,7 @@ import { LruCache, memo } from "./cache";
 import { getFigures, getOutlook } from "./provenance";
 import { getCube, getDataset, getDatasets, getMembers, getSliceAggregates, type DatasetSummary } from "./queries";
 import { groupBreakdown, groupKeys, vendorsOfGroups, type GroupBreakdown } from "@/lib/market/story/groups";
-import type { PlayerGroup } from "@/lib/market/story/types";
+import type { PlayerGroup, Story } from "@/lib/market/story/types";
 import { getStory } from "./story";
 import { aggregateCube, type Cube } from "@/lib/market/cube/cube-aggregate";
 import { applyScenario } from "@/lib/market/scenario/apply";
@@ -256,6 +256,8 @@ export interface PageContext {
   state: ResolvedView;
   notices: QueryProblem[];
   groups: PlayerGroup[];
+  /** The version's drivers and trends: the scenario levers. */
+  story: Pick<Story, "drivers" | "trends">;
 }
 
 /** How our default forecast of the market compares with the outlook in its year, and how fragile it is. */
@@ -299,7 +301,7 @@ export async function getPageContext(params: RawParams): Promise<PageContext | n
   const year = defaultYear(dataset, publishedYears);
   const robustness = await getForecastRobustness(dataset, outlook, publishedYears);
   const vendors = members.filter((m) => m.dimension === "vendor").map((m) => m.slug);
-  const resolved = resolveViewState(parsed.value, dataset, members, year, groupKeys(story.groups, vendors));
+  const resolved = resolveViewState(parsed.value, dataset, members, year, groupKeys(story.groups, vendors), story);
   const { id, title, publisher, edition, unit, currency, historyTo, firstYear, lastYear, version, status } = dataset;
   return {
     dataset: { id, title, publisher, edition, unit, currency, historyTo, firstYear, lastYear, version, status },
@@ -311,6 +313,7 @@ export async function getPageContext(params: RawParams): Promise<PageContext | n
     state: resolved.value,
     notices: [...parsed.notices, ...resolved.notices],
     groups: story.groups,
+    story: { drivers: story.drivers, trends: story.trends },
   };
 }
 

@@ -16,6 +16,8 @@ import {
 } from "./filters";
 import { VIEW_KEYS, type ForecastChoice, type MethodChoice, type ViewMode } from "./schema";
 import { DIMENSIONS, type Dimension, type MemberInfo } from "../types";
+import { resolveScenario } from "../scenario/resolve";
+import type { Story } from "../story/types";
 
 export { FORECAST_METHODS, METHOD_CHOICES, VIEW_MODES } from "./schema";
 export type { ForecastMethod, MethodChoice, ViewMode } from "./schema";
@@ -85,6 +87,8 @@ export function resolveViewState(
   fallbackYear: number,
   /** The group keys of the version's story (player groups). */
   groups: string[] = [],
+  /** The version's drivers and trends: the scenario levers `levers` may move. */
+  story: Pick<Story, "drivers" | "trends"> = { drivers: [], trends: [] },
 ): { value: ResolvedView; notices: QueryProblem[] } {
   const r = checkAgainstDataset({ ...state }, dataset, members, groups);
   const notices = r.problems.map(ignored);
@@ -107,8 +111,21 @@ export function resolveViewState(
     notices.push({ param: "dataset", message: `Ignored dataset "${dataset_}": not found, showing ${dataset.id}` });
     dataset_ = undefined;
   }
+  // Levers in their one spelling (the levers' order, no zeros), so the URL and the requests agree.
+  const scenario = resolveScenario(state.levers, story);
+  if (!scenario.ok) notices.push({ param: "levers", message: `Ignored ${scenario.problem.message}` });
+  const levers = scenario.ok ? scenario.value?.info.levers : undefined;
   return {
-    value: { ...state, ...r.value, by: state.by, year, ca: slice("ca"), cb: slice("cb"), dataset: dataset_ },
+    value: {
+      ...state,
+      ...r.value,
+      by: state.by,
+      year,
+      ca: slice("ca"),
+      cb: slice("cb"),
+      dataset: dataset_,
+      levers,
+    },
     notices,
   };
 }

@@ -123,3 +123,13 @@ export function describeLevers(levels: LeverLevels, levers: Pick<Lever, "key" | 
     .map((l) => `${l.title} ${levels[l.key] > 0 ? "+" : "−"}${Math.abs(levels[l.key])}`)
     .join(", ");
 }
+
+/** A chart's subtitle part naming the scenario it was drawn under: "Scenario: … (our assumptions)". */
+export function scenarioLine(info: { description: string } | undefined | null): string {
+  return info ? `Scenario: ${info.description} (our assumptions)` : "";
+}
+
+/** Inserts the scenario's line before the subtitle's unit part, or leaves the subtitle as it is. */
+export function withScenario(filtersAndYears: string, unit: string, info: { description: string } | undefined | null) {
+  return [filtersAndYears, scenarioLine(info), unit].filter(Boolean).join(" · ");
+}
