@@ -24,11 +24,11 @@ const CHANGES = [
   ["From general to specialised models", "+1"],
   ["From general to specialised models", "+2"],
   ["Enterprise use cases in every sector", "+1"],
-  ["Infrastructure investment", "−1"],
+  ["Heavy investment in AI infrastructure", "−1"],
   ["Generative AI in everyone's hands", "+2"],
   ["Enterprise use cases in every sector", "−2"],
   ["From general to specialised models", "0"],
-  ["Infrastructure investment", "+2"],
+  ["Heavy investment in AI infrastructure", "+2"],
 ];
 
 async function leverChanges(browser, base) {

@@ -1,6 +1,7 @@
 import { Suspense } from "react";
 import { PageSkeleton } from "@/components/layout/page-states";
 import { refuseTamperedVersion } from "@/lib/server/version-gate";
+import { openSavedScenario } from "@/lib/server/scenario-page";
 import type { Metadata } from "next";
 import { viewMetadata } from "@/lib/server/link-preview";
 import { DashboardProvider } from "@/components/dashboard/dashboard-context";
@@ -45,6 +46,7 @@ async function HomePageContent({
 export default async function HomePage({ searchParams }: Search) {
   const query = await searchParams;
   await refuseTamperedVersion(query);
+  await openSavedScenario(query, "/");
   return (
     <Suspense fallback={<PageSkeleton label="the overview" />}>
       <HomePageContent searchParams={Promise.resolve(query)} />

@@ -1,6 +1,7 @@
 import { Suspense } from "react";
 import { PageSkeleton } from "@/components/layout/page-states";
 import { refuseTamperedVersion } from "@/lib/server/version-gate";
+import { openSavedScenario } from "@/lib/server/scenario-page";
 import type { Metadata } from "next";
 import { DashboardProvider } from "@/components/dashboard/dashboard-context";
 import { SpecRegistryProvider } from "@/components/dashboard/spec-registry";
@@ -52,6 +53,7 @@ async function ExplorePageContent({
 export default async function ExplorePage({ searchParams }: Search) {
   const query = await searchParams;
   await refuseTamperedVersion(query);
+  await openSavedScenario(query, "/explore");
   return (
     <Suspense fallback={<PageSkeleton label="the explorer" />}>
       <ExplorePageContent searchParams={Promise.resolve(query)} />

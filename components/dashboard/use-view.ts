@@ -27,6 +27,7 @@ export function useView(): { view: ResolvedView; setView: SetView } {
           year: raw.year ?? undefined,
           dataset: raw.dataset ?? undefined,
           levers: raw.levers ?? undefined,
+          scenario: raw.scenario ?? undefined,
         },
         dataset,
         members,

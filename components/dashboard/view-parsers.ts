@@ -53,4 +53,5 @@ export const viewParsers = {
   ca: list("ca"),
   cb: list("cb"),
   levers: scalar<string>("levers"),
+  scenario: scalar<string>("scenario"),
 };

@@ -22,6 +22,12 @@ import {
 } from "@/lib/market/scenario/levers";
 import { CATEGORICAL } from "@/lib/chart/palette";
 import { ScenarioCompareChart, type CompareLine } from "./scenario-compare-chart";
+import { SavedScenarios } from "./saved-scenarios";
+
+function describeText(text: string, levers: ReturnType<typeof leversOf>): string {
+  const r = parseLevers(text, levers);
+  return r.ok ? describeLevers(r.value, levers) : text;
+}
 
 /** At most this many scenarios side by side: the base and up to three others. */
 const MAX_COMPARED = 4;
@@ -46,7 +52,8 @@ export function ScenarioPanel() {
   const [open, setOpen] = useState<string | null>(null);
   if (!levers.length) return null;
 
-  const write = (levels: LeverLevels) => setView({ levers: formatLevers(levels, levers) || null });
+  // A changed lever is no longer the saved scenario the page may have opened.
+  const write = (levels: LeverLevels) => setView({ levers: formatLevers(levels, levers) || null, scenario: null });
   const setLevel = (key: string, level: number) => write({ ...current, [key]: level });
   const moved = levers.filter((l) => (current[l.key] ?? 0) !== 0).length;
   const currentText = formatLevers(current, levers);
@@ -155,6 +162,7 @@ export function ScenarioPanel() {
           );
         })}
       </ul>
+      <SavedScenarios levers={currentText} datasetId={dataset.id} describe={(t) => describeText(t, levers)} />
       <ScenarioComparison
         scenarios={compared}
         levers={levers}

@@ -23,6 +23,13 @@ interface Item {
 }
 
 const BREAKDOWNS = ["type", "sector", "vendor", "region", "group"] as const;
+const ORIGIN = "http://app.test";
+const ADMIN = { email: "scenario-admin@example.com", password: "scenario-admin-password" };
+const USERS = {
+  analyst: { email: "scenario-analyst@example.com", password: "scenario-analyst-pw" },
+  other: { email: "scenario-other@example.com", password: "scenario-other-pw-1" },
+  viewer: { email: "scenario-viewer@example.com", password: "scenario-viewer-pw" },
+} as const;
 
 export function defineScenarioSuite(kind: string, setup: Setup) {
   describe(`scenarios on ${kind}`, () => {
@@ -32,21 +39,30 @@ export function defineScenarioSuite(kind: string, setup: Setup) {
       setup: typeof import("@/lib/server/admin/setup");
       story: typeof import("@/app/api/v1/story/route");
       series: typeof import("@/app/api/v1/series/route");
+      auth: typeof import("@/app/api/auth/[...all]/route");
+      scenarios: typeof import("@/app/api/v1/scenarios/route");
+      scenario: typeof import("@/app/api/v1/scenarios/[id]/route");
+      audit: typeof import("@/app/api/v1/audit/route");
     };
     let levers: Item[] = [];
 
     beforeAll(async () => {
       const s = await setup();
       teardown = s.teardown;
-      Object.assign(process.env, s.env);
+      Object.assign(process.env, s.env, { APP_URL: ORIGIN, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password });
       m = {
         db: await import("@/lib/server/db"),
         setup: await import("@/lib/server/admin/setup"),
         story: await import("@/app/api/v1/story/route"),
         series: await import("@/app/api/v1/series/route"),
+        auth: await import("@/app/api/auth/[...all]/route"),
+        scenarios: await import("@/app/api/v1/scenarios/route"),
+        scenario: await import("@/app/api/v1/scenarios/[id]/route"),
+        audit: await import("@/app/api/v1/audit/route"),
       };
       await m.setup.migrate();
       await m.setup.seed();
+      await m.setup.firstAdmin();
       const story = await (await m.story.GET(new Request("http://test/api/v1/story"))).json();
       levers = [...story.drivers, ...story.trends];
     });
@@ -54,6 +70,7 @@ export function defineScenarioSuite(kind: string, setup: Setup) {
     afterAll(async () => {
       await m?.db.closeDb();
       await teardown();
+      for (const k of ["APP_URL", "ADMIN_EMAIL", "ADMIN_PASSWORD"]) delete process.env[k];
     });
 
     const get = (qs: string) => m.series.GET(new Request(`http://test/api/v1/series?${qs}`));
@@ -152,6 +169,155 @@ export function defineScenarioSuite(kind: string, setup: Setup) {
       const text = await r.text();
       expect(text).toMatch(/,2031,[\d.]+,scenario/);
       expect(text).not.toMatch(/,2031,19700,published/);
+    });
+
+    describe("saved scenarios", () => {
+      const cookies: Record<string, string> = {};
+      const json = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+        new Request(`${ORIGIN}${path}`, {
+          method: "POST",
+          headers: { "content-type": "application/json", origin: ORIGIN, ...headers },
+          body: JSON.stringify(body),
+        });
+      const save = (body: unknown, as: string | undefined, headers: Record<string, string> = {}) =>
+        m.scenarios.POST(json("/api/v1/scenarios", body, { ...(as ? { cookie: as } : {}), ...headers }));
+      const list = async (as: string) => {
+        const r = await m.scenarios.GET(new Request(`${ORIGIN}/api/v1/scenarios`, { headers: { cookie: as } }));
+        expect(r.status).toBe(200);
+        return ((await r.json()).scenarios as { id: string; name: string; mine: boolean }[]).map((x) => x.name);
+      };
+      const one = (id: string, as?: string) =>
+        m.scenario.GET(new Request(`${ORIGIN}/api/v1/scenarios/${id}`, { headers: as ? { cookie: as } : {} }), {
+          params: Promise.resolve({ id }),
+        });
+      const del = (id: string, as: string, origin = ORIGIN) =>
+        m.scenario.DELETE(
+          new Request(`${ORIGIN}/api/v1/scenarios/${id}`, { method: "DELETE", headers: { cookie: as, origin } }),
+          { params: Promise.resolve({ id }) },
+        );
+      const auditEvents = async () => {
+        const r = await m.audit.GET(new Request(`${ORIGIN}/api/v1/audit`, { headers: { cookie: cookies.admin } }));
+        return (await r.json()).events as {
+          action: string;
+          actor: string;
+          target: string;
+          detail: Record<string, unknown>;
+        }[];
+      };
+      const count = async () => (await list(cookies.admin)).length;
+      let shared = "";
+      let privateId = "";
+
+      it("signs in an admin, two analysts and a viewer", async () => {
+        const signIn = async (who: { email: string; password: string }) => {
+          const r = await m.auth.POST(json("/api/auth/sign-in/email", who));
+          expect(r.status).toBe(200);
+          return r.headers.get("set-cookie")!.split(";")[0];
+        };
+        cookies.admin = await signIn(ADMIN);
+        for (const [key, role] of [
+          ["analyst", "analyst"],
+          ["other", "analyst"],
+          ["viewer", "viewer"],
+        ] as const) {
+          const r = await m.auth.POST(
+            json("/api/auth/admin/create-user", { ...USERS[key], name: key, role }, { cookie: cookies.admin }),
+          );
+          expect(r.status).toBe(200);
+          cookies[key] = await signIn(USERS[key]);
+        }
+      });
+
+      it("refuses a save without a session, below analyst, from another origin, or with a bad body, saving nothing", async () => {
+        const body = { name: "Specialisation", levers: `${levers[1].key}:2` };
+        expect((await save(body, undefined)).status).toBe(401);
+        expect((await save(body, cookies.viewer)).status).toBe(403);
+        expect((await save(body, cookies.analyst, { origin: "http://evil.test" })).status).toBe(403);
+        const plain = await m.scenarios.POST(
+          new Request(`${ORIGIN}/api/v1/scenarios`, {
+            method: "POST",
+            headers: { cookie: cookies.analyst, origin: ORIGIN, "content-type": "text/plain" },
+            body: "x",
+          }),
+        );
+        expect(plain.status).toBe(415);
+        for (const [bad, param] of [
+          [{ name: "x", levers: "no-such-lever:1" }, "levers"],
+          [{ name: "x", levers: `${levers[0].key}:3` }, "levers"],
+          [{ name: "x", levers: `${levers[0].key}:0` }, "levers"],
+          [{ name: "  ", levers: `${levers[0].key}:1` }, "name"],
+          [{ name: "x", levers: `${levers[0].key}:1`, dataset: "nope-v1" }, "dataset"],
+          [{ name: "x", levers: `${levers[0].key}:1`, extra: 1 }, "body"],
+        ] as const) {
+          const r = await save(bad, cookies.analyst);
+          expect(r.status, JSON.stringify(bad)).toBe(400);
+          expect((await r.json()).error.param, JSON.stringify(bad)).toBe(param);
+        }
+        expect(await count()).toBe(0);
+      });
+
+      it("an analyst saves a shared and a private scenario, each pinned to the active version and audited", async () => {
+        const active = (await series("by=total")).dataset.id;
+        const r = await save(
+          { name: "Specialisation", levers: `${levers[3].key}:-1,${levers[1].key}:+2` },
+          cookies.analyst,
+        );
+        expect(r.status).toBe(201);
+        const body = (await r.json()).scenario;
+        // Canonical order (the levers' own), the pinned version, the owner.
+        expect(body).toMatchObject({
+          name: "Specialisation",
+          levers: `${levers[1].key}:2,${levers[3].key}:-1`,
+          dataset: active,
+          owner: USERS.analyst.email,
+          shared: true,
+        });
+        shared = body.id;
+        const p = await save({ name: "Mine only", levers: `${levers[0].key}:1`, shared: false }, cookies.analyst);
+        expect(p.status).toBe(201);
+        privateId = (await p.json()).scenario.id;
+        const events = (await auditEvents()).filter((e) => e.action === "scenario.save");
+        expect(events.map((e) => [e.actor, e.target])).toEqual([
+          [USERS.analyst.email, privateId],
+          [USERS.analyst.email, shared],
+        ]);
+        expect(events[1].detail).toMatchObject({ name: "Specialisation", dataset: active });
+      });
+
+      it("viewers list and open what is shared; a private one opens for its owner and admins only", async () => {
+        expect(await list(cookies.viewer)).toEqual(["Specialisation"]);
+        expect(await list(cookies.analyst)).toEqual(["Mine only", "Specialisation"]);
+        expect(await list(cookies.admin)).toEqual(["Mine only", "Specialisation"]);
+        expect((await m.scenarios.GET(new Request(`${ORIGIN}/api/v1/scenarios`))).status).toBe(401);
+        const opened = await one(shared, cookies.viewer);
+        expect(opened.status).toBe(200);
+        const s = (await opened.json()).scenario;
+        // The saved levers give the same answer as the same levers in the URL.
+        const viaApi = await series(`by=total&dataset=${s.dataset}&levers=${s.levers}`);
+        expect(viaApi.scenario?.levers).toBe(s.levers);
+        expect((await one(privateId, cookies.viewer)).status).toBe(404);
+        expect((await one(privateId, cookies.other)).status).toBe(404);
+        expect((await one(privateId, cookies.analyst)).status).toBe(200);
+        expect((await one(privateId, cookies.admin)).status).toBe(200);
+        expect((await one("sc_0000000000000000", cookies.admin)).status).toBe(404);
+      });
+
+      it("only its owner or an admin deletes a scenario, from the app's origin; the delete is audited", async () => {
+        expect((await del(shared, cookies.viewer)).status).toBe(403);
+        expect((await del(shared, cookies.other)).status).toBe(403);
+        expect((await del(shared, cookies.analyst, "http://evil.test")).status).toBe(403);
+        expect(await count()).toBe(2);
+        expect((await del(shared, cookies.analyst)).status).toBe(204);
+        expect((await one(shared, cookies.analyst)).status).toBe(404);
+        expect((await del(shared, cookies.analyst)).status).toBe(404);
+        expect((await del(privateId, cookies.admin)).status).toBe(204);
+        expect(await count()).toBe(0);
+        const deletes = (await auditEvents()).filter((e) => e.action === "scenario.delete");
+        expect(deletes.map((e) => [e.actor, e.target])).toEqual([
+          [ADMIN.email, privateId],
+          [USERS.analyst.email, shared],
+        ]);
+      });
     });
   });
 }

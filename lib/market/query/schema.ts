@@ -92,6 +92,7 @@ export const SCALAR_FIELDS = {
   view: enumOf(VIEW_MODES),
   method: enumOf(METHOD_CHOICES),
   levers: leversSchema,
+  scenario: z.string().check(z.regex(/^sc_[a-z0-9]{16}$/, { error: "must be a saved scenario's id" })),
 } as const;
 
 /** List fields: repeats and comma-separated values, checked item by item. */
@@ -135,6 +136,7 @@ export const VIEW_KEYS = [
   "ca",
   "cb",
   "levers",
+  "scenario",
 ] as const;
 
 /** The value, or the first problem's message. */

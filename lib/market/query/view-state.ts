@@ -35,6 +35,8 @@ export interface ViewState extends Filters {
   cb: string[];
   /** Scenario levers, `KEY:LEVEL,...`; absent = the publisher's outlook. */
   levers?: string;
+  /** A saved scenario's id: the page opens its levers on its pinned version. */
+  scenario?: string;
 }
 
 export const VIEW_DEFAULTS: Pick<ViewState, "by" | "view" | "method"> = {
@@ -115,6 +117,12 @@ export function resolveViewState(
   const scenario = resolveScenario(state.levers, story);
   if (!scenario.ok) notices.push({ param: "levers", message: `Ignored ${scenario.problem.message}` });
   const levers = scenario.ok ? scenario.value?.info.levers : undefined;
+  // A saved scenario's id is kept only beside its levers (the page put them there when it opened it).
+  if (state.scenario && !state.levers)
+    notices.push({
+      param: "scenario",
+      message: `Ignored scenario "${state.scenario}": it does not exist or is not shared with you`,
+    });
   return {
     value: {
       ...state,
@@ -125,6 +133,7 @@ export function resolveViewState(
       cb: slice("cb"),
       dataset: dataset_,
       levers,
+      scenario: state.scenario && state.levers ? state.scenario : undefined,
     },
     notices,
   };
