@@ -108,3 +108,38 @@ test("Bull and Bear move every lever; Reset returns to the base; a bad lever in 
   await expect(page.getByText(/Ignored levers: "no-such-lever" is not a lever/)).toBeVisible();
   await expect(region(page, "Headline figures")).toContainText("US$ 19,700 M");
 });
+
+test("an analyst saves a scenario; its ?scenario= link opens it on its pinned version for another reader", async ({
+  page,
+  browser,
+}) => {
+  const admin = {
+    email: process.env.E2E_ADMIN_EMAIL ?? "e2e-admin@example.com",
+    password: process.env.E2E_ADMIN_PASSWORD ?? "e2e-admin-password",
+  };
+  await page.goto(`/sign-in?next=${encodeURIComponent("/explore")}`);
+  await page.getByLabel("Email").fill(admin.email);
+  await page.getByLabel("Password").fill(admin.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((u) => u.pathname === "/explore");
+  const panel = scenarioPanel(page);
+  await panel.getByRole("button", { name: /^Enterprise use cases in every sector −2/ }).click();
+  await expect(page).toHaveURL(/levers=enterprise-use-cases/);
+  const name = `Weak enterprise demand ${Date.now()}`;
+  await panel.getByLabel("Scenario name").fill(name);
+  await panel.getByRole("button", { name: "Save scenario" }).click();
+  await expect(panel.getByRole("status")).toHaveText(`Saved “${name}”`);
+  const link = panel.getByRole("link", { name, exact: true });
+  await expect(link).toBeVisible();
+  const id = new URL((await link.getAttribute("href"))!, page.url()).searchParams.get("scenario");
+  expect(id).toMatch(/^sc_/);
+
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto(`/?scenario=${id}`);
+  await expect(other).toHaveURL(/levers=enterprise-use-cases%3A-2|levers=enterprise-use-cases:-2/);
+  await expect(other).toHaveURL(/dataset=/);
+  await expect(region(other, "Headline figures")).toContainText("Scenario 2031");
+  await expect(scenarioPanel(other).locator('[data-lever="enterprise-use-cases"]')).toContainText("override −2");
+  await fresh.close();
+});
