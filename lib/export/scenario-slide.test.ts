@@ -32,8 +32,8 @@ describe("the deck's scenario page", () => {
     const slide = scenarioSlide(levers, { spec: 2, open: -1 }, nameOf)!;
     expect(slide.label).toBe("our assumption");
     expect(slide.items).toEqual([
-      "Driver: From general to specialised models at +2 (much stronger) — gains-share type:industry-specific: share 3% higher each year per level; raises group:hardware: growth +2 points a year per level",
-      "Trend: Open models at −1 (weaker) — lowers vendor:openai: growth −2 points a year per level",
+      "Driver: From general to specialised models at +2 (much stronger) — gains-share type:industry-specific: share 3% higher each year per level; raises group:hardware: growth +1 point a year per level",
+      "Trend: Open models at −1 (weaker) — lowers vendor:openai: growth −1 point a year per level",
     ]);
     const { svg } = composeStorySvg(slide, { footer: "f", width: 1600, height: 900 });
     expect(svg).toContain("our assumption");

@@ -26,7 +26,7 @@ export const OUR_ASSUMPTION = "our assumption";
 export const SCENARIO_BASIS = "scenario" as const;
 
 /** Steps per level when the story gives none for a move (our assumption too). */
-export const DEFAULT_STEPS: Record<Direction, number> = { raises: 0.02, lowers: 0.02, "gains-share": 0.03 };
+export const DEFAULT_STEPS: Record<Direction, number> = { raises: 0.01, lowers: 0.01, "gains-share": 0.03 };
 
 export interface LeverMove {
   dimension: StoryDimension;
@@ -113,7 +113,7 @@ export function describeStep(move: Pick<LeverMove, "direction" | "step">): strin
   const pts = (move.step * 100).toFixed(1).replace(/\.0$/, "");
   return move.direction === "gains-share"
     ? `share ${pts}% higher each year per level`
-    : `growth ${move.direction === "raises" ? "+" : "−"}${pts} points a year per level`;
+    : `growth ${move.direction === "raises" ? "+" : "−"}${pts} point${pts === "1" ? "" : "s"} a year per level`;
 }
 
 /** "Generative AI in everyone's hands +2, Open versus proprietary −1": the levers of a scenario in words. */

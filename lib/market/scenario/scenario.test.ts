@@ -47,7 +47,7 @@ describe("scenario levers", () => {
     for (const l of levers)
       for (const m of l.moves) {
         expect(m.defaulted).toBe(false);
-        expect(m.step).toBe(m.direction === "gains-share" ? 0.03 : 0.02);
+        expect(m.step).toBe(m.direction === "gains-share" ? 0.03 : 0.01);
       }
   });
 
