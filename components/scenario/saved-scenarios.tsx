@@ -41,7 +41,8 @@ export function SavedScenarios({
     queryKey: ["saved-scenarios"],
     queryFn: async (): Promise<Saved[] | null> => {
       const res = await fetch("/api/v1/scenarios");
-      if (res.status === 401) return null;
+      // Signed out: the body is read all the same, so the request completes.
+      if (res.status === 401) return res.text().then(() => null);
       if (!res.ok) throw new Error(await problemOf(res));
       return ((await res.json()) as { scenarios: Saved[] }).scenarios;
     },
