@@ -11,6 +11,8 @@ GRANT SELECT, INSERT ON "Dataset", "Member", "Fact", "Figure", "Outlook", "Other
 GRANT SELECT, INSERT ON "Activation", "AuditEvent", "Import" TO market_app;
 -- Accounts (better-auth): users, sessions, passwords, verification tokens are updated and removed.
 GRANT SELECT, INSERT, UPDATE, DELETE ON "auth_user", "auth_session", "auth_account", "auth_verification" TO market_app;
+-- Saved scenarios: added and deleted (by their owner or an admin, audited), never changed.
+GRANT SELECT, INSERT, DELETE ON "SavedScenario" TO market_app;
 -- Request counters of the rate limiter: not data, they are updated and expire.
 GRANT SELECT, INSERT, UPDATE, DELETE ON "rate_limits" TO market_app;
 -- `npm start` checks for pending migrations at start: reading their log is enough when none are.

@@ -2,6 +2,7 @@ import { Suspense } from "react";
 import { headers } from "next/headers";
 import { PageSkeleton } from "@/components/layout/page-states";
 import { refuseTamperedVersion } from "@/lib/server/version-gate";
+import { openSavedScenario } from "@/lib/server/scenario-page";
 import type { Metadata } from "next";
 import { viewMetadata } from "@/lib/server/link-preview";
 import { DashboardProvider } from "@/components/dashboard/dashboard-context";
@@ -30,7 +31,7 @@ async function HomePageContent({
   const ctx = await getPageContext(await searchParams);
   if (!ctx) return <NoDataset />;
   const { state, dataset } = ctx;
-  const scope = { from: dataset.firstYear, to: dataset.lastYear, dataset: state.dataset };
+  const scope = { from: dataset.firstYear, to: dataset.lastYear, dataset: state.dataset, levers: state.levers };
   // The panels' own requests, answered here so the first view is complete HTML with no fetch.
   const initialSeries = await getInitialSeries(overviewRequests(filtersOf(state), scope, breakdownsOf(ctx.groups)));
   // The same for every reader not signed in: the front server may send this render again (fast-pages.ts).
@@ -49,6 +50,7 @@ async function HomePageContent({
 export default async function HomePage({ searchParams }: Search) {
   const query = await searchParams;
   await refuseTamperedVersion(query);
+  await openSavedScenario(query, "/");
   return (
     <Suspense fallback={<PageSkeleton label="the overview" />}>
       <HomePageContent searchParams={Promise.resolve(query)} />

@@ -17,6 +17,7 @@ import { usePrefetchSeries } from "@/components/dashboard/use-series";
 import { overviewRequests } from "@/lib/market/query/first-render";
 import { chartCard, deferredWhenHidden } from "@/components/dashboard/deferred-when-hidden";
 import { YearSelect } from "./year-select";
+import { LazyScenarioPanel } from "@/components/scenario/lazy-scenario-panel";
 
 // Panels below the fold follow a filter click in a deferred render, after the ones on screen.
 const Breakdown = deferredWhenHidden(BreakdownPanel, (p) => chartCard(p.id));
@@ -69,6 +70,7 @@ export function OverviewDashboard() {
         dataset={pinned}
         forecast="auto"
       />
+      <LazyScenarioPanel />
       <div className="grid gap-6 lg:grid-cols-2 min-[2200px]:grid-cols-4">
         {breakdowns.map((d) => (
           <Breakdown

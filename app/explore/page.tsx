@@ -1,6 +1,7 @@
 import { Suspense } from "react";
 import { PageSkeleton } from "@/components/layout/page-states";
 import { refuseTamperedVersion } from "@/lib/server/version-gate";
+import { openSavedScenario } from "@/lib/server/scenario-page";
 import type { Metadata } from "next";
 import { DashboardProvider } from "@/components/dashboard/dashboard-context";
 import { SpecRegistryProvider } from "@/components/dashboard/spec-registry";
@@ -30,7 +31,7 @@ async function ExplorePageContent({
   if (!ctx) return <NoDataset />;
   const { state } = ctx;
   const forecast = forecastParam(state.method);
-  const common = { from: state.from, to: state.to, dataset: state.dataset, forecast };
+  const common = { from: state.from, to: state.to, dataset: state.dataset, forecast, levers: state.levers };
   const requests: SeriesApiParams[] = [
     { ...filtersOf(state), ...common, by: state.by },
     ...[state.ca, state.cb]
@@ -52,6 +53,7 @@ async function ExplorePageContent({
 export default async function ExplorePage({ searchParams }: Search) {
   const query = await searchParams;
   await refuseTamperedVersion(query);
+  await openSavedScenario(query, "/explore");
   return (
     <Suspense fallback={<PageSkeleton label="the explorer" />}>
       <ExplorePageContent searchParams={Promise.resolve(query)} />

@@ -4,6 +4,8 @@ import { dimensionLabel } from "@/lib/market/presentation/labels";
 import { getFigures, getMethodology, getOtherEstimates, getOutlook } from "@/lib/server/provenance";
 import { getDataset } from "@/lib/server/queries";
 import { getActiveTotals } from "@/lib/server/dataset-tables";
+import { getStory } from "@/lib/server/story";
+import { DEFAULT_STEPS, describeStep, leversOf } from "@/lib/market/scenario/levers";
 import { NoDataset } from "../_components/no-dataset";
 import { FiguresTable } from "./_components/figures-table";
 import { ForecastAccuracy, SHORT_FORECAST_ACCURACY } from "./_components/forecast-accuracy";
@@ -22,13 +24,15 @@ async function MethodologyPageContent({
   const pinned = (await searchParams).dataset;
   const dataset = (typeof pinned === "string" ? await getDataset(pinned) : null) ?? (await getDataset());
   if (!dataset) return <NoDataset />;
-  const [figures, methodology, outlook, estimates, datasets] = await Promise.all([
+  const [figures, methodology, outlook, estimates, datasets, story] = await Promise.all([
     getFigures(dataset.id),
     getMethodology(dataset.id),
     getOutlook(dataset.id),
     getOtherEstimates(dataset.id),
     getActiveTotals(dataset.historyTo - 1),
+    getStory(dataset.id),
   ]);
+  const levers = leversOf(story);
   // One figure per (year, value, unit): the release's 2024 size is both a total and a listed figure.
   const published = [
     ...new Map(
@@ -161,6 +165,66 @@ async function MethodologyPageContent({
         </ul>
         <h3 className="mt-4 font-medium">Measured accuracy</h3>
         <ForecastAccuracy />
+      </section>
+      <section aria-labelledby="scenarios" className={card}>
+        <h2 id="scenarios" className="font-semibold">
+          Scenarios: levers, steps and reconciliation
+        </h2>
+        <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
+          <li>
+            Every driver and trend of the release is a lever with five levels: −2 (much weaker), −1 (weaker), 0 (as the
+            publisher sees it), +1 (stronger) and +2 (much stronger). A lever moves the segments the driver names (our
+            reading of the release). The base, every lever at 0, is the publisher&apos;s outlook exactly
+            {outlook ? ` (US$ ${outlook.value.toLocaleString("en-US")} M in ${outlook.year})` : ""}.
+          </li>
+          <li>
+            <strong>raises</strong> / <strong>lowers</strong>: the segment&apos;s yearly growth after{" "}
+            {dataset.historyTo} moves by the step per level: t years after the history, its cells are multiplied by (1 ±
+            step × level)<sup>t</sup>. The rest of the market keeps its path, so the total moves by the segment&apos;s
+            change.
+          </li>
+          <li>
+            <strong>gains-share</strong>: the segment&apos;s share of the market grows by the step per level each year
+            (share × (1 + step × level)<sup>t</sup>, at most 100%); the gain is taken from the other members in
+            proportion to their size, so the year&apos;s total does not change.
+          </li>
+          <li>
+            The steps are <strong>our assumptions</strong>, not the publisher&apos;s figures. They are stored with the
+            story of each data set version (the <code>steps</code> of a driver or trend in its story file), so an
+            analyst changes them by importing a new version; a move without a step takes {DEFAULT_STEPS.raises * 100}{" "}
+            points of growth (raises, lowers) or {DEFAULT_STEPS["gains-share"] * 100}% of share (gains-share) per level.
+          </li>
+          <li>
+            Reconciled by construction: a scenario changes the cells of the fitted cube (type × sector × vendor ×
+            region) and every figure is summed from them, so each breakdown adds up to the scenario&apos;s total in
+            every year and no value goes below 0. History never changes. Growth moves apply first, then share moves in
+            the levers&apos; order. Figures moved by a scenario have the basis <strong>scenario</strong> on screen, in
+            the API and in every export. Our statistical forecast is its own basis and is not moved by levers.
+          </li>
+        </ul>
+        {levers.length > 0 && (
+          <>
+            <h3 className="mt-4 font-medium">The levers of this version and their steps (our assumptions)</h3>
+            <ul className="mt-2 space-y-2 text-sm">
+              {levers.map((l) => (
+                <li key={l.key}>
+                  <span className="font-medium">{l.title}</span>{" "}
+                  <span className="text-slate-600 dark:text-slate-400">
+                    ({l.kind}, <code>{l.key}</code>)
+                  </span>
+                  <ul className="list-disc pl-5 text-xs text-slate-700 dark:text-slate-300">
+                    {l.moves.map((m) => (
+                      <li key={`${m.dimension}:${m.member}`}>
+                        {m.direction} {m.dimension} {m.member}: {describeStep(m)}
+                        {m.defaulted ? " (default)" : ""}
+                      </li>
+                    ))}
+                  </ul>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
       </section>
     </>
   );

@@ -40,7 +40,8 @@ function Tip({ active, payload, historyTo, publisher, method }: TipProps) {
         </div>
       ) : (
         <div>
-          {publisher} outlook: {formatByBasis(r.value, r.basis === "published")}
+          {r.basis === "scenario" ? "Scenario" : `${publisher} outlook`}:{" "}
+          {formatByBasis(r.value, r.basis === "published")}
           {r.basis === "published" ? " (published)" : ""}
         </div>
       )}

@@ -7,6 +7,7 @@ export function ForecastLegend({ series, historyTo, publisher, showOutlook = tru
   const rows = forecastRows(series, historyTo);
   const { hasForecast, clipped } = forecastScale(rows, historyTo, { fitAtLeast: scaleTo });
   const hasPublished = rows.some((r) => r.published !== null);
+  const scenario = series.points.some((p) => p.basis === "scenario");
   return (
     <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700 dark:text-slate-300">
       <li>
@@ -14,7 +15,10 @@ export function ForecastLegend({ series, historyTo, publisher, showOutlook = tru
       </li>
       {showOutlook && (
         <li>
-          <Swatch color={ROLE.outlook} dashed /> {publisher} outlook (modelled except published years)
+          <Swatch color={ROLE.outlook} dashed />{" "}
+          {scenario
+            ? "Scenario: the outlook moved by our assumptions"
+            : `${publisher} outlook (modelled except published years)`}
         </li>
       )}
       {hasPublished && (

@@ -29,7 +29,9 @@ export function ForecastTable({
           key: "basis",
           label: "Basis",
           render: (r) =>
-            r.year <= historyTo || r.basis === "outlook" ? basisWord(r.basis) : `outlook, ${basisWord(r.basis)}`,
+            r.year <= historyTo || r.basis === "outlook" || r.basis === "scenario"
+              ? basisWord(r.basis)
+              : `outlook, ${basisWord(r.basis)}`,
         },
         {
           key: "mean",

@@ -21,6 +21,7 @@ import { useMemo } from "react";
 import { useDashboard } from "./dashboard-context";
 import { useStableCallback } from "./use-stable-callback";
 import { useRegisterSpec } from "./spec-registry";
+import { withScenario } from "@/lib/market/scenario/levers";
 import { useSeries } from "./use-series";
 import { panelRequest } from "@/lib/market/query/first-render";
 
@@ -77,7 +78,11 @@ export function BreakdownPanel({
   const selectMember = useStableCallback((key: string) => onSelect?.(by, key));
   const method = series.find((s) => s.forecast)?.forecast?.method;
   const heading = title ?? `By ${dimensionLabel(by).toLowerCase()}`;
-  const subtitle = `${describeFilters(filters, members, from, to)} · ${share ? "share of market" : "US$ M"}`;
+  const subtitle = withScenario(
+    describeFilters(filters, members, from, to),
+    share ? "share of market" : "US$ M",
+    q.data?.scenario,
+  );
   // The one description the plot, its legend and every export draw from (kind, order, colours).
   const spec = useMemo(
     () =>

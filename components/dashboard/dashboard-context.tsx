@@ -4,7 +4,7 @@ import { createContext, useContext } from "react";
 import type { MemberInfo } from "@/lib/market/types";
 import type { SeriesView } from "@/lib/market/query/api";
 import type { ForecastRobustness } from "@/lib/market/series/robustness";
-import type { PlayerGroup } from "@/lib/market/story/types";
+import type { PlayerGroup, Story } from "@/lib/market/story/types";
 
 export interface DashboardData {
   dataset: SeriesView["dataset"];
@@ -16,6 +16,8 @@ export interface DashboardData {
   robustness: ForecastRobustness | null;
   /** The version's player groups (a roll-up of vendors); none for a version without a story. */
   groups?: PlayerGroup[];
+  /** The version's drivers and trends: the scenario levers (none for a version without a story). */
+  story?: Pick<Story, "drivers" | "trends">;
   /** Server-rendered answers keyed by API query string: the first render needs no fetch. */
   initialSeries: Record<string, SeriesView>;
 }

@@ -41,8 +41,12 @@ export function KpiCards({ filters, year, dataset }: { filters: Filters; year: n
   const from = outlook?.cagrFrom ?? ds.historyTo;
   const to = outlook?.cagrTo ?? ds.lastYear;
   const implied = cagr(at(from)?.value ?? NaN, at(to)?.value ?? NaN, to - from);
-  const outlookValue = filtered ? at(outlookYear)?.value : outlook?.value;
-  const vs = fc && outlookValue ? fc.mean / outlookValue - 1 : null;
+  // Under a scenario the outlook card shows the scenario's value, and the CAGR is the one it implies.
+  const scenario = q.data?.scenario;
+  const outlookValue = filtered || scenario ? at(outlookYear)?.value : outlook?.value;
+  // Our forecast is compared with the publisher's outlook, never with a scenario.
+  const against = scenario ? (filtered ? undefined : outlook?.value) : outlookValue;
+  const vs = fc && against ? fc.mean / against - 1 : null;
   const range = (lo: number, hi: number) =>
     `${formatApproxUsdM(lo).replace("≈ ", "")} – ${formatApproxUsdM(hi).replace("≈ ", "")}`;
   return (
@@ -54,17 +58,36 @@ export function KpiCards({ filters, year, dataset }: { filters: Filters; year: n
       />
       <Kpi
         label={`CAGR ${from}-${to}`}
-        value={formatPercent(filtered || !outlook ? implied : outlook.cagr)}
+        value={formatPercent(filtered || scenario || !outlook ? implied : outlook.cagr)}
         note={
-          filtered || !outlook
-            ? "Modelled: implied by this slice"
-            : `Published; the data implies ${formatPercent(implied, 2)}`
+          scenario
+            ? "Scenario: implied by the moved outlook"
+            : filtered || !outlook
+              ? "Modelled: implied by this slice"
+              : `Published; the data implies ${formatPercent(implied, 2)}`
         }
       />
       <Kpi
-        label={`${publisher} outlook ${outlookYear}`}
-        value={outlookValue === undefined ? "–" : filtered ? formatApproxUsdM(outlookValue) : formatUsdM(outlookValue)}
-        note={filtered ? "Modelled: this slice's part of the published outlook" : "Published outlook"}
+        label={scenario ? `Scenario ${outlookYear}` : `${publisher} outlook ${outlookYear}`}
+        value={
+          outlookValue === undefined
+            ? "–"
+            : filtered || scenario
+              ? formatApproxUsdM(outlookValue)
+              : formatUsdM(outlookValue)
+        }
+        detail={
+          scenario && outlook && outlookValue !== undefined && !filtered
+            ? `${outlookValue >= outlook.value ? "+" : "−"}${formatPercent(Math.abs(outlookValue / outlook.value - 1))} vs the published ${formatUsdM(outlook.value)}`
+            : undefined
+        }
+        note={
+          scenario
+            ? `Scenario: ${scenario.description} (our assumptions)`
+            : filtered
+              ? "Modelled: this slice's part of the published outlook"
+              : "Published outlook"
+        }
       />
       <Kpi
         label={`Our forecast ${outlookYear}`}

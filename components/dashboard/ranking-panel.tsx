@@ -10,6 +10,7 @@ import { usePermalink } from "@/components/charts/use-permalink";
 import { describeRanking } from "@/lib/chart/describe";
 import { useDashboard } from "./dashboard-context";
 import { useRegisterSpec } from "./spec-registry";
+import { withScenario } from "@/lib/market/scenario/levers";
 import { useSeries } from "./use-series";
 import { panelRequest } from "@/lib/market/query/first-render";
 
@@ -44,7 +45,11 @@ export function RankingPanel({
   // "Others" is the rest of the market, not a competitor: shown, but not ranked.
   const rows = ranking(series, year, { unranked: ["others"] });
   const title = `Vendor ranking, ${year}`;
-  const subtitle = `${describeFilters(filters, members, year, year)} · vendor values are modelled (indicative)`;
+  const subtitle = withScenario(
+    describeFilters(filters, members, year, year),
+    "vendor values are modelled (indicative)",
+    year > ds.historyTo ? q.data?.scenario : undefined,
+  );
   const permalink = usePermalink();
   const memberOrder = members.filter((m) => m.dimension === "vendor").map((m) => m.slug);
   // One bar per vendor in its palette colour, on screen (the bar column) and in every export.

@@ -10,6 +10,7 @@ import type { Filters } from "@/lib/market/query/filters";
 import type { ForecastMethod } from "@/lib/market/query/view-state";
 import { useDashboard } from "./dashboard-context";
 import { useRegisterSpec } from "./spec-registry";
+import { withScenario } from "@/lib/market/scenario/levers";
 import { useSeries } from "./use-series";
 import { panelRequest } from "@/lib/market/query/first-render";
 
@@ -47,7 +48,7 @@ export function TotalPanel({
   const q = useSeries(panelRequest.total(filters, { from, to, dataset }, forecast));
   const permalink = usePermalink();
   const series = q.data?.series[0];
-  const subtitle = `${describeFilters(filters, members, from, to)} · US$ M`;
+  const subtitle = withScenario(describeFilters(filters, members, from, to), "US$ M", q.data?.scenario);
   const spec = series
     ? describeTotal({
         id,

@@ -3,16 +3,20 @@
 import { useSearchParams } from "next/navigation";
 import { useMemo } from "react";
 import { parseViewState, resolveViewState } from "@/lib/market/query/view-state";
+import { groupKeys } from "@/lib/market/story/groups";
 import { useDashboard } from "./dashboard-context";
 
 /** Says which parts of the URL were ignored (and replaced by defaults), instead of failing. */
 export function UrlNotice() {
   const params = useSearchParams();
-  const { dataset, members, defaultYear } = useDashboard();
+  const { dataset, members, defaultYear, groups = [], story } = useDashboard();
   const notices = useMemo(() => {
     const parsed = parseViewState(new URLSearchParams(params.toString()));
-    return [...parsed.notices, ...resolveViewState(parsed.value, dataset, members, defaultYear).notices];
-  }, [params, dataset, members, defaultYear]);
+    const vendors = members.filter((m) => m.dimension === "vendor").map((m) => m.slug);
+    // The same check as the page's and useView's: the version's player groups and scenario levers.
+    const resolved = resolveViewState(parsed.value, dataset, members, defaultYear, groupKeys(groups, vendors), story);
+    return [...parsed.notices, ...resolved.notices];
+  }, [params, dataset, members, defaultYear, groups, story]);
   return (
     <div role="status" aria-live="polite">
       {notices.length > 0 && (

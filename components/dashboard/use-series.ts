@@ -7,6 +7,7 @@ import { seriesApiQuery, type SeriesApiParams } from "@/lib/market/query/view-st
 import type { SeriesView } from "@/lib/market/query/api";
 import { useDashboard } from "./dashboard-context";
 import { useCube } from "./use-cube";
+import { useUrlLevers } from "./use-levers";
 
 async function fetchSeries(qs: string, signal: AbortSignal): Promise<SeriesView> {
   const res = await fetch(`/api/v1/series?${qs}`, { signal });
@@ -43,15 +44,19 @@ export interface SeriesState {
  * answer it (no forecast, or the method the cube carries); every other request goes to
  * `/api/v1/series` (keyed by its query string).
  */
-export function useSeries(params: SeriesApiParams): SeriesState {
+export function useSeries(request: SeriesApiParams): SeriesState {
+  // A request that names no levers follows the page's scenario (the URL's `levers`); "" is the outlook.
+  const urlLevers = useUrlLevers();
+  const params = request.levers === undefined && urlLevers ? { ...request, levers: urlLevers } : request;
   const qs = seriesApiQuery(params);
-  const { initialSeries, dataset, members, publishedYears, groups } = useDashboard();
+  const { initialSeries, dataset, members, publishedYears, groups, story } = useDashboard();
   const cube = useCube();
   const initial = initialSeries[qs];
   const local = useMemo(
-    () => (!initial && cube ? localAnswer(cube, { dataset, members, publishedYears, groups }, params, qs) : null),
+    () =>
+      !initial && cube ? localAnswer(cube, { dataset, members, publishedYears, groups, story }, params, qs) : null,
     // eslint-disable-next-line react-hooks/exhaustive-deps -- qs is the request's identity
-    [initial, cube, qs, dataset, members, publishedYears, groups],
+    [initial, cube, qs, dataset, members, publishedYears, groups, story],
   );
   const q = useQuery({
     queryKey: ["series", qs],
@@ -86,11 +91,13 @@ export function useSeries(params: SeriesApiParams): SeriesState {
 export function usePrefetchSeries(): (requests: SeriesApiParams[]) => void {
   const client = useQueryClient();
   const cube = useCube();
-  const { dataset, members, publishedYears, groups } = useDashboard();
+  const { dataset, members, publishedYears, groups, story } = useDashboard();
+  const urlLevers = useUrlLevers();
   // The same context as useSeries: answers are cached per request, so both must see the groups.
-  const ctx = { dataset, members, publishedYears, groups };
+  const ctx = { dataset, members, publishedYears, groups, story };
   return (requests) => {
-    for (const params of requests) {
+    for (const request of requests) {
+      const params = request.levers === undefined && urlLevers ? { ...request, levers: urlLevers } : request;
       // Only checked here, not summed: each panel sums its own answer when it renders (a panel
       // below the fold later than those on screen).
       if (cube && localCanAnswer(cube, ctx, params)) continue;

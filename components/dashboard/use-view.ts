@@ -16,7 +16,7 @@ export type SetView = ReturnType<typeof useQueryStates<typeof viewParsers>>[1];
  */
 export function useView(): { view: ResolvedView; setView: SetView } {
   const [raw, setView] = useQueryStates(viewParsers, { shallow: true, history: "push", scroll: false });
-  const { dataset, members, defaultYear, groups = [] } = useDashboard();
+  const { dataset, members, defaultYear, groups = [], story } = useDashboard();
   const view = useMemo(
     () =>
       resolveViewState(
@@ -26,6 +26,8 @@ export function useView(): { view: ResolvedView; setView: SetView } {
           to: raw.to ?? undefined,
           year: raw.year ?? undefined,
           dataset: raw.dataset ?? undefined,
+          levers: raw.levers ?? undefined,
+          scenario: raw.scenario ?? undefined,
         },
         dataset,
         members,
@@ -34,8 +36,9 @@ export function useView(): { view: ResolvedView; setView: SetView } {
           groups,
           members.filter((m) => m.dimension === "vendor").map((m) => m.slug),
         ),
+        story,
       ).value,
-    [raw, dataset, members, defaultYear, groups],
+    [raw, dataset, members, defaultYear, groups, story],
   );
   return { view, setView };
 }

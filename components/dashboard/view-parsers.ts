@@ -52,4 +52,6 @@ export const viewParsers = {
   method: scalar<MethodChoice>("method").withDefault(VIEW_DEFAULTS.method),
   ca: list("ca"),
   cb: list("cb"),
+  levers: scalar<string>("levers"),
+  scenario: scalar<string>("scenario"),
 };

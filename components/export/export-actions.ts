@@ -110,6 +110,8 @@ export interface DeckInput {
   cards: HeadlineCard[];
   /** A type, sector or vendor page's drivers and trends, as one slide after the cards. */
   story?: StorySlide | null;
+  /** The scenario the view is under: its levers and their assumptions, as one slide after the cover. */
+  scenario?: StorySlide | null;
 }
 
 /** The whole view as a vector deck: cover, headline cards, then one chart per 16:9 page. */
@@ -129,6 +131,7 @@ export async function exportDeck(input: DeckInput, step: ExportStep = () => {}):
         exportedOn,
         // The contents number pages as the PDF does: the cards and the story slide come first.
         pagesBefore: [
+          ...(input.scenario?.items.length ? [input.scenario.title] : []),
           ...(input.cards.length ? ["Headline figures"] : []),
           ...(input.story?.items.length ? [input.story.title] : []),
         ],
@@ -137,6 +140,10 @@ export async function exportDeck(input: DeckInput, step: ExportStep = () => {}):
       height,
     },
   ];
+  if (input.scenario?.items.length) {
+    const footer = `${specs[0].source.publisher} · Dataset ${specs[0].source.datasetId} · Exported ${exportedOn} · ${specs[0].permalink}`;
+    pages.push({ ...composeStorySvg(input.scenario, { footer, width, height }), width, height });
+  }
   if (input.cards.length) {
     const footer = `${specs[0].source.publisher} · Dataset ${specs[0].source.datasetId} · Exported ${exportedOn} · ${specs[0].permalink}`;
     pages.push({

@@ -50,9 +50,12 @@ function inPageOrder(specs: ChartExportSpec[]): ChartExportSpec[] {
 export function ExportDashboardButton({
   specs,
   title = "Large-scale AI Models market",
+  scenario = null,
 }: {
   specs: ChartExportSpec[];
   title?: string;
+  /** The scenario page of the deck, when the view is under one. */
+  scenario?: StorySlide | null;
 }) {
   const [busy, setBusy] = useState(false);
 
@@ -61,7 +64,7 @@ export function ExportDashboardButton({
     await runExport("Exporting the dashboard", async (step) => {
       step("Loading the PDF tools");
       const { exportDeck } = await import("./export-actions");
-      return exportDeck({ title, specs: inPageOrder(specs), cards: readCards(), story: readStory() }, step);
+      return exportDeck({ title, specs: inPageOrder(specs), cards: readCards(), story: readStory(), scenario }, step);
     });
     setBusy(false);
   };

@@ -41,7 +41,9 @@ export function describeTotal(
     series: [{ key: series.key, label: series.label, color: ROLE.history, points: history }],
     outlook: c.showOutlook
       ? {
-          label: `${c.publisher} outlook`,
+          label: series.points.some((p) => p.basis === "scenario")
+            ? "Scenario (our assumptions)"
+            : `${c.publisher} outlook`,
           color: ROLE.outlook,
           points: series.points.filter((p) => p.year >= c.historyTo),
         }

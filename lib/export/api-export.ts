@@ -6,9 +6,10 @@
 import { DIMENSION_LABEL } from "@/lib/market/presentation/labels";
 import type { SeriesDataset, SeriesView } from "@/lib/market/query/api";
 import type { DataExportInput } from "./csv";
+import { scenarioLine } from "@/lib/market/scenario/levers";
 
 /** The parts of the API's answer an export reads. */
-export type SeriesViewLike = Pick<SeriesView, "unit" | "by" | "filters" | "from" | "to" | "series"> & {
+export type SeriesViewLike = Pick<SeriesView, "unit" | "by" | "filters" | "from" | "to" | "series" | "scenario"> & {
   dataset: Pick<SeriesDataset, "id" | "publisher" | "currency" | "historyTo">;
 };
 
@@ -16,7 +17,9 @@ export function viewSubtitle(view: SeriesViewLike): string {
   const parts = Object.entries(view.filters)
     .filter(([, values]) => values.length > 0)
     .map(([dim, values]) => `${DIMENSION_LABEL[dim as keyof typeof DIMENSION_LABEL] ?? dim}: ${values.join(", ")}`);
-  return [...(parts.length ? parts : ["Whole market"]), `${view.from}-${view.to}`].join(" · ");
+  return [...(parts.length ? parts : ["Whole market"]), `${view.from}-${view.to}`, scenarioLine(view.scenario)]
+    .filter(Boolean)
+    .join(" · ");
 }
 
 export function seriesViewExport(view: SeriesViewLike, permalink: string): DataExportInput {

@@ -41,7 +41,14 @@ export function seriesToRows(t: SeriesTable): { header: string[]; rows: (string 
   return {
     header: ["series_key", "series", "year", `value (${t.unit})`, "basis", "phase"],
     rows: t.series.flatMap((s) =>
-      s.points.map((p) => [s.key, s.label, p.year, p.value, p.basis, p.year <= t.historyTo ? "history" : "outlook"]),
+      s.points.map((p) => [
+        s.key,
+        s.label,
+        p.year,
+        p.value,
+        p.basis,
+        p.year <= t.historyTo ? "history" : p.basis === "scenario" ? "scenario" : "outlook",
+      ]),
     ),
   };
 }
@@ -69,7 +76,14 @@ export function chartRows(spec: DataExportInput): { header: string[]; rows: (str
   const { header, rows } = seriesToRows({ unit: spec.unit, historyTo: spec.historyTo, series: spec.series });
   if (spec.outlook)
     for (const p of spec.outlook.points)
-      rows.push(["outlook", spec.outlook.label, p.year, p.value, p.basis, "outlook"]);
+      rows.push([
+        p.basis === "scenario" ? "scenario" : "outlook",
+        spec.outlook.label,
+        p.year,
+        p.value,
+        p.basis,
+        p.basis === "scenario" ? "scenario" : "outlook",
+      ]);
   if (spec.forecast) {
     const f = spec.forecast;
     // The forecast line and bands start at the last history year only to join the history line

@@ -14,9 +14,10 @@ export const MEMBER_KIND: Record<Dimension, "modelType" | "sector" | "vendor" | 
 /**
  * A data point's basis: a published figure, our modelled split or back-cast ("modelled"), or, after
  * the history, the publisher's outlook ("outlook"). Forecast years have one other basis: "our
- * forecast" (a series' `forecast`, never a data point).
+ * forecast" (a series' `forecast`, never a data point). Under a scenario (levers moved), the years
+ * after the history are "scenario": the outlook moved by our assumptions.
  */
-export type Basis = "published" | "modelled" | "outlook";
+export type Basis = "published" | "modelled" | "outlook" | "scenario";
 export const OUR_FORECAST = "our forecast" as const;
 
 export type VendorGroup = "hyperscaler" | "specialist" | "application-specialist" | "hardware" | "other";

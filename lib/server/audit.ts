@@ -11,7 +11,9 @@ export type AuditAction =
   | "commit"
   | "commit.unconfirmed"
   | "activate"
-  | "user.create";
+  | "user.create"
+  | "scenario.save"
+  | "scenario.delete";
 
 export interface AuditEntry {
   action: AuditAction;
@@ -42,17 +44,20 @@ export function boundDetail(detail: Record<string, unknown> | undefined): Record
   return { truncated: true, bytes: json.length };
 }
 
+/** The row an entry becomes, its fields bounded (for a caller that writes it in its own transaction). */
+export function auditRow(entry: AuditEntry) {
+  return {
+    action: entry.action,
+    actor: clip(entry.actor, AUDIT_LIMITS.actor),
+    ip: clip(entry.ip, AUDIT_LIMITS.ip),
+    target: clip(entry.target, AUDIT_LIMITS.target),
+    detail: boundDetail(entry.detail) as object | undefined,
+  };
+}
+
 /** Appends one entry to the audit log (the table refuses updates and deletes). */
 export async function audit(entry: AuditEntry): Promise<void> {
-  await getDb().prisma.auditEvent.create({
-    data: {
-      action: entry.action,
-      actor: clip(entry.actor, AUDIT_LIMITS.actor),
-      ip: clip(entry.ip, AUDIT_LIMITS.ip),
-      target: clip(entry.target, AUDIT_LIMITS.target),
-      detail: boundDetail(entry.detail) as object | undefined,
-    },
-  });
+  await getDb().prisma.auditEvent.create({ data: auditRow(entry) });
 }
 
 export interface AuditRow {

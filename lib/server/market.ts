@@ -38,8 +38,11 @@ import { LruCache, memo } from "./cache";
 import { getFigures, getOutlook } from "./provenance";
 import { getCube, getDataset, getDatasets, getMembers, getSliceAggregates, type DatasetSummary } from "./queries";
 import { groupBreakdown, groupKeys, vendorsOfGroups, type GroupBreakdown } from "@/lib/market/story/groups";
-import type { PlayerGroup } from "@/lib/market/story/types";
+import type { PlayerGroup, Story } from "@/lib/market/story/types";
 import { getStory } from "./story";
+import { aggregateCube, type Cube } from "@/lib/market/cube/cube-aggregate";
+import { applyScenario } from "@/lib/market/scenario/apply";
+import { resolveScenario, type ResolvedScenario } from "@/lib/market/scenario/resolve";
 
 export type { SeriesView };
 
@@ -101,7 +104,7 @@ export async function getSeriesView(
           problem: { param: "dataset", message: "no dataset has been loaded; run npm run db:seed" },
         };
   // The status is part of it: it is in the answer, and an activation changes it.
-  const { by: qBy, type, sector, vendor, region, group: qGroup, from: qFrom, to: qTo, forecast } = query;
+  const { by: qBy, type, sector, vendor, region, group: qGroup, from: qFrom, to: qTo, forecast, levers } = query;
   const viewKey = JSON.stringify([
     dataset.id,
     dataset.status,
@@ -114,6 +117,7 @@ export async function getSeriesView(
     qFrom,
     qTo,
     forecast,
+    levers ?? "",
   ]);
   const known = viewCache.get(viewKey);
   if (known) return { ok: true, view: known };
@@ -126,6 +130,16 @@ export async function getSeriesView(
   const checked = checkAgainstDataset(query, dataset, members, groupKeys(story.groups, vendors));
   if (checked.problems.length) return { ok: false, status: 400, problem: checked.problems[0] };
   const { from, to } = checked.value;
+  const resolved = resolveScenario(query.levers, story);
+  if (!resolved.ok) return { ok: false, status: 400, problem: resolved.problem };
+  const scenario = resolved.value;
+  const scenarioCube = scenario ? await getScenarioCube(dataset, scenario, story.groups) : undefined;
+  if (scenarioCube === null)
+    return {
+      ok: false,
+      status: 400,
+      problem: { param: "levers", message: "levers: this data set is too large to hold in memory for a scenario" },
+    };
   const group = query.group ?? [];
   const filters = { type: query.type, sector: query.sector, vendor: query.vendor, region: query.region, group };
   // Groups are a roll-up of vendors: the cube is read by vendor, within the groups' vendors.
@@ -133,17 +147,12 @@ export async function getSeriesView(
   const grouping = query.by === "group" ? groupBreakdown(story.groups, vendors) : null;
   const by = query.by === "group" ? "vendor" : query.by;
   const method = query.forecast && query.forecast !== "none" ? query.forecast : null;
-  const key = JSON.stringify([dataset.id, query.by, filters, method]);
+  const key = JSON.stringify([dataset.id, query.by, filters, method, scenario?.info.levers ?? ""]);
   let full = seriesCache.get(key);
   if (!full) {
     // The whole year range is shaped once per slice: forecasts need every history year.
-    const rows = await getSliceAggregates({
-      datasetId: dataset.id,
-      by,
-      filters: cubeFilters,
-      from: dataset.firstYear,
-      to: dataset.lastYear,
-    });
+    const slice = { datasetId: dataset.id, by, filters: cubeFilters, from: dataset.firstYear, to: dataset.lastYear };
+    const rows = scenarioCube ? aggregateCube(scenarioCube, slice) : await getSliceAggregates(slice);
     const shaped = shapeSeries(grouping ? grouping.rows(rows) : rows, {
       by,
       from: dataset.firstYear,
@@ -158,6 +167,7 @@ export async function getSeriesView(
       publishedYears: figures
         .filter((f) => f.basis === "published" && f.key.startsWith("total:") && f.year !== null)
         .map((f) => f.year!),
+      scenario: !!scenario,
     });
     full = method ? await withForecast(shaped, by, cubeFilters, dataset, method, grouping) : shaped;
     seriesCache.set(key, full);
@@ -179,9 +189,29 @@ export async function getSeriesView(
     to,
     series,
     ...(method ? { forecast: { basis: OUR_FORECAST, method, levels: [...FORECAST_LEVELS] } } : {}),
+    ...(scenario ? { scenario: scenario.info } : {}),
   };
   viewCache.set(viewKey, view);
   return { ok: true, view };
+}
+
+// Scenario cubes by (version, levers): a few hundred KB each for the default cube.
+const scenarioCubes = new LruCache<Cube>(64);
+
+/** The version's cube under a scenario; null when the cube is too large to hold in memory. */
+async function getScenarioCube(
+  dataset: DatasetSummary,
+  scenario: ResolvedScenario,
+  groups: PlayerGroup[],
+): Promise<Cube | null> {
+  const key = `${dataset.id}|${scenario.info.levers}`;
+  const known = scenarioCubes.get(key);
+  if (known) return known;
+  const cube = await getCube(dataset.id);
+  if (!cube) return null;
+  const moved = applyScenario(cube, { ...scenario, historyTo: dataset.historyTo, groups });
+  scenarioCubes.set(key, moved);
+  return moved;
 }
 
 /** Each series with its slice of the one forecast: the market's own for the whole market, else the sum of its cells'. */
@@ -226,6 +256,8 @@ export interface PageContext {
   state: ResolvedView;
   notices: QueryProblem[];
   groups: PlayerGroup[];
+  /** The version's drivers and trends: the scenario levers. */
+  story: Pick<Story, "drivers" | "trends">;
 }
 
 /** How our default forecast of the market compares with the outlook in its year, and how fragile it is. */
@@ -269,7 +301,7 @@ export async function getPageContext(params: RawParams): Promise<PageContext | n
   const year = defaultYear(dataset, publishedYears);
   const robustness = await getForecastRobustness(dataset, outlook, publishedYears);
   const vendors = members.filter((m) => m.dimension === "vendor").map((m) => m.slug);
-  const resolved = resolveViewState(parsed.value, dataset, members, year, groupKeys(story.groups, vendors));
+  const resolved = resolveViewState(parsed.value, dataset, members, year, groupKeys(story.groups, vendors), story);
   const { id, title, publisher, edition, unit, currency, historyTo, firstYear, lastYear, version, status } = dataset;
   return {
     dataset: { id, title, publisher, edition, unit, currency, historyTo, firstYear, lastYear, version, status },
@@ -281,6 +313,7 @@ export async function getPageContext(params: RawParams): Promise<PageContext | n
     state: resolved.value,
     notices: [...parsed.notices, ...resolved.notices],
     groups: story.groups,
+    story: { drivers: story.drivers, trends: story.trends },
   };
 }
 

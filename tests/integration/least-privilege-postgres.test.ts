@@ -40,6 +40,8 @@ describe("the app as the least-privilege role on Postgres", () => {
     exp: typeof import("@/app/api/v1/datasets/[id]/export/route");
     series: typeof import("@/app/api/v1/series/route");
     health: typeof import("@/app/api/health/route");
+    scenarios: typeof import("@/app/api/v1/scenarios/route");
+    scenario: typeof import("@/app/api/v1/scenarios/[id]/route");
   };
 
   beforeAll(async () => {
@@ -70,6 +72,8 @@ describe("the app as the least-privilege role on Postgres", () => {
       exp: await import("@/app/api/v1/datasets/[id]/export/route"),
       series: await import("@/app/api/v1/series/route"),
       health: await import("@/app/api/health/route"),
+      scenarios: await import("@/app/api/v1/scenarios/route"),
+      scenario: await import("@/app/api/v1/scenarios/[id]/route"),
     };
   });
 
@@ -177,6 +181,25 @@ describe("the app as the least-privilege role on Postgres", () => {
     const back = await m.activate.POST(post(`/api/v1/datasets/${v1}/activate`), byId(v1));
     expect(back.status).toBe(200);
     expect(await total()).toBe(8934);
+  });
+
+  it("saves and deletes a scenario, but cannot change a saved one", async () => {
+    const admin = await signIn(ADMIN);
+    const saved = await m.scenarios.POST(
+      json("/api/v1/scenarios", { name: "Bull", levers: "general-to-specialised:1" }, { cookie: admin }),
+    );
+    expect(saved.status, await saved.clone().text()).toBe(201);
+    const id = (await saved.json()).scenario.id as string;
+    await expect(
+      m.db.getDb().prisma.$executeRawUnsafe(`UPDATE "SavedScenario" SET name = 'x' WHERE id = '${id}'`),
+    ).rejects.toThrow(/permission denied/);
+    const gone = await m.scenario.DELETE(
+      new Request(`${ORIGIN}/api/v1/scenarios/${id}`, { method: "DELETE", headers: { cookie: admin, origin: ORIGIN } }),
+      byId(id),
+    );
+    expect(gone.status).toBe(204);
+    const events = await query(ownerUrl, `SELECT action FROM "AuditEvent" WHERE target = '${id}' ORDER BY id`);
+    expect(events.map((e) => e.action)).toEqual(["scenario.save", "scenario.delete"]);
   });
 
   it("the app role cannot empty, rewrite or remove the logs, nor change a role by hand", async () => {

@@ -10,6 +10,7 @@ import { useView } from "@/components/dashboard/use-view";
 import { filtersOf, forecastParam, toggleFilter, type FilterDimension } from "@/lib/market/query/view-state";
 import { ComparePanel } from "./compare-panel";
 import { FilterBar } from "./filter-bar";
+import { LazyScenarioPanel } from "@/components/scenario/lazy-scenario-panel";
 
 export function ExploreDashboard() {
   const { view, setView } = useView();
@@ -33,6 +34,7 @@ export function ExploreDashboard() {
       <FilterBar />
       <UrlNotice />
       <FilterChips />
+      <LazyScenarioPanel />
       {view.by === "total" ? (
         <TotalPanel
           id="explore-total"

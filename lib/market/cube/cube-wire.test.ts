@@ -160,3 +160,47 @@ describe("player groups in the browser", () => {
     expect(localSeriesView(local, withGroups, { ...none, group: ["nope"], by: "total" })).toBeNull();
   });
 });
+
+describe("a scenario summed in the browser", () => {
+  const story = {
+    drivers: [
+      {
+        key: "up",
+        title: "Up",
+        summary: "s",
+        moves: [{ dimension: "type" as const, member: "a", direction: "raises" as const }],
+        steps: [{ dimension: "type" as const, member: "a", step: 0.1 }],
+      },
+    ],
+    trends: [],
+  };
+  const scenarioCtx = { ...ctx, story };
+
+  it("moves the segment after the history only, marks those years scenario and echoes the levers", () => {
+    const base = localSeriesView(local, scenarioCtx, { by: "type", ...none })!;
+    const moved = localSeriesView(local, scenarioCtx, { by: "type", ...none, levers: "up:2" })!;
+    expect(moved.scenario).toMatchObject({ basis: "scenario", levers: "up:2", levels: { up: 2 } });
+    const a = (v: typeof base) => v.series.find((s) => s.key === "a")!.points;
+    expect(a(moved).find((p) => p.year === 2025)).toEqual(a(base).find((p) => p.year === 2025));
+    const p2026 = a(moved).find((p) => p.year === 2026)!;
+    expect(p2026.basis).toBe("scenario");
+    // One year after the history at +2 with a step of 0.1: ×1.2.
+    expect(p2026.value).toBeCloseTo(a(base).find((p) => p.year === 2026)!.value * 1.2, 5);
+    const b = (v: typeof base) => v.series.find((s) => s.key === "b")!.points.find((p) => p.year === 2026)!.value;
+    expect(b(moved)).toBe(b(base));
+  });
+
+  it("gives the same figures as the server's path (aggregateCube over the same scenario cube)", async () => {
+    const { applyScenario } = await import("../scenario/apply");
+    const { leversOf } = await import("../scenario/levers");
+    const moved = applyScenario(cube, { levers: leversOf(story), levels: { up: -1 }, historyTo: 2025, groups: [] });
+    const server = aggregateCube(moved, { by: "sector", filters: none, from: 2024, to: 2026 });
+    const view = localSeriesView(local, scenarioCtx, { by: "sector", ...none, levers: "up:-1" })!;
+    for (const r of server)
+      expect(view.series.find((s) => s.key === r.key)!.points.find((p) => p.year === r.year)!.value).toBe(r.value);
+  });
+
+  it("does not answer levers the version does not have (the server names them in a 400)", () => {
+    expect(localSeriesView(local, scenarioCtx, { by: "total", ...none, levers: "nope:1" })).toBeNull();
+  });
+});

@@ -16,7 +16,9 @@ import { OUR_FORECAST } from "../types";
 import type { ForecastMethod } from "../query/schema";
 import { fromMicro, toMicro } from "./micro";
 import { groupBreakdown, groupKeys, vendorsOfGroups } from "../story/groups";
-import type { PlayerGroup } from "../story/types";
+import type { PlayerGroup, Story } from "../story/types";
+import { applyScenario } from "../scenario/apply";
+import { resolveScenario, type ResolvedScenario } from "../scenario/resolve";
 
 /** Above this many cells the browser does not get the cube: the server sums instead. */
 export const CLIENT_CUBE_MAX_CELLS = 100_000;
@@ -82,6 +84,23 @@ export interface LocalViewContext {
   publishedYears: number[];
   /** The version's player groups (its story's): a `group` request is summed from the vendors. */
   groups?: PlayerGroup[];
+  /** The version's drivers and trends (its story's): the scenario levers a request may move. */
+  story?: Pick<Story, "drivers" | "trends">;
+}
+
+// Scenario cubes per local cube and levers: a lever change computes one, a Back finds it again.
+const scenarioCubes = new WeakMap<LocalCube, Map<string, Cube>>();
+
+function scenarioCube(local: LocalCube, scenario: ResolvedScenario, historyTo: number, groups: PlayerGroup[]): Cube {
+  let known = scenarioCubes.get(local);
+  if (!known) scenarioCubes.set(local, (known = new Map()));
+  let cube = known.get(scenario.info.levers);
+  if (!cube) {
+    cube = applyScenario(local.cube, { ...scenario, historyTo, groups });
+    if (known.size >= 32) known.delete(known.keys().next().value as string);
+    known.set(scenario.info.levers, cube);
+  }
+  return cube;
 }
 
 /**
@@ -109,7 +128,8 @@ export function localCanAnswer(local: LocalCube, ctx: LocalViewContext, req: Ser
   const to = req.to ?? dataset.lastYear;
   if (from > to || from < dataset.firstYear || to > dataset.lastYear) return false;
   const known = (d: Dimension) => req[d].every((s) => ctx.members.some((m) => m.dimension === d && m.slug === s));
-  return DIMENSIONS.every(known);
+  // Levers the version's story does not have are the server's to refuse (a 400 naming them).
+  return DIMENSIONS.every(known) && resolveScenario(req.levers, ctx.story ?? { drivers: [], trends: [] }).ok;
 }
 
 export function localSeriesView(local: LocalCube, ctx: LocalViewContext, req: SeriesApiParams): SeriesView | null {
@@ -121,12 +141,16 @@ export function localSeriesView(local: LocalCube, ctx: LocalViewContext, req: Se
   const grouping = req.by === "group" ? groupBreakdown(groups, vendors) : null;
   const by = req.by === "group" ? "vendor" : req.by;
   const { dataset } = ctx;
+  // A scenario is applied to the cells before any sum, as on the server (lib/market/scenario).
+  const resolved = resolveScenario(req.levers, ctx.story ?? { drivers: [], trends: [] });
+  const scenario = resolved.ok ? resolved.value : null;
   const from = req.from ?? dataset.firstYear;
   const to = req.to ?? dataset.lastYear;
   const filters = { type: req.type, sector: req.sector, vendor: req.vendor, region: req.region, group };
   const cubeFilters = { ...filters, vendor: vendorsOfGroups(group, req.vendor, groups, vendors) };
   const unfiltered = DIMENSIONS.every((d) => cubeFilters[d].length === 0);
-  const rows = sumCube(local.cube, by, cubeFilters, from, to);
+  const cube = scenario ? scenarioCube(local, scenario, dataset.historyTo, groups) : local.cube;
+  const rows = sumCube(cube, by, cubeFilters, from, to);
   const shaped = shapeSeries(grouping ? grouping.rows(rows) : rows, {
     by,
     from,
@@ -136,8 +160,18 @@ export function localSeriesView(local: LocalCube, ctx: LocalViewContext, req: Se
     unfiltered,
     historyTo: dataset.historyTo,
     publishedYears: ctx.publishedYears,
+    scenario: !!scenario,
   });
-  const view: SeriesView = { dataset, unit: dataset.unit, by: req.by, filters, from, to, series: shaped };
+  const view: SeriesView = {
+    dataset,
+    unit: dataset.unit,
+    by: req.by,
+    filters,
+    from,
+    to,
+    series: shaped,
+    ...(scenario ? { scenario: scenario.info } : {}),
+  };
   if (!method || !local.forecast) return view;
   const fc = local.forecast.cells;
   const cells =

@@ -26,7 +26,7 @@ export interface TotalDefinition {
   year: number;
   /** US$ million. */
   value: number;
-  basis: Exclude<Basis, "outlook">;
+  basis: Exclude<Basis, "outlook" | "scenario">;
   /** Published: the source. Modelled: how it was derived. */
   note: string;
   source?: SourceRef;

@@ -44,12 +44,13 @@ export const METHOD_CHOICE_LABEL: Record<MethodChoice, string> = {
   comb: "Comb S-H-D",
 };
 
-/** The four bases a figure can have. */
+/** The bases a figure can have ("scenario": the outlook moved by scenario levers). */
 export const BASIS_LABEL = {
   published: "published",
   modelled: "modelled",
   outlook: "outlook",
   forecast: "our forecast",
+  scenario: "scenario",
 } as const;
 
 export const basisWord = (b: Basis) => BASIS_LABEL[b];
@@ -68,6 +69,7 @@ export function valueBasisLabel(
   publisher: string,
   outlookYear?: number,
 ): string {
+  if (basis === "scenario") return "Scenario (the outlook moved by our assumptions)";
   if (outlookYear !== undefined && year > outlookYear && year > historyTo)
     return `Outlook (modelled: ${publisher}'s outlook ${EXTENDED_AT_CAGR})`;
   if (year > historyTo)

@@ -29,6 +29,18 @@ export interface SeriesView {
    * is the sum of its cells' paths split from it (always coherent; `reconcile` is a no-op).
    */
   forecast?: { basis: typeof OUR_FORECAST; method: ForecastMethod; levels: number[] };
+  /** Under a scenario: its levers (the years after the history then have the basis "scenario"). */
+  scenario?: ScenarioInfo;
+}
+
+/** The scenario an answer was made under: the levers moved, in the levers' order. */
+export interface ScenarioInfo {
+  basis: "scenario";
+  /** `KEY:LEVEL,...`, levels ≠ 0 only. */
+  levers: string;
+  levels: Record<string, number>;
+  /** The levers in words: "From general to specialised models +2". */
+  description: string;
 }
 
 /** The publisher's outlook for the market: a target year's value and the CAGR leading to it. */

@@ -40,6 +40,8 @@ export interface SeriesQuery extends Filters {
   dataset?: string;
   /** "none" (default): history only; a method: our forecast for the years after historyTo. */
   forecast: ForecastChoice;
+  /** Scenario levers, `KEY:LEVEL,...` (checked against the version's story); absent = the outlook. */
+  levers?: string;
 }
 
 /** A whole `/api/v1/series` request. */
@@ -129,6 +131,7 @@ function toRequest(values: ReadResult["values"]): SeriesRequest {
     ...(values.dataset !== undefined ? { dataset: values.dataset as string } : {}),
     format: (values.format as Format | undefined) ?? "json",
     forecast: (values.forecast as ForecastChoice | undefined) ?? "none",
+    ...(values.levers ? { levers: values.levers as string } : {}),
   };
 }
 

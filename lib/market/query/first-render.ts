@@ -12,6 +12,8 @@ export interface PanelScope {
   from: number;
   to: number;
   dataset?: string;
+  /** The page's scenario levers (canonical); absent = the publisher's outlook. */
+  levers?: string;
 }
 
 export const panelRequest = {

@@ -66,6 +66,16 @@ export const sliceItemSchema = z.string().check(
     error: "must be dimension:member, e.g. sector:healthcare",
   }),
 );
+/**
+ * Scenario levers, `KEY:LEVEL,...` (levels -2..2). The shape is checked here; the keys against the
+ * version's story (lib/market/scenario/levers parseLevers).
+ */
+export const leversSchema = z.string().check(
+  z.maxLength(2_000, { error: "must be at most 2000 characters" }),
+  z.regex(/^([a-z0-9][a-z0-9-]{0,63}:[+-]?\d+)?(,[a-z0-9][a-z0-9-]{0,63}:[+-]?\d+)*$/, {
+    error: "must be KEY:LEVEL items separated by commas, e.g. general-to-specialised:1",
+  }),
+);
 /** Kept for old links: forecasts are always coherent now, so `reconcile` changes nothing. */
 export const reconcileSchema = enumOf(["true", "false"]);
 
@@ -81,6 +91,8 @@ export const SCALAR_FIELDS = {
   year: yearSchema,
   view: enumOf(VIEW_MODES),
   method: enumOf(METHOD_CHOICES),
+  levers: leversSchema,
+  scenario: z.string().check(z.regex(/^sc_[a-z0-9]{16}$/, { error: "must be a saved scenario's id" })),
 } as const;
 
 /** List fields: repeats and comma-separated values, checked item by item. */
@@ -108,6 +120,7 @@ export const API_KEYS = [
   "format",
   "forecast",
   "reconcile",
+  "levers",
 ] as const;
 /** The parameters a page's URL carries. */
 export const VIEW_KEYS = [
@@ -122,6 +135,8 @@ export const VIEW_KEYS = [
   "method",
   "ca",
   "cb",
+  "levers",
+  "scenario",
 ] as const;
 
 /** The value, or the first problem's message. */

@@ -16,6 +16,8 @@ import {
 } from "./filters";
 import { VIEW_KEYS, type ForecastChoice, type MethodChoice, type ViewMode } from "./schema";
 import { DIMENSIONS, type Dimension, type MemberInfo } from "../types";
+import { resolveScenario } from "../scenario/resolve";
+import type { Story } from "../story/types";
 
 export { FORECAST_METHODS, METHOD_CHOICES, VIEW_MODES } from "./schema";
 export type { ForecastMethod, MethodChoice, ViewMode } from "./schema";
@@ -31,6 +33,10 @@ export interface ViewState extends Filters {
   /** The two compared slices, as "dimension:member" items. */
   ca: string[];
   cb: string[];
+  /** Scenario levers, `KEY:LEVEL,...`; absent = the publisher's outlook. */
+  levers?: string;
+  /** A saved scenario's id: the page opens its levers on its pinned version. */
+  scenario?: string;
 }
 
 export const VIEW_DEFAULTS: Pick<ViewState, "by" | "view" | "method"> = {
@@ -83,6 +89,8 @@ export function resolveViewState(
   fallbackYear: number,
   /** The group keys of the version's story (player groups). */
   groups: string[] = [],
+  /** The version's drivers and trends: the scenario levers `levers` may move. */
+  story: Pick<Story, "drivers" | "trends"> = { drivers: [], trends: [] },
 ): { value: ResolvedView; notices: QueryProblem[] } {
   const r = checkAgainstDataset({ ...state }, dataset, members, groups);
   const notices = r.problems.map(ignored);
@@ -105,8 +113,28 @@ export function resolveViewState(
     notices.push({ param: "dataset", message: `Ignored dataset "${dataset_}": not found, showing ${dataset.id}` });
     dataset_ = undefined;
   }
+  // Levers in their one spelling (the levers' order, no zeros), so the URL and the requests agree.
+  const scenario = resolveScenario(state.levers, story);
+  if (!scenario.ok) notices.push({ param: "levers", message: `Ignored ${scenario.problem.message}` });
+  const levers = scenario.ok ? scenario.value?.info.levers : undefined;
+  // A saved scenario's id is kept only beside its levers (the page put them there when it opened it).
+  if (state.scenario && !state.levers)
+    notices.push({
+      param: "scenario",
+      message: `Ignored scenario "${state.scenario}": it does not exist or is not shared with you`,
+    });
   return {
-    value: { ...state, ...r.value, by: state.by, year, ca: slice("ca"), cb: slice("cb"), dataset: dataset_ },
+    value: {
+      ...state,
+      ...r.value,
+      by: state.by,
+      year,
+      ca: slice("ca"),
+      cb: slice("cb"),
+      dataset: dataset_,
+      levers,
+      scenario: state.scenario && state.levers ? state.scenario : undefined,
+    },
     notices,
   };
 }
@@ -128,6 +156,8 @@ export interface SeriesApiParams extends Filters {
   dataset?: string;
   /** A forecast method, or "none" (the API's default). */
   forecast?: ForecastChoice;
+  /** Scenario levers, `KEY:LEVEL,...` (canonical: the levers' order, no zeros). */
+  levers?: string;
 }
 
 /**
@@ -143,6 +173,7 @@ export function seriesApiQuery(p: SeriesApiParams): string {
   if (p.to !== undefined) q.set("to", String(p.to));
   if (p.dataset) q.set("dataset", p.dataset);
   if (p.forecast && p.forecast !== "none") q.set("forecast", p.forecast);
+  if (p.levers) q.set("levers", p.levers);
   return q.toString();
 }
 

@@ -29,6 +29,8 @@ export interface ShapeOptions {
   unfiltered: boolean;
   /** The total's label when it is a filtered slice ("Healthcare + Europe"); "Total market" otherwise. */
   totalLabel?: string;
+  /** Under a scenario the years after the history are "scenario", a published outlook figure too. */
+  scenario?: boolean;
 }
 
 export function years(from: number, to: number): number[] {
@@ -47,11 +49,13 @@ export function shapeSeries(rows: AggregateRow[], opts: ShapeOptions): Series[] 
   }
   const published = new Set(opts.publishedYears ?? []);
   const basisFor = (year: number): Basis =>
-    opts.by === "total" && opts.unfiltered && published.has(year)
-      ? "published"
-      : opts.historyTo !== undefined && year > opts.historyTo
-        ? "outlook"
-        : "modelled";
+    opts.scenario && opts.historyTo !== undefined && year > opts.historyTo
+      ? "scenario"
+      : opts.by === "total" && opts.unfiltered && published.has(year)
+        ? "published"
+        : opts.historyTo !== undefined && year > opts.historyTo
+          ? "outlook"
+          : "modelled";
   const keys: { key: string; label: string }[] =
     opts.by === "total"
       ? [{ key: "total", label: opts.totalLabel ?? "Total market" }]

@@ -3,7 +3,7 @@
  * figures). Shape only: whether each member exists in the version is checked in ./validate.
  */
 import { z } from "zod";
-import { DIRECTIONS, STORY_DIMENSIONS } from "./types";
+import { DIRECTIONS, MAX_STEP, STORY_DIMENSIONS } from "./types";
 
 const slug = z
   .string()
@@ -26,8 +26,24 @@ const item = z.strictObject({
   title: text(160),
   summary: text(2000),
   moves: z.array(move).min(1, { message: "must name at least one segment" }).max(40),
-  /** Scenario steps per level: accepted and kept, not interpreted yet. */
-  steps: z.array(z.record(z.string(), z.unknown())).max(10).optional(),
+  /**
+   * The scenario step of each move, per lever level (our assumption): for `raises`/`lowers` the
+   * change of the segment's yearly growth, for `gains-share` the yearly relative change of its
+   * share. A move without one takes the default of its direction (lib/market/scenario).
+   */
+  steps: z
+    .array(
+      z.strictObject({
+        dimension: z.enum(STORY_DIMENSIONS, { message: `must be one of ${STORY_DIMENSIONS.join(", ")}` }),
+        member: slug,
+        step: z
+          .number({ message: "must be a number" })
+          .gt(0, { message: "must be above 0" })
+          .lte(MAX_STEP, { message: `must be at most ${MAX_STEP}` }),
+      }),
+    )
+    .max(40)
+    .optional(),
 });
 
 export const storySchema = z.strictObject({

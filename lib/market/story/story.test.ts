@@ -38,6 +38,7 @@ describe("checkStory", () => {
   it("reports every problem at once, each with its position", () => {
     const s = story();
     s.drivers[1].moves[0].member = "no-such-type";
+    s.drivers[1].steps[0].member = "no-such-type";
     s.trends[0].moves[2].dimension = "planet";
     s.useCases[4].member = "mining";
     s.groups[1].members.push("openai");
@@ -70,13 +71,47 @@ describe("checkStory", () => {
   it("refuses a move to a group the story does not define, and keeps optional scenario steps", () => {
     const s = story();
     s.drivers[0].moves.push({ dimension: "group", member: "startups", direction: "raises" });
-    s.trends[0].steps = [{ level: "high", share: 0.1 }];
+    s.trends[0].steps = [{ dimension: "type", member: "general-purpose", step: 0.05 }];
     const r = checkStory(s, members);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problems[0]).toMatchObject({ path: "drivers[1].moves[5].member", item: 1 });
     s.drivers[0].moves.pop();
     const ok = checkStory(s, members);
-    expect(ok.ok && ok.value.trends[0].steps).toEqual([{ level: "high", share: 0.1 }]);
+    expect(ok.ok && ok.value.trends[0].steps).toEqual([{ dimension: "type", member: "general-purpose", step: 0.05 }]);
+  });
+
+  it("refuses scenario steps that name no move of their item, repeat one, or leave 0 < step <= 0.25", () => {
+    const s = story();
+    s.trends[0].steps = [
+      { dimension: "sector", member: "bfsi", step: 0.02 },
+      { dimension: "type", member: "general-purpose", step: 0.02 },
+      { dimension: "type", member: "general-purpose", step: 0.03 },
+    ];
+    const r = checkStory(s, members);
+    expect(r.ok).toBe(false);
+    if (!r.ok)
+      expect(r.problems).toEqual([
+        { path: "trends[1].steps[1]", item: 1, message: 'sector "bfsi" is not one of this item\'s moves' },
+        { path: "trends[1].steps[3]", item: 1, message: "type:general-purpose has a step already" },
+      ]);
+    s.trends[0].steps = [{ dimension: "type", member: "general-purpose", step: 0.3 }];
+    const far = checkStory(s, members);
+    expect(!far.ok && far.problems[0]).toMatchObject({
+      path: "trends[1].steps[1].step",
+      message: "must be at most 0.25",
+    });
+    s.trends[0].steps = [{ dimension: "type", member: "general-purpose", step: 0 }];
+    const zero = checkStory(s, members);
+    expect(!zero.ok && zero.problems[0]).toMatchObject({ path: "trends[1].steps[1].step", message: "must be above 0" });
+  });
+
+  it("refuses a trend that reuses a driver's key: both are scenario levers", () => {
+    const s = story();
+    s.trends[1].key = s.drivers[0].key;
+    const r = checkStory(s, members);
+    expect(!r.ok && r.problems).toEqual([
+      { path: "trends[2].key", item: 2, message: `key "${s.drivers[0].key}" is used twice` },
+    ]);
   });
 
   it("answers a file that is not JSON with one problem, not an exception", () => {

@@ -23,10 +23,18 @@ export interface Move {
 }
 
 /**
- * Room for scenario levers (a later format version): per-level steps of a driver or trend. Kept as
- * given and not interpreted yet.
+ * A scenario step (our assumption) of one of an item's moves, per lever level: for `raises` /
+ * `lowers` the change of the segment's yearly growth (0.02 = 2 points a year), for `gains-share`
+ * the yearly relative change of its share of the market (0.03 = its share ×1.03 a year).
  */
-export type Step = Record<string, unknown>;
+export interface Step {
+  dimension: StoryDimension;
+  member: string;
+  step: number;
+}
+
+/** The largest step a story may give: at level -2 a growth factor stays ≥ 0.5, so no value goes below 0. */
+export const MAX_STEP = 0.25;
 
 export interface StoryItem {
   key: string;

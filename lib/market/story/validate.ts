@@ -53,8 +53,9 @@ export function checkStory(raw: unknown, members: Members): StoryCheck {
     return `${noun[dim]} "${member}" does not exist in this version${list.length ? ` (known: ${list.join(", ")})` : ""}`;
   };
 
+  // Drivers and trends are the scenario levers: one key names one lever across both lists.
+  const seen = new Set<string>();
   const items = (list: "drivers" | "trends", all: StoryItem[]) => {
-    const seen = new Set<string>();
     all.forEach((d, i) => {
       const at = `${list}[${i + 1}]`;
       if (seen.has(d.key)) problems.push({ path: `${at}.key`, item: i + 1, message: `key "${d.key}" is used twice` });
@@ -62,6 +63,19 @@ export function checkStory(raw: unknown, members: Members): StoryCheck {
       d.moves.forEach((m, j) => {
         if (!sets[m.dimension].has(m.member))
           problems.push({ path: `${at}.moves[${j + 1}].member`, item: i + 1, message: unknown(m.dimension, m.member) });
+      });
+      const stepped = new Set<string>();
+      d.steps?.forEach((s, j) => {
+        const id = `${s.dimension}:${s.member}`;
+        if (!d.moves.some((m) => m.dimension === s.dimension && m.member === s.member))
+          problems.push({
+            path: `${at}.steps[${j + 1}]`,
+            item: i + 1,
+            message: `${noun[s.dimension]} "${s.member}" is not one of this item's moves`,
+          });
+        else if (stepped.has(id))
+          problems.push({ path: `${at}.steps[${j + 1}]`, item: i + 1, message: `${id} has a step already` });
+        stepped.add(id);
       });
     });
   };

@@ -72,11 +72,11 @@ export const GET = route("series", async (request) => {
 type SeriesView = Extract<Awaited<ReturnType<typeof getSeriesView>>, { ok: true }>["view"];
 
 function viewKey(view: SeriesView, format: string): string {
-  return `${view.dataset.id}|${view.dataset.status}|${format}|${JSON.stringify([view.by, view.filters, view.from, view.to, view.forecast ?? null])}`;
+  return `${view.dataset.id}|${view.dataset.status}|${format}|${JSON.stringify([view.by, view.filters, view.from, view.to, view.forecast ?? null, view.scenario?.levers ?? null])}`;
 }
 
 function fileName(view: SeriesView, ext: string): string {
-  return `${view.dataset.id}-${view.by}-${view.from}-${view.to}.${ext}`;
+  return `${view.dataset.id}-${view.by}-${view.from}-${view.to}${view.scenario ? "-scenario" : ""}.${ext}`;
 }
 
 async function makeAnswer(
