@@ -114,5 +114,20 @@ describe("describe", () => {
     expect(summarizeTotal(published, 2025, "The market", { outlookYear: 2025 })).toBe(
       "The market grows from US$ 8,934 M in 2024 to ≈ US$ 11.2 B in 2026 (extended at the published CAGR) (12.1% a year; outlook after 2025).",
     );
+    // Under a scenario the years after the history are the scenario's, not the outlook extended.
+    const moved = {
+      ...published,
+      points: published.points.map((p) => (p.year > 2025 ? { ...p, basis: "scenario" as const } : p)),
+    };
+    expect(summarizeTotal(moved, 2025, "The market", { outlookYear: 2025 })).toBe(
+      "The market grows from US$ 8,934 M in 2024 to ≈ US$ 11.2 B in 2026 (12.1% a year; scenario after 2025).",
+    );
+    const scen = (key: string, v: number) => ({
+      ...s(key, [v]),
+      points: [{ ...s(key, [v]).points[0], basis: "scenario" as const }],
+    });
+    expect(summarizeBreakdown([scen("a", 100), scen("b", 300)], 2024, "Sector", 2023)).toBe(
+      "B is the largest sector in 2024 (scenario) with 75.0% (≈ US$ 300 M) of ≈ US$ 400 M, followed by A with 25.0%.",
+    );
   });
 });

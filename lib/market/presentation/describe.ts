@@ -110,7 +110,9 @@ export function summarizeBreakdown(
   const named = all.filter((r) => r.key !== "others");
   const [top, second] = named.length ? named : all;
   const tail = second ? `, followed by ${second.label} with ${formatPercent(second.share)}` : "";
-  const basis = year > historyTo ? ` (${BASIS_LABEL.outlook})` : "";
+  // Under a scenario the years after the history carry its basis, and the sentence names it.
+  const scenario = series.some((x) => x.points.some((p) => p.year === year && p.basis === "scenario"));
+  const basis = year > historyTo ? ` (${scenario ? BASIS_LABEL.scenario : BASIS_LABEL.outlook})` : "";
   return `${top.label} is the largest ${dimension.toLowerCase()} in ${year}${basis} with ${formatPercent(top.share)} (${formatApproxUsdM(top.value)}) of ${formatByBasis(total, publishedTotal)}${tail}.`;
 }
 
@@ -132,9 +134,14 @@ export function summarizeTotal(
   const b = pts[pts.length - 1];
   const rate = cagr(a.value, b.value, b.year - a.year);
   const verb = b.value >= a.value ? "grows" : "shrinks";
-  const basis = b.year > historyTo ? `; ${BASIS_LABEL.outlook} after ${historyTo}` : "";
+  // A scenario moves the outlook: its years say so, and are not the outlook extended at its CAGR.
+  const scenario = b.basis === "scenario";
+  const after = scenario ? BASIS_LABEL.scenario : BASIS_LABEL.outlook;
+  const basis = b.year > historyTo ? `; ${after} after ${historyTo}` : "";
   const extended =
-    opts.outlookYear !== undefined && b.year > opts.outlookYear && b.year > historyTo ? ` (${EXTENDED_AT_CAGR})` : "";
+    !scenario && opts.outlookYear !== undefined && b.year > opts.outlookYear && b.year > historyTo
+      ? ` (${EXTENDED_AT_CAGR})`
+      : "";
   const fc = series.forecast?.points.find((p) => p.year === b.year);
   const ours = fc ? ` ${capitalise(BASIS_LABEL.forecast)} for ${b.year}: ${formatApproxUsdM(fc.mean)}.` : "";
   const value = (p: { value: number; basis: string }) => formatByBasis(p.value, p.basis === "published");
