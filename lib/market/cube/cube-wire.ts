@@ -104,12 +104,6 @@ function scenarioCube(local: LocalCube, scenario: ResolvedScenario, historyTo: n
 }
 
 /**
- * The `/api/v1/series` answer for a request, summed from the cube: the same shaping as the server
- * (members' order, bases, year cut) and, for the forecast method the cube carries, the same split
- * of the one market forecast (the whole market's own; a slice's from its cells). Null when the
- * request needs the server (another method, or members the cube does not know).
- */
-/**
  * Can the cube answer this request in the browser (localSeriesView gives a view, not null)? Checks
  * only, sums nothing: the forecast method is the cube's (or none), the groups and members are
  * known, the years are the data's.
@@ -132,6 +126,12 @@ export function localCanAnswer(local: LocalCube, ctx: LocalViewContext, req: Ser
   return DIMENSIONS.every(known) && resolveScenario(req.levers, ctx.story ?? { drivers: [], trends: [] }).ok;
 }
 
+/**
+ * The `/api/v1/series` answer for a request, summed from the cube: the same shaping as the server
+ * (members' order, bases, year cut) and, for the forecast method the cube carries, the same split
+ * of the one market forecast (the whole market's own; a slice's from its cells). Null when the
+ * request needs the server (another method, or members the cube does not know).
+ */
 export function localSeriesView(local: LocalCube, ctx: LocalViewContext, req: SeriesApiParams): SeriesView | null {
   if (!localCanAnswer(local, ctx, req)) return null;
   const method = req.forecast && req.forecast !== "none" ? req.forecast : null;
