@@ -2,17 +2,9 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
+import type { SavedScenarioInfo } from "@/lib/market/scenario/levers";
 
-interface Saved {
-  id: string;
-  name: string;
-  levers: string;
-  dataset: string;
-  owner: string;
-  shared: boolean;
-  createdAt: string;
-  mine: boolean;
-}
+type Saved = SavedScenarioInfo & { mine: boolean };
 
 async function problemOf(res: Response): Promise<string> {
   const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;

@@ -1,4 +1,5 @@
 import "server-only";
+import type { SavedScenarioInfo } from "@/lib/market/scenario/levers";
 import { randomBytes } from "node:crypto";
 import { resolveScenario } from "@/lib/market/scenario/resolve";
 import { auditRow } from "./audit";
@@ -12,16 +13,6 @@ import { getStory } from "./story";
  * an admin deletes them; a shared one opens for every reader, another only for its owner and
  * admins. Every save and delete is written in one transaction with its audit event.
  */
-export interface SavedScenarioInfo {
-  id: string;
-  name: string;
-  levers: string;
-  /** The pinned data set version. */
-  dataset: string;
-  owner: string;
-  shared: boolean;
-  createdAt: string;
-}
 
 type Row = {
   id: string;

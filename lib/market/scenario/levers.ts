@@ -133,3 +133,15 @@ export function scenarioLine(info: { description: string } | undefined | null): 
 export function withScenario(filtersAndYears: string, unit: string, info: { description: string } | undefined | null) {
   return [filtersAndYears, scenarioLine(info), unit].filter(Boolean).join(" · ");
 }
+
+/** A saved scenario as the API lists it: named levers on one pinned data set version. */
+export interface SavedScenarioInfo {
+  id: string;
+  name: string;
+  levers: string;
+  /** The pinned data set version. */
+  dataset: string;
+  owner: string;
+  shared: boolean;
+  createdAt: string;
+}
