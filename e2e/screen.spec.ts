@@ -37,6 +37,8 @@ test.describe("screen", () => {
     for (const path of [
       "/",
       "/?sector=healthcare&year=2030",
+      // The scenario panel's comparison (the base and the page's scenario) is answered with the page.
+      "/?sector=healthcare&levers=general-to-specialised:1",
       "/sectors/healthcare",
       "/vendors/anthropic?region=europe",
     ]) {

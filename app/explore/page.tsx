@@ -7,6 +7,7 @@ import { DashboardProvider } from "@/components/dashboard/dashboard-context";
 import { SpecRegistryProvider } from "@/components/dashboard/spec-registry";
 import { filtersOf, forecastParam, sliceFilters, type SeriesApiParams } from "@/lib/market/query/view-state";
 import { getInitialSeries, getPageContext } from "@/lib/server/market";
+import { scenarioPanelRequests } from "@/lib/market/query/first-render";
 import { viewMetadata } from "@/lib/server/link-preview";
 import { NoDataset } from "../_components/no-dataset";
 import { ExploreDashboard } from "./_components/explore-dashboard";
@@ -37,6 +38,13 @@ async function ExplorePageContent({
     ...[state.ca, state.cb]
       .filter((s) => s.length)
       .map((s) => ({ ...sliceFilters(s), ...common, by: "total" as const })),
+    // The scenario panel's comparison covers the data's years, whatever the explorer's range.
+    ...scenarioPanelRequests(filtersOf(state), {
+      from: ctx.dataset.firstYear,
+      to: ctx.dataset.lastYear,
+      dataset: state.dataset,
+      levers: state.levers,
+    }),
   ];
   const initialSeries = await getInitialSeries(requests);
   return (

@@ -197,7 +197,7 @@ function useScenarioTotal(
   filters: ReturnType<typeof filtersOf>,
   scope: { from: number; to: number; dataset?: string },
 ) {
-  return useSeries({ ...panelRequest.total(filters, scope, "none"), levers: levers ?? "" }).data?.series[0];
+  return useSeries(panelRequest.scenarioTotal(filters, scope, levers ?? "")).data?.series[0];
 }
 
 function ScenarioComparison({

@@ -40,6 +40,14 @@ export const panelRequest = {
     ...scope,
     forecast,
   }),
+  /**
+   * One line of the scenario panel's comparison: a slice's total under `levers` ("" = the
+   * publisher's outlook, the base), with no forecast.
+   */
+  scenarioTotal: (filters: Filters, scope: PanelScope, levers: string): SeriesApiParams => ({
+    ...panelRequest.total(filters, scope, "none"),
+    levers,
+  }),
   /** The vendor ranking reads the vendor breakdown's answer. */
   ranking: (filters: Filters, scope: PanelScope): SeriesApiParams => panelRequest.breakdown("vendor", filters, scope),
 } as const;
@@ -50,7 +58,17 @@ export function overviewRequests(
   scope: PanelScope,
   dimensions: readonly FilterDimension[],
 ): SeriesApiParams[] {
-  return [panelRequest.total(filters, scope), ...dimensions.map((by) => panelRequest.breakdown(by, filters, scope))];
+  return [
+    panelRequest.total(filters, scope),
+    ...dimensions.map((by) => panelRequest.breakdown(by, filters, scope)),
+    ...scenarioPanelRequests(filters, scope),
+  ];
+}
+
+/** The scenario panel's first lines: the base, and the page's scenario when it has one. */
+export function scenarioPanelRequests(filters: Filters, scope: PanelScope): SeriesApiParams[] {
+  const base = { from: scope.from, to: scope.to, dataset: scope.dataset };
+  return ["", ...(scope.levers ? [scope.levers] : [])].map((l) => panelRequest.scenarioTotal(filters, base, l));
 }
 
 /**
