@@ -25,7 +25,7 @@ import {
 import { shapeSeries, type AggregateRow } from "@/lib/market/series/series";
 import { describeSlice } from "@/lib/market/presentation/describe";
 import { forecastRobustness, type ForecastRobustness } from "@/lib/market/series/robustness";
-import { DIMENSIONS, OUR_FORECAST, type Dimension, type MemberInfo } from "@/lib/market/types";
+import { DIMENSIONS, OUR_FORECAST, type MemberInfo } from "@/lib/market/types";
 import {
   defaultYear,
   parseViewState,
@@ -36,7 +36,7 @@ import {
 } from "@/lib/market/query/view-state";
 import { LruCache, memo } from "./cache";
 import { getFigures, getOutlook } from "./provenance";
-import { getCube, getDataset, getDatasets, getMembers, getSliceAggregates, type DatasetSummary } from "./queries";
+import { getCube, getDataset, getMembers, getSliceAggregates, type DatasetSummary } from "./queries";
 import { groupBreakdown, groupKeys, vendorsOfGroups, type GroupBreakdown } from "@/lib/market/story/groups";
 import type { PlayerGroup, Story } from "@/lib/market/story/types";
 import { getStory } from "./story";
@@ -328,15 +328,4 @@ export async function getInitialSeries(requests: SeriesApiParams[]): Promise<Rec
     }),
   );
   return out;
-}
-
-/**
- * Whether a member exists in any dataset version. Slug pages check this in their layout, which
- * renders before their loading boundary: an unknown slug then answers a real 404 status.
- */
-export async function memberExists(dimension: Dimension, slug: string): Promise<boolean> {
-  const datasets = await getDatasets();
-  for (const d of datasets)
-    if ((await getMembers(d.id)).some((m) => m.dimension === dimension && m.slug === slug)) return true;
-  return false;
 }
