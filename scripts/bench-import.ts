@@ -184,7 +184,11 @@ async function main() {
     const commitMs = c.ms;
     if (!committed.ok) throw new Error(committed.message);
     const { getDb } = await import("@/lib/server/db");
-    const facts = await getDb().prisma.fact.count({ where: { datasetId: committed.value.id } });
+    const stored = await getDb().prisma.dataset.findUniqueOrThrow({
+      where: { id: committed.value.id },
+      select: { cube: { select: { cells: true } } },
+    });
+    const facts = stored.cube?.cells ?? 0;
     stageTimes.sort((a, b) => a - b);
     console.log(
       `Import of a ${rows}-row CSV (${(bytes.length / 1024).toFixed(0)} KB, ${extra} new vendors) on ${db.kind}`,

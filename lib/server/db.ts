@@ -14,13 +14,13 @@ import { log } from "./log";
 export type Db = PrismaClient;
 
 /**
- * The client for reads of sealed dataset versions (facts, members): with DATABASE_REPLICA_URLS,
+ * The client for reads of sealed dataset versions (cubes, members): with DATABASE_REPLICA_URLS,
  * Prisma's read-replicas extension over the primary, whose model reads go to a replica; without,
  * the primary itself. Everything else (writes, the activation log and version list, accounts,
  * imports, audit: an analyst's reads right after their own write) uses `prisma`, the primary.
  */
-export type Reader = Pick<PrismaClient, "fact" | "member" | "dataset"> & {
-  $replica(): Pick<PrismaClient, "fact" | "member" | "dataset" | "$queryRawUnsafe">;
+export type Reader = Pick<PrismaClient, "cube" | "member" | "dataset"> & {
+  $replica(): Pick<PrismaClient, "cube" | "member" | "dataset" | "$queryRawUnsafe">;
 };
 
 /** What is known of the replicas in this process. */

@@ -38,7 +38,7 @@ type Result = { health: Health; cause?: unknown };
 const g = globalThis as unknown as { __health?: { at: number; settled: boolean; result: Promise<Result> } };
 
 /**
- * Readiness: the database answers, the active dataset holds facts, and no checked version failed
+ * Readiness: the database answers, the active dataset has a cube, and no checked version failed
  * its checksum. At most one check runs at a time and its result is shared for HEALTH_REUSE_MS; on
  * Postgres it runs on a connection of its own (db-probe.ts), never the app's pool. Public: the
  * database is named by kind only; the cause of a failure (with host and port) goes to the logs.
@@ -79,13 +79,14 @@ async function check(): Promise<Result> {
         await query("SELECT 1");
         const latencyMs = Math.round((performance.now() - started) * 10) / 10;
         const [ds] = await query<{ id: string; title: string; version: number }>(ACTIVE_DATASET);
-        // Versions are immutable: a version's fact count is read once.
+        // Versions are immutable: the cell count of a version's cube is read once.
         let facts = ds ? factCounts.get(ds.id) : 0;
         if (ds && facts === undefined) {
-          const [row] = await query<{ n: number }>(`SELECT count(*)::int AS n FROM "Fact" WHERE "datasetId" = $1`, [
-            ds.id,
-          ]);
-          facts = row.n;
+          const [row] = await query<{ n: number | null }>(
+            `SELECT c.cells AS n FROM "Dataset" d LEFT JOIN "Cube" c ON c.hash = d."cubeHash" WHERE d.id = $1`,
+            [ds.id],
+          );
+          facts = row?.n ?? 0;
           factCounts.set(ds.id, facts);
         }
         // Started at server start (instrumentation.ts); again only when a version appeared since.

@@ -1,7 +1,9 @@
 import "server-only";
 import type { CubeBreakdown, Filters } from "@/lib/market/query/filters";
-import { aggregateCube, packCube, type Cube } from "@/lib/market/cube/cube-aggregate";
-import { roundMicro } from "@/lib/market/cube/micro";
+import { createHash } from "node:crypto";
+import { aggregateCube, type Cube } from "@/lib/market/cube/cube-aggregate";
+import { fromMicro } from "@/lib/market/cube/micro";
+import { decodeCube, type DenseCube } from "@/lib/market/cube/packed";
 import type { AggregateRow } from "@/lib/market/series/series";
 import {
   DIMENSIONS,
@@ -13,7 +15,9 @@ import {
 } from "@/lib/market/types";
 import { memo } from "./cache";
 import { getDb } from "./db";
+import { HttpProblem } from "./http";
 import { assertIntact, checkedIntact } from "./integrity";
+import { log } from "./log";
 import { versionListenerUp } from "./invalidation";
 
 /**
@@ -23,12 +27,6 @@ import { versionListenerUp } from "./invalidation";
  */
 
 const KIND_TO_DIMENSION = Object.fromEntries(DIMENSIONS.map((d) => [MEMBER_KIND[d], d])) as Record<string, Dimension>;
-const COLUMN: Record<Dimension, "typeId" | "sectorId" | "vendorId" | "regionId"> = {
-  type: "typeId",
-  sector: "sectorId",
-  vendor: "vendorId",
-  region: "regionId",
-};
 
 export type DatasetSummary = DatasetInfo & { key: string; version: number };
 
@@ -247,15 +245,36 @@ export function getMembers(datasetId: string): Promise<MemberInfo[]> {
   });
 }
 
-async function memberIds(datasetId: string): Promise<Map<string, number>> {
-  return memo(`member-ids:${datasetId}`, async () => {
-    const rows = await (
-      await versionReader(datasetId)
-    ).member.findMany({
-      where: { datasetId },
-      select: { id: true, kind: true, slug: true },
-    });
-    return new Map(rows.map((r) => [`${KIND_TO_DIMENSION[r.kind]}:${r.slug}`, r.id]));
+
+/**
+ * A version's packed cube (lib/market/cube/packed.ts), read once per process (versions never change)
+ * and checked against the content hash that names it before anything is served from it. A cube
+ * whose bytes no longer hash to its name has been tampered with: 503, as for a failed content check.
+ */
+export function getPackedCube(datasetId: string): Promise<DenseCube> {
+  return memo(`packed:${datasetId}`, async () => {
+    const reader = await versionReader(datasetId);
+    const [row, members] = await Promise.all([
+      reader.dataset.findUnique({
+        where: { id: datasetId },
+        select: { cube: { select: { hash: true, bytes: true } } },
+      }),
+      getMembers(datasetId),
+    ]);
+    if (!row?.cube) throw new HttpProblem(404, "dataset", `dataset "${datasetId}" has no stored cube`);
+    const { hash, bytes } = row.cube;
+    if (createHash("sha256").update(bytes).digest("hex") !== hash) {
+      log.error({ dataset: datasetId }, "packed cube does not match its content hash: not served");
+      throw new HttpProblem(
+        503,
+        null,
+        `Dataset version ${datasetId} failed its integrity check and is not served; the operators have been alerted.`,
+      );
+    }
+    const slugs = Object.fromEntries(
+      DIMENSIONS.map((d) => [d, members.filter((m) => m.dimension === d).map((m) => m.slug)]),
+    ) as DenseCube["slugs"];
+    return decodeCube(bytes, slugs);
   });
 }
 
@@ -267,72 +286,33 @@ export interface AggregateQuery {
   to: number;
 }
 
-/**
- * Sums the cube over a slice (each filter multi-valued, all combined with AND), grouped by year and,
- * unless `by` is "total", by one dimension. Members must have been checked against the dataset.
- */
-export function getAggregates(q: AggregateQuery): Promise<AggregateRow[]> {
-  const key = `agg:${q.datasetId}:${q.by}:${q.from}-${q.to}:${DIMENSIONS.map((d) => [...q.filters[d]].sort().join("+")).join("|")}`;
-  return memo(key, async () => {
-    const ids = await memberIds(q.datasetId);
-    const slugOf = new Map([...ids.entries()].map(([k, id]) => [id, k.slice(k.indexOf(":") + 1)]));
-    const where: Record<string, unknown> = { datasetId: q.datasetId, year: { gte: q.from, lte: q.to } };
-    for (const dim of DIMENSIONS) {
-      if (!q.filters[dim].length) continue;
-      where[COLUMN[dim]] = { in: q.filters[dim].map((s) => ids.get(`${dim}:${s}`) ?? -1) };
-    }
-    const prisma = await versionReader(q.datasetId);
-    if (q.by === "total") {
-      const rows = await prisma.fact.groupBy({ by: ["year"], where, _sum: { value: true }, orderBy: { year: "asc" } });
-      return rows.map((r) => ({ year: r.year, key: "total", value: roundMicro(r._sum.value ?? 0) }));
-    }
-    const column = COLUMN[q.by];
-    const rows = await prisma.fact.groupBy({ by: ["year", column], where, _sum: { value: true } });
-    return rows.map((r) => ({
-      year: r.year,
-      key: slugOf.get((r as unknown as Record<string, number>)[column]) ?? "unknown",
-      // Cells are whole micro-units; the database sums doubles, so its sum is brought back to them.
-      value: roundMicro(r._sum.value ?? 0),
-    }));
-  });
-}
-
-/** Cubes up to this many cells are held in memory (the default one has 25,920); larger ones are summed by the database. */
-export const MEMORY_CUBE_MAX_CELLS = 500_000;
-
-/** A dataset's whole cube, read once (datasets are immutable); null when it is too large to hold. */
+/** A dataset's whole cube as cells, read once (datasets are immutable). */
 export function getCube(datasetId: string): Promise<Cube | null> {
   return memo(`cube:${datasetId}`, async () => {
-    const prisma = await versionReader(datasetId);
-    const count = await prisma.fact.count({ where: { datasetId } });
-    if (count > MEMORY_CUBE_MAX_CELLS) return null;
-    const ids = await memberIds(datasetId);
-    const slugOf = new Map([...ids.entries()].map(([k, id]) => [id, k.slice(k.indexOf(":") + 1)]));
-    const rows = await prisma.fact.findMany({
-      where: { datasetId },
-      select: { year: true, typeId: true, sectorId: true, vendorId: true, regionId: true, value: true },
-    });
-    return packCube(
-      rows.map((r) => ({
-        year: r.year,
-        value: r.value,
-        type: slugOf.get(r.typeId) ?? "unknown",
-        sector: slugOf.get(r.sectorId) ?? "unknown",
-        vendor: slugOf.get(r.vendorId) ?? "unknown",
-        region: slugOf.get(r.regionId) ?? "unknown",
-      })),
-    );
+    const dense = await getPackedCube(datasetId);
+    const n = dense.micro.length;
+    const [, nt, ns, nv, nr] = dense.shape;
+    const year = new Int16Array(n);
+    const value = new Float64Array(n);
+    const member = Object.fromEntries(DIMENSIONS.map((d) => [d, new Uint16Array(n)])) as Cube["member"];
+    for (let i = 0; i < n; i++) {
+      value[i] = fromMicro(dense.micro[i]);
+      let c = i;
+      member.region[i] = c % nr;
+      c = Math.floor(c / nr);
+      member.vendor[i] = c % nv;
+      c = Math.floor(c / nv);
+      member.sector[i] = c % ns;
+      c = Math.floor(c / ns);
+      member.type[i] = c % nt;
+      year[i] = dense.firstYear + Math.floor(c / nt);
+    }
+    return { year, value, member, slugs: dense.slugs };
   });
 }
 
-/**
- * Same answer as getAggregates, summed from the in-memory cube when the dataset is small enough:
- * every filter combination then costs no database round trip.
- */
+/** Sums the cube over a slice (each filter multi-valued, all combined with AND), grouped by year and, unless `by` is "total", by one dimension. */
 export function getSliceAggregates(q: AggregateQuery): Promise<AggregateRow[]> {
   const key = `slice:${q.datasetId}:${q.by}:${q.from}-${q.to}:${DIMENSIONS.map((d) => [...q.filters[d]].sort().join("+")).join("|")}`;
-  return memo(key, async () => {
-    const cube = await getCube(q.datasetId);
-    return cube ? aggregateCube(cube, q) : getAggregates(q);
-  });
+  return memo(key, async () => aggregateCube((await getCube(q.datasetId))!, q));
 }

@@ -2,6 +2,8 @@
  * The foundation's checks, run once per database kind (real Postgres, embedded PGlite): migrate from
  * empty, seed twice, then query through the data-access layer and the public API.
  */
+import { createHash } from "node:crypto";
+import { fitDenseCube } from "@/lib/market/cube/build-cube";
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { DIMENSIONS } from "@/lib/market/types";
@@ -78,7 +80,13 @@ export function defineFoundationSuite(kind: string, setup: Setup) {
       expect(second).toEqual({ datasetId: first.datasetId, created: false, facts: 0 });
       const prisma = mods.db.getDb().prisma;
       expect(await prisma.dataset.count()).toBe(1);
-      expect(await prisma.fact.count()).toBe(25_920);
+      // The version's cube is one packed value, named by the SHA-256 of its bytes.
+      const cubes = await prisma.cube.findMany();
+      expect(cubes.map((c) => c.cells)).toEqual([25_920]);
+      expect(cubes[0].bytes.length).toBe(32 + 8 * 25_920);
+      expect(createHash("sha256").update(cubes[0].bytes).digest("hex")).toBe(cubes[0].hash);
+      const ds = await prisma.dataset.findUniqueOrThrow({ where: { id: first.datasetId } });
+      expect(ds.cubeHash).toBe(cubes[0].hash);
     });
 
     it("returns the published totals exactly: 2024 = 8,934 and 2031 = 19,700", async () => {
@@ -126,22 +134,20 @@ export function defineFoundationSuite(kind: string, setup: Setup) {
       expect(ab).toBeCloseTo(a + b, 6);
     });
 
-    it("the database's GROUP BY and the in-memory cube give the same sums", async () => {
+    it("the stored cube is the fit of the stored definition, cell for cell, and sums to the given totals", async () => {
       const ds = (await mods.queries.getDataset())!;
-      const none = { type: [], sector: [], vendor: [], region: [] };
-      const cases = [
-        { by: "total" as const, filters: none },
-        { by: "vendor" as const, filters: { ...none, sector: ["healthcare", "bfsi"] } },
-        { by: "region" as const, filters: { ...none, type: ["industry-specific"], vendor: ["openai"] } },
-        { by: "sector" as const, filters: { ...none, region: ["europe", "latin-america"] } },
-      ];
-      for (const c of cases) {
-        const q = { datasetId: ds.id, from: 2021, to: 2032, ...c };
-        const key = (r: { year: number; key: string }) => `${r.year}:${r.key}`;
-        const db = new Map((await mods.queries.getAggregates(q)).map((r) => [key(r), r.value]));
-        const mem = await mods.queries.getSliceAggregates(q);
-        expect(mem.length).toBe(db.size);
-        for (const r of mem) expect(r.value, `${c.by} ${key(r)}`).toBe(db.get(key(r)));
+      const cube = await mods.queries.getPackedCube(ds.id);
+      const fit = fitDenseCube(mods.data.defaultDataset);
+      expect(cube.shape).toEqual(fit.shape);
+      expect(cube.firstYear).toBe(2021);
+      expect(Buffer.from(cube.micro.buffer).equals(Buffer.from(fit.micro.buffer))).toBe(true);
+      const perYear = cube.micro.length / cube.shape[0];
+      for (const t of mods.data.defaultDataset.totals) {
+        const y = t.year - cube.firstYear;
+        const sum = cube.micro.subarray(y * perYear, (y + 1) * perYear).reduce((a, b) => a + b, 0);
+        // Whole micro-units: a published total (8,934, 19,700) exactly, a modelled one to the dollar.
+        expect(sum / 1e6, `${t.year}`).toBe(Math.round(t.value * 1e6) / 1e6);
+        if (t.basis === "published") expect(sum / 1e6).toBe(t.value);
       }
     });
 
@@ -221,14 +227,22 @@ export function defineFoundationSuite(kind: string, setup: Setup) {
 
     it("refuses to update or delete stored figures", async () => {
       const prisma = mods.db.getDb().prisma;
-      await expect(prisma.fact.updateMany({ data: { value: 1 } })).rejects.toThrow(/immutable/);
+      await expect(prisma.cube.updateMany({ data: { cells: 1 } })).rejects.toThrow(/immutable/);
+      await expect(prisma.cube.deleteMany({})).rejects.toThrow(/immutable/);
       await expect(prisma.dataset.deleteMany({})).rejects.toThrow(/immutable/);
       const total = (await view({ from: "2024", to: "2024" })).series[0].points[0].value;
       expect(Math.abs(total - 8_934)).toBeLessThanOrEqual(0.5);
     });
 
     it("a changed definition becomes a new version and the old one stays readable", async () => {
-      const def = { ...mods.data.defaultDataset, edition: `${mods.data.defaultDataset.edition} (revised)` };
+      // A revised edition with a revised modelled total, so the two versions' cubes differ.
+      const base = mods.data.defaultDataset;
+      const def = {
+        ...base,
+        edition: `${base.edition} (revised)`,
+        totals: base.totals.map((t) => (t.year === 2021 && t.basis === "modelled" ? { ...t, value: t.value + 1 } : t)),
+      };
+      expect(def.totals).not.toEqual(base.totals);
       const result = await mods.seed.seedDataset(mods.db.getDb().prisma, def);
       expect(result).toMatchObject({ created: true, datasetId: "large-scale-ai-models-global-v2" });
       const datasets = await mods.queries.getDatasets();
@@ -243,9 +257,10 @@ export function defineFoundationSuite(kind: string, setup: Setup) {
 
     it("refuses TRUNCATE of every dataset table, also cascaded; nothing is emptied", async () => {
       const prisma = mods.db.getDb().prisma;
-      for (const table of ["Fact", "Member", "Figure", "Outlook", "OtherEstimate", "Dataset"])
+      for (const table of ["Cube", "Member", "Figure", "Outlook", "OtherEstimate", "Dataset"])
         await expect(prisma.$executeRawUnsafe(`TRUNCATE "${table}" CASCADE`)).rejects.toThrow(/immutable: TRUNCATE/);
-      expect(await prisma.fact.count({ where: { datasetId: "large-scale-ai-models-global-v1" } })).toBe(25_920);
+      expect(await prisma.cube.count()).toBe(2);
+      expect(await prisma.member.count({ where: { datasetId: "large-scale-ai-models-global-v1" } })).toBe(33);
     });
 
     it("seals a version when its load commits: rows added to it later are refused", async () => {
@@ -253,8 +268,8 @@ export function defineFoundationSuite(kind: string, setup: Setup) {
       const v1 = await prisma.dataset.findUniqueOrThrow({ where: { id: "large-scale-ai-models-global-v1" } });
       expect(v1.sealedAt).not.toBeNull();
       expect(v1.contentChecksum).toMatch(/^[0-9a-f]{64}$/);
-      const fact = await prisma.fact.findFirstOrThrow({ where: { datasetId: v1.id } });
-      await expect(prisma.fact.create({ data: { ...fact, year: 1999 } })).rejects.toThrow(/sealed/);
+      const { id: _id, ...member } = await prisma.member.findFirstOrThrow({ where: { datasetId: v1.id } });
+      await expect(prisma.member.create({ data: { ...member, slug: "late-member" } })).rejects.toThrow(/sealed/);
       await expect(
         prisma.figure.create({ data: { datasetId: v1.id, key: "extra", label: "x", unit: "x", basis: "published" } }),
       ).rejects.toThrow(/sealed/);
@@ -265,12 +280,16 @@ export function defineFoundationSuite(kind: string, setup: Setup) {
     // Last: it leaves v1 tampered. Only the owner can bypass the triggers; the checksum still tells.
     it("a tampered version is reported by health and never served", async () => {
       const prisma = mods.db.getDb().prisma;
+      // One cell of v1's packed cube changed in place (its first 2024 cell's last byte), behind the
+      // trigger and the hash constraint.
       await prisma.$transaction([
-        prisma.$executeRawUnsafe(`ALTER TABLE "Fact" DISABLE TRIGGER "Fact_immutable"`),
+        prisma.$executeRawUnsafe(`ALTER TABLE "Cube" DISABLE TRIGGER "Cube_immutable"`),
+        prisma.$executeRawUnsafe(`ALTER TABLE "Cube" DROP CONSTRAINT "Cube_hash_matches"`),
         prisma.$executeRawUnsafe(
-          `UPDATE "Fact" SET value = value + 1 WHERE "datasetId" = 'large-scale-ai-models-global-v1' AND year = 2024 AND ctid = (SELECT ctid FROM "Fact" WHERE "datasetId" = 'large-scale-ai-models-global-v1' AND year = 2024 LIMIT 1)`,
+          `UPDATE "Cube" c SET bytes = set_byte(bytes, 32 + 3 * 2160 * 8 + 7, get_byte(bytes, 32 + 3 * 2160 * 8 + 7) # 1)
+             FROM "Dataset" d WHERE d.id = 'large-scale-ai-models-global-v1' AND c.hash = d."cubeHash"`,
         ),
-        prisma.$executeRawUnsafe(`ALTER TABLE "Fact" ENABLE TRIGGER "Fact_immutable"`),
+        prisma.$executeRawUnsafe(`ALTER TABLE "Cube" ENABLE TRIGGER "Cube_immutable"`),
       ]);
       const checks = await mods.setup.verify();
       expect(checks.find((c) => c.id === "large-scale-ai-models-global-v1")).toMatchObject({

@@ -5,6 +5,7 @@
  * exactly to the year's total.
  */
 import type { DatasetDefinition, FactRow, MarginalDefinition } from "./definition";
+import type { DenseCube } from "./packed";
 import { ipf } from "./ipf";
 import { fromMicro, pinToTotal } from "./micro";
 import { interpolateShares } from "./shares";
@@ -126,15 +127,21 @@ function affinityWeights(def: DatasetDefinition, shape: number[]): Float64Array 
   return weights;
 }
 
-/** Every (year, type, sector, vendor, region) cell of the definition, in member order; deterministic. */
-export function buildCube(def: DatasetDefinition): FactRow[] {
+/**
+ * The fitted cube of a definition as its dense grid (lib/market/cube/packed.ts): every (year, type,
+ * sector, vendor, region) cell in member order, in whole micro-units that add up exactly to each
+ * year's total. Deterministic.
+ */
+export function fitDenseCube(def: DatasetDefinition): Pick<DenseCube, "firstYear" | "shape" | "micro"> {
   validateDefinition(def);
   const members = DIMENSIONS.map((dim) => def.members[dim].map((m) => m.slug));
   const shape = members.map((list) => list.length);
   const strides = stridesOf(shape);
   const weights = affinityWeights(def, shape);
   const marginalOf = (dim: Dimension) => def.marginals.find((m) => m.dimension === dim) as MarginalDefinition;
-  const rows: FactRow[] = [];
+  const years = def.lastYear - def.firstYear + 1;
+  const perYear = weights.length;
+  const micro = new Float64Array(years * perYear);
 
   for (let year = def.firstYear; year <= def.lastYear; year++) {
     const total = (def.totals.find((t) => t.year === year) as { value: number }).value;
@@ -155,11 +162,29 @@ export function buildCube(def: DatasetDefinition): FactRow[] {
     }
     // Cells in whole micro-units that add up exactly to the year's total: a published total is then
     // served as the exact figure (the marginals move by at most a few micro-units).
-    const pinned = pinToTotal(fit.values, total);
-    for (let cell = 0; cell < fit.values.length; cell++) {
-      const at = (k: number) => members[k][Math.floor(cell / strides[k]) % shape[k]];
-      rows.push({ year, type: at(0), sector: at(1), vendor: at(2), region: at(3), value: fromMicro(pinned[cell]) });
-    }
+    micro.set(pinToTotal(fit.values, total), (year - def.firstYear) * perYear);
+  }
+  return { firstYear: def.firstYear, shape: [years, ...shape] as DenseCube["shape"], micro };
+}
+
+/** Every cell of fitDenseCube(def) as a row, in the grid's order (for tests and small tools). */
+export function buildCube(def: DatasetDefinition): FactRow[] {
+  const { micro, shape } = fitDenseCube(def);
+  const members = DIMENSIONS.map((dim) => def.members[dim].map((m) => m.slug));
+  const strides = stridesOf(shape.slice(1));
+  const perYear = micro.length / shape[0];
+  const rows: FactRow[] = new Array(micro.length);
+  for (let i = 0; i < micro.length; i++) {
+    const cell = i % perYear;
+    const at = (k: number) => members[k][Math.floor(cell / strides[k]) % shape[k + 1]];
+    rows[i] = {
+      year: def.firstYear + Math.floor(i / perYear),
+      type: at(0),
+      sector: at(1),
+      vendor: at(2),
+      region: at(3),
+      value: fromMicro(micro[i]),
+    };
   }
   return rows;
 }

@@ -1,7 +1,8 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { buildCube, validateDefinition } from "@/lib/market/cube/build-cube";
-import type { DatasetDefinition, FactRow } from "@/lib/market/cube/definition";
+import { fitDenseCube, validateDefinition } from "@/lib/market/cube/build-cube";
+import type { DatasetDefinition } from "@/lib/market/cube/definition";
+import { encodeCube, readHeader } from "@/lib/market/cube/packed";
 import { DIMENSIONS, MEMBER_KIND } from "@/lib/market/types";
 import type { Db } from "../db";
 import { forgetDatasets } from "../queries";
@@ -33,7 +34,10 @@ export interface SeedResult {
   facts: number;
 }
 
-const FACT_BATCH = 20_000;
+/** The content hash that names a packed cube: SHA-256 of its bytes, hex. */
+export function cubeHash(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
 
 /**
  * Loads a definition as a new dataset version, in one transaction. Idempotent: the same definition
@@ -44,8 +48,8 @@ export interface StoreOptions {
   createdBy?: string | null;
   /** The import it commits (at most once). */
   importId?: string | null;
-  /** Fits the cube elsewhere (a worker thread) instead of on the calling thread. */
-  fit?: (def: DatasetDefinition) => Promise<FactRow[]>;
+  /** Fits and packs the cube elsewhere (a worker thread) instead of on the calling thread. */
+  fit?: (def: DatasetDefinition) => Promise<Uint8Array>;
 }
 
 export async function seedDataset(prisma: Db, def: DatasetDefinition, options: StoreOptions = {}): Promise<SeedResult> {
@@ -57,7 +61,10 @@ export async function seedDataset(prisma: Db, def: DatasetDefinition, options: S
     return { datasetId: existing.id, created: false, facts: 0 };
   }
 
-  const cube = options.fit ? await options.fit(def) : buildCube(def);
+  const bytes = options.fit ? await options.fit(def) : encodeCube(fitDenseCube(def));
+  const { shape } = readHeader(bytes);
+  const cells = shape.reduce((a, b) => a * b, 1);
+  const hash = cubeHash(bytes);
   try {
     return await prisma
       .$transaction(
@@ -65,6 +72,11 @@ export async function seedDataset(prisma: Db, def: DatasetDefinition, options: S
           const last = await tx.dataset.findFirst({ where: { key: def.key }, orderBy: { version: "desc" } });
           const version = (last?.version ?? 0) + 1;
           const id = `${def.key}-v${version}`;
+          // Content-addressed: a cube already stored (the same fit) is shared, not stored twice.
+          await tx.cube.createMany({
+            data: [{ hash, cells, bytes: bytes as Uint8Array<ArrayBuffer> }],
+            skipDuplicates: true,
+          });
           await tx.dataset.create({
             data: {
               id,
@@ -79,6 +91,7 @@ export async function seedDataset(prisma: Db, def: DatasetDefinition, options: S
               historyTo: def.historyTo,
               lastYear: def.lastYear,
               checksum,
+              cubeHash: hash,
               createdBy: options.createdBy ?? null,
               importId: options.importId ?? null,
               definition: JSON.parse(JSON.stringify(def)),
@@ -112,32 +125,6 @@ export async function seedDataset(prisma: Db, def: DatasetDefinition, options: S
               })),
             ),
           });
-          const rows = await tx.member.findMany({
-            where: { datasetId: id },
-            select: { id: true, kind: true, slug: true },
-          });
-          const idOf = new Map(rows.map((r) => [`${r.kind}:${r.slug}`, r.id]));
-          const ref = (dim: (typeof DIMENSIONS)[number], slug: string) => {
-            const v = idOf.get(`${MEMBER_KIND[dim]}:${slug}`);
-            if (v === undefined) throw new Error(`cube refers to unknown ${dim} "${slug}"`);
-            return v;
-          };
-          // Facts go in as arrays (one statement per batch): far faster than row-by-row parameters.
-          for (let i = 0; i < cube.length; i += FACT_BATCH) {
-            const batch = cube.slice(i, i + FACT_BATCH);
-            await tx.$executeRawUnsafe(
-              `INSERT INTO "Fact" ("datasetId", "year", "typeId", "sectorId", "vendorId", "regionId", "value", "basis")
-             SELECT $1, y, t, s, v, r, x, 'modelled'::"Basis"
-             FROM unnest($2::int[], $3::int[], $4::int[], $5::int[], $6::int[], $7::float8[]) AS u(y, t, s, v, r, x)`,
-              id,
-              batch.map((f) => f.year),
-              batch.map((f) => ref("type", f.type)),
-              batch.map((f) => ref("sector", f.sector)),
-              batch.map((f) => ref("vendor", f.vendor)),
-              batch.map((f) => ref("region", f.region)),
-              batch.map((f) => f.value),
-            );
-          }
           await tx.figure.createMany({
             data: [
               ...def.totals.map((t) => ({
@@ -219,7 +206,7 @@ export async function seedDataset(prisma: Db, def: DatasetDefinition, options: S
           });
           // Sealed as the load's last statement: it commits with the rows, and no row can join later.
           await tx.$queryRaw`SELECT "seal_dataset"(${id})::text AS checksum`;
-          return { datasetId: id, created: true, facts: cube.length };
+          return { datasetId: id, created: true, facts: cells };
         },
         { timeout: 300_000, maxWait: 60_000 },
       )

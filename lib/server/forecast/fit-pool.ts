@@ -1,9 +1,7 @@
 import "server-only";
 import Piscina from "piscina";
-import type { DatasetDefinition, FactRow } from "@/lib/market/cube/definition";
-import { DIMENSIONS } from "@/lib/market/types";
+import type { DatasetDefinition } from "@/lib/market/cube/definition";
 import { workerFile } from "./pool";
-import { cubeViews } from "./cube-buffer";
 
 /**
  * The fit of an imported data set (IPF over the whole cube) runs in a worker thread of its own
@@ -25,22 +23,8 @@ function pool(): Piscina {
   return globalForFit.__fitPool;
 }
 
-/** buildCube(def), computed in the fit thread. */
-export async function fitCubeInWorker(def: DatasetDefinition): Promise<FactRow[]> {
+/** The packed fitted cube of a definition (encodeCube(fitDenseCube(def))), computed in the fit thread. */
+export async function fitCubeInWorker(def: DatasetDefinition): Promise<Uint8Array> {
   const buffer = (await pool().run(def)) as ArrayBuffer;
-  const cube = cubeViews(buffer);
-  const slugs = DIMENSIONS.map((dim) => def.members[dim].map((m) => m.slug));
-  const rows: FactRow[] = new Array(cube.n);
-  for (let i = 0; i < cube.n; i++) {
-    const m = i * 4;
-    rows[i] = {
-      year: cube.years[i],
-      type: slugs[0][cube.members[m]],
-      sector: slugs[1][cube.members[m + 1]],
-      vendor: slugs[2][cube.members[m + 2]],
-      region: slugs[3][cube.members[m + 3]],
-      value: cube.values[i],
-    };
-  }
-  return rows;
+  return new Uint8Array(buffer);
 }

@@ -4,15 +4,14 @@
  *  - default export: a forecast batch (POST /api/v1/forecast). The answer is serialised here too:
  *    for the largest requests that is ~200,000 numbers, which would otherwise hold the request thread.
  *  - `fitCube`: the IPF fit of an import's data set (lib/market/cube), which takes seconds for large
- *    files; it comes back as one packed buffer (lib/server/forecast/cube-buffer.ts), a single memory
- *    copy instead of a million objects to clone.
+ *    files; it comes back as the packed cube the version stores (lib/market/cube/packed.ts), one
+ *    buffer moved to the request thread instead of a million objects to clone.
  */
 import os from "node:os";
 import { runBatch, type RequestProblem } from "../../forecast";
-import { buildCube } from "../../market/cube/build-cube";
+import { fitDenseCube } from "../../market/cube/build-cube";
 import type { DatasetDefinition } from "../../market/cube/definition";
-import { DIMENSIONS } from "../../market/types";
-import { cubeViews, FACT_BYTES } from "./cube-buffer";
+import { encodeCube } from "../../market/cube/packed";
 
 // Worker threads yield the CPU to the request thread when the machine is busy: on Linux the nice
 // value is per thread, and priority 0 here means "this thread". Elsewhere this may do nothing.
@@ -29,15 +28,8 @@ export default function forecastTask(body: unknown): WorkerOutcome {
   return outcome.ok ? { ok: true, json: JSON.stringify(outcome.response) } : outcome;
 }
 
-export function fitCube(def: DatasetDefinition) {
-  const rows = buildCube(def);
-  const index = DIMENSIONS.map((dim) => new Map(def.members[dim].map((m, i) => [m.slug, i])));
-  const buffer = new ArrayBuffer(rows.length * FACT_BYTES);
-  const cube = cubeViews(buffer);
-  rows.forEach((r, i) => {
-    cube.values[i] = r.value;
-    cube.years[i] = r.year;
-    DIMENSIONS.forEach((dim, d) => (cube.members[i * 4 + d] = index[d].get(r[dim])!));
-  });
-  return buffer;
+/** The fitted cube, packed (lib/market/cube/packed.ts), as the buffer handed back to the request thread. */
+export function fitCube(def: DatasetDefinition): ArrayBuffer {
+  const bytes = encodeCube(fitDenseCube(def));
+  return bytes.buffer as ArrayBuffer;
 }
