@@ -17,6 +17,12 @@ import zlib from "node:zlib";
 import pg from "pg";
 
 const rowsWanted = Number(process.argv[process.argv.indexOf("--rows") + 1]) || 10_000;
+// --vendors N: add new vendors until the version has N (instead of --rows); --in-place: load into
+// DATABASE_URL itself (migrated and seeded if needed) and keep it, for npm run bench:scale.
+const vendorsWanted = process.argv.includes("--vendors")
+  ? Number(process.argv[process.argv.indexOf("--vendors") + 1])
+  : 0;
+const inPlace = process.argv.includes("--in-place");
 const repro = process.argv.includes("--repro") ? process.argv[process.argv.indexOf("--repro") + 1] : null;
 
 /** An XLSX of ~1 MB whose sheet claims 1,000 bytes and inflates to 1 GB (deflated as a stream). */
@@ -84,6 +90,7 @@ async function stall<T>(run: () => Promise<T>): Promise<{ value: T; ms: number; 
 
 async function freshDatabase(): Promise<{ env: Record<string, string>; drop: () => Promise<void>; kind: string }> {
   const url = process.env.DATABASE_URL;
+  if (inPlace && url) return { env: {}, drop: async () => undefined, kind: `Postgres (${new URL(url).host})` };
   if (!url) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-import-"));
     return {
@@ -153,7 +160,9 @@ async function main() {
     const lines = tablesToCsv(tables).trimEnd().split("\n");
     const years = tables.lastYear - tables.firstYear + 1;
     const dataRows = lines.filter((l) => !l.startsWith("meta,")).length - 1;
-    const extra = Math.max(0, Math.ceil((rowsWanted - dataRows) / years));
+    const extra = vendorsWanted
+      ? Math.max(0, vendorsWanted - tables.members.vendor.length)
+      : Math.max(0, Math.ceil((rowsWanted - dataRows) / years));
     // New vendors take 0.5% of each year's vendor split; existing vendors shrink to make room.
     const out = lines.map((line) => {
       const [table, member, year, value, basis] = line.split(",");
@@ -197,6 +206,10 @@ async function main() {
     console.log(`| parse + validate + preview (median, 3) | ${(stageTimes[1] / 1000).toFixed(2)} s    | ≤ 2 s  |`);
     console.log(`| commit (fit of ${facts} facts + store)  | ${(commitMs / 1000).toFixed(2)} s    | ≤ 10 s |`);
     console.log(`| longest event-loop stall in the commit  | ${(c.stallMs / 1000).toFixed(2)} s    |        |`);
+    // One line for npm run bench:scale to read.
+    console.log(
+      `bench-import-result ${JSON.stringify({ rows, extra, cells: facts, previewMs: stageTimes[1], commitMs, stallMs: c.stallMs, dataset: committed.value.id })}`,
+    );
   } finally {
     await closeDb();
     await db.drop();

@@ -40,7 +40,21 @@ async function dump(base, dataset) {
     return res.json();
   };
   const out = {};
-  const methods = ["none", "auto", "naive", "drift", "loglinear", "ses", "holt", "damped", "ets", "theta", "otm", "dotm", "comb"];
+  const methods = [
+    "none",
+    "auto",
+    "naive",
+    "drift",
+    "loglinear",
+    "ses",
+    "holt",
+    "damped",
+    "ets",
+    "theta",
+    "otm",
+    "dotm",
+    "comb",
+  ];
   for (const by of ["total", "type", "sector", "vendor", "region", "group"])
     for (const forecast of methods) {
       const q = `by=${by}&forecast=${forecast}`;

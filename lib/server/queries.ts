@@ -245,7 +245,6 @@ export function getMembers(datasetId: string): Promise<MemberInfo[]> {
   });
 }
 
-
 /**
  * A version's packed cube (lib/market/cube/packed.ts), read once per process (versions never change)
  * and checked against the content hash that names it before anything is served from it. A cube

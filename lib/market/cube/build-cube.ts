@@ -6,7 +6,7 @@
  */
 import type { DatasetDefinition, FactRow, MarginalDefinition } from "./definition";
 import type { DenseCube } from "./packed";
-import { ipf } from "./ipf";
+import { axisIndexOf, ipf } from "./ipf";
 import { fromMicro, pinToTotal } from "./micro";
 import { interpolateShares } from "./shares";
 import { DIMENSIONS, type Dimension } from "../types";
@@ -136,8 +136,8 @@ export function fitDenseCube(def: DatasetDefinition): Pick<DenseCube, "firstYear
   validateDefinition(def);
   const members = DIMENSIONS.map((dim) => def.members[dim].map((m) => m.slug));
   const shape = members.map((list) => list.length);
-  const strides = stridesOf(shape);
   const weights = affinityWeights(def, shape);
+  const axisIndex = axisIndexOf(shape);
   const marginalOf = (dim: Dimension) => def.marginals.find((m) => m.dimension === dim) as MarginalDefinition;
   const years = def.lastYear - def.firstYear + 1;
   const perYear = weights.length;
@@ -152,7 +152,7 @@ export function fitDenseCube(def: DatasetDefinition): Pick<DenseCube, "firstYear
     const seed = new Float64Array(weights.length);
     for (let cell = 0; cell < seed.length; cell++) {
       let v = weights[cell];
-      for (let k = 0; k < shape.length; k++) v *= shares[k][Math.floor(cell / strides[k]) % shape[k]];
+      for (let k = 0; k < shape.length; k++) v *= shares[k][axisIndex[k][cell]];
       seed[cell] = v;
     }
     const targets = shares.map((s) => s.map((share) => share * total));

@@ -30,24 +30,39 @@ function assertFiniteNonNegative(xs: ArrayLike<number>, what: string): void {
   }
 }
 
-function stridesOf(shape: readonly number[]): number[] {
-  const strides = new Array<number>(shape.length);
-  let stride = 1;
-  for (let k = shape.length - 1; k >= 0; k--) {
-    strides[k] = stride;
-    stride *= shape[k];
+/**
+ * The index of every cell along every axis (row-major), kept for the last few shapes: a fit calls
+ * this once per year with the same shape, and the loops below read it many times. Built by
+ * counting, without a division per cell.
+ */
+const axisIndexCache = new Map<string, Int32Array[]>();
+export function axisIndexOf(shape: readonly number[]): Int32Array[] {
+  const key = shape.join("x");
+  const known = axisIndexCache.get(key);
+  if (known) return known;
+  const size = shape.reduce((a, b) => a * b, 1);
+  const index = shape.map(() => new Int32Array(size));
+  const at = new Array<number>(shape.length).fill(0);
+  for (let cell = 0; cell < size; cell++) {
+    for (let k = 0; k < shape.length; k++) index[k][cell] = at[k];
+    for (let k = shape.length - 1; k >= 0; k--) {
+      if (++at[k] < shape[k]) break;
+      at[k] = 0;
+    }
   }
-  return strides;
+  if (axisIndexCache.size >= 4) axisIndexCache.delete(axisIndexCache.keys().next().value as string);
+  axisIndexCache.set(key, index);
+  return index;
 }
 
 /** Sums of `values` along every axis at once: result[k][i] = sum of cells whose k-th index is i. */
 export function marginalsOf(values: ArrayLike<number>, shape: readonly number[]): Float64Array[] {
-  const strides = stridesOf(shape);
+  const axisIndex = axisIndexOf(shape);
   const sums = shape.map((n) => new Float64Array(n));
   for (let cell = 0; cell < values.length; cell++) {
     const v = values[cell];
     if (v === 0) continue;
-    for (let k = 0; k < shape.length; k++) sums[k][Math.floor(cell / strides[k]) % shape[k]] += v;
+    for (let k = 0; k < shape.length; k++) sums[k][axisIndex[k][cell]] += v;
   }
   return sums;
 }
@@ -130,10 +145,7 @@ export function ipf(
   }
 
   // Index of every cell along every axis, computed once: the loops below run many times.
-  const strides = stridesOf(shape);
-  const axisIndex = shape.map((n, k) =>
-    Int32Array.from({ length: values.length }, (_, cell) => Math.floor(cell / strides[k]) % n),
-  );
+  const axisIndex = axisIndexOf(shape);
   let maxError = maxErrorOf(values, shape, targets, total);
   let iterations = 0;
   while (maxError > tolerance && iterations < maxIterations) {

@@ -34,6 +34,27 @@ export interface SeedResult {
   facts: number;
 }
 
+/** A row of "Figure" as the seed writes it. */
+interface FigureRow {
+  datasetId: string;
+  key: string;
+  label: string;
+  year?: number | null;
+  value?: number | null;
+  unit: string;
+  basis: "published" | "modelled";
+  source?: string | null;
+  url?: string | null;
+  publishedOn?: string | null;
+  method?: string | null;
+  assumptions?: string | null;
+}
+
+/** Rows as one array per column, for INSERT … SELECT FROM unnest(…). */
+function columns(rows: unknown[][], width: number): unknown[][] {
+  return Array.from({ length: width }, (_, c) => rows.map((r) => r[c]));
+}
+
 /** The content hash that names a packed cube: SHA-256 of its bytes, hex. */
 export function cubeHash(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
@@ -73,10 +94,12 @@ export async function seedDataset(prisma: Db, def: DatasetDefinition, options: S
           const version = (last?.version ?? 0) + 1;
           const id = `${def.key}-v${version}`;
           // Content-addressed: a cube already stored (the same fit) is shared, not stored twice.
-          await tx.cube.createMany({
-            data: [{ hash, cells, bytes: bytes as Uint8Array<ArrayBuffer> }],
-            skipDuplicates: true,
-          });
+          await tx.$executeRawUnsafe(
+            `INSERT INTO "Cube" (hash, cells, bytes) VALUES ($1, $2, $3) ON CONFLICT (hash) DO NOTHING`,
+            hash,
+            cells,
+            bytes,
+          );
           await tx.dataset.create({
             data: {
               id,
@@ -111,61 +134,90 @@ export async function seedDataset(prisma: Db, def: DatasetDefinition, options: S
               ),
             },
           });
-          await tx.member.createMany({
-            data: DIMENSIONS.flatMap((dim) =>
-              def.members[dim].map((m, i) => ({
+          // Members and figures go in as arrays, one statement each: an import adding a thousand
+          // vendors brings ten thousand figures, which row-by-row parameters took seconds to send.
+          const members = DIMENSIONS.flatMap((dim) =>
+            def.members[dim].map((m, i) => [
+              id,
+              MEMBER_KIND[dim],
+              m.slug,
+              m.name,
+              m.description,
+              m.group ?? null,
+              JSON.stringify(m.useCases ?? []),
+              i,
+            ]),
+          );
+          await tx.$executeRawUnsafe(
+            `INSERT INTO "Member" ("datasetId", kind, slug, name, description, "group", "useCases", "sortOrder")
+             SELECT d, k::"MemberKind", s, n, x, g, ARRAY(SELECT jsonb_array_elements_text(u)), o
+             FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[], $8::int[])
+               WITH ORDINALITY AS m(d, k, s, n, x, g, u, o, ord) ORDER BY ord`,
+            ...columns(members, 8),
+          );
+          const figures: FigureRow[] = [
+            ...def.totals.map((t) => ({
+              datasetId: id,
+              key: `total:${t.year}`,
+              label: `Total market ${t.year}`,
+              year: t.year,
+              value: t.value,
+              unit: def.unit,
+              basis: t.basis,
+              source: t.source?.label ?? null,
+              url: t.source?.url ?? null,
+              publishedOn: t.source?.date ?? null,
+              method: t.basis === "modelled" ? t.note : null,
+              assumptions: t.basis === "published" ? t.note : null,
+            })),
+            ...def.published
+              .filter((p) => !def.totals.some((t) => `total:${t.year}` === p.key))
+              .map((p) => ({
                 datasetId: id,
-                kind: MEMBER_KIND[dim],
-                slug: m.slug,
-                name: m.name,
-                description: m.description,
-                group: m.group ?? null,
-                useCases: m.useCases ?? [],
-                sortOrder: i,
+                key: p.key,
+                label: p.label,
+                year: p.year ?? null,
+                value: p.value,
+                unit: p.unit,
+                basis: "published" as const,
+                source: p.source.label,
+                url: p.source.url ?? null,
+                publishedOn: p.source.date ?? null,
               })),
+            ...def.marginals.map((m) => ({
+              datasetId: id,
+              key: `marginal:${m.dimension}`,
+              label: `Split by ${m.dimension}`,
+              unit: "share",
+              basis: "modelled" as const,
+              method: m.method,
+              assumptions: m.sources.map((s) => `${s.label}${s.url ? ` (${s.url})` : ""}`).join("; "),
+            })),
+          ];
+          await tx.$executeRawUnsafe(
+            `INSERT INTO "Figure" ("datasetId", key, label, year, value, unit, basis, source, url, "publishedOn", method, assumptions)
+             SELECT d, k, l, y, v, u, b::"Basis", s, w, p, m, a
+             FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::float8[], $6::text[], $7::text[], $8::text[],
+                         $9::text[], $10::text[], $11::text[], $12::text[])
+               WITH ORDINALITY AS f(d, k, l, y, v, u, b, s, w, p, m, a, ord) ORDER BY ord`,
+            ...columns(
+              figures.map((f) => [
+                f.datasetId,
+                f.key,
+                f.label,
+                f.year ?? null,
+                f.value ?? null,
+                f.unit,
+                f.basis,
+                f.source ?? null,
+                f.url ?? null,
+                f.publishedOn ?? null,
+                f.method ?? null,
+                f.assumptions ?? null,
+              ]),
+              12,
             ),
-          });
-          await tx.figure.createMany({
-            data: [
-              ...def.totals.map((t) => ({
-                datasetId: id,
-                key: `total:${t.year}`,
-                label: `Total market ${t.year}`,
-                year: t.year,
-                value: t.value,
-                unit: def.unit,
-                basis: t.basis,
-                source: t.source?.label ?? null,
-                url: t.source?.url ?? null,
-                publishedOn: t.source?.date ?? null,
-                method: t.basis === "modelled" ? t.note : null,
-                assumptions: t.basis === "published" ? t.note : null,
-              })),
-              ...def.published
-                .filter((p) => !def.totals.some((t) => `total:${t.year}` === p.key))
-                .map((p) => ({
-                  datasetId: id,
-                  key: p.key,
-                  label: p.label,
-                  year: p.year ?? null,
-                  value: p.value,
-                  unit: p.unit,
-                  basis: "published" as const,
-                  source: p.source.label,
-                  url: p.source.url ?? null,
-                  publishedOn: p.source.date ?? null,
-                })),
-              ...def.marginals.map((m) => ({
-                datasetId: id,
-                key: `marginal:${m.dimension}`,
-                label: `Split by ${m.dimension}`,
-                unit: "share",
-                basis: "modelled" as const,
-                method: m.method,
-                assumptions: m.sources.map((s) => `${s.label}${s.url ? ` (${s.url})` : ""}`).join("; "),
-              })),
-            ],
-          });
+          );
           const o = def.outlook;
           if (o)
             await tx.outlook.create({
