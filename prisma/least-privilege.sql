@@ -6,7 +6,7 @@
 DO $$ BEGIN EXECUTE format('GRANT CONNECT ON DATABASE %I TO market_app', current_database()); END $$;
 GRANT USAGE ON SCHEMA public TO market_app;
 -- Data set versions: immutable, so read and add only.
-GRANT SELECT, INSERT ON "Dataset", "Member", "Fact", "Figure", "Outlook", "OtherEstimate" TO market_app;
+GRANT SELECT, INSERT ON "Dataset", "Member", "Cube", "Figure", "Outlook", "OtherEstimate" TO market_app;
 -- The activation log, the audit log and staged imports: append-only.
 GRANT SELECT, INSERT ON "Activation", "AuditEvent", "Import" TO market_app;
 -- Accounts (better-auth): users, sessions, passwords, verification tokens are updated and removed.
