@@ -352,8 +352,13 @@ export function defineImportsSuite(kind: string, setup: Setup) {
       const r = await upload(csvOf(rows), "members.csv");
       const body = await r.json();
       expect(r.status).toBe(422);
-      expect(body.errors[0]).toMatchObject({ row: 1_002, column: "member" });
-      expect(body.errors[0].message).toMatch(/adds more than 1,000 members .*at most 1,000 new members per import/);
+      // The first row past the limit: the header is row 1, new member N+1 is row N+2.
+      const max = IMPORT_LIMITS.maxNewMembers;
+      expect(body.errors[0]).toMatchObject({ row: max + 2, column: "member" });
+      const shown = max.toLocaleString("en-US");
+      expect(body.errors[0].message).toMatch(
+        new RegExp(`adds more than ${shown} members .*at most ${shown} new members per import`),
+      );
       expect(body.error.message).toBe(body.errors[0].message);
       expect(await staged("members.csv")).toBe(0);
     });
