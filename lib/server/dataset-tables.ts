@@ -2,8 +2,10 @@ import "server-only";
 import type { DatasetDefinition } from "@/lib/market/cube/definition";
 import { DIMENSIONS, MEMBER_KIND, type Dimension } from "@/lib/market/types";
 import { cellKey, type Basis, type DatasetTables } from "@/lib/import/types";
+import { aggregate } from "@/lib/market/cube/engine";
 import { memo } from "./cache";
 import { getDb } from "./db";
+import { getCube } from "./queries";
 
 /**
  * A stored version as the import format's tables: each year's total (the fitted targets, exactly
@@ -27,33 +29,21 @@ export function getDatasetTables(datasetId: string): Promise<DatasetTables | nul
     const values = new Map<string, { value: number; basis: Basis }>();
     const def = ds.definition as DatasetDefinition | null;
     const totals = new Map((def?.totals ?? []).map((t) => [t.year, t.value]));
-    const sums = await prisma.fact.groupBy({
-      by: ["year"],
-      where: { datasetId },
-      _sum: { value: true },
-      orderBy: { year: "asc" },
-    });
-    for (const r of sums) {
+    // The cube's sums, by the engine every series is summed with (exact in micro-units).
+    const cube = await getCube(datasetId);
+    const all = { from: ds.firstYear, to: ds.lastYear, filters: { type: [], sector: [], vendor: [], region: [] } };
+    for (const r of aggregate(cube, { ...all, by: "total" })) {
       values.set(cellKey("total", "total", r.year), {
-        value: totals.get(r.year) ?? r._sum.value ?? 0,
+        value: totals.get(r.year) ?? r.value,
         basis: published.has(`total:${r.year}`) ? "published" : "modelled",
       });
     }
-    const column = { type: "typeId", sector: "sectorId", vendor: "vendorId", region: "regionId" } as const;
     for (const dim of DIMENSIONS) {
-      const slugOf = new Map(byDim[dim].map((m) => [m.id, m.slug]));
-      const rows = await prisma.fact.groupBy({
-        by: ["year", column[dim]],
-        where: { datasetId },
-        _sum: { value: true },
-      });
-      for (const r of rows) {
-        const slug = slugOf.get((r as unknown as Record<string, number>)[column[dim]]);
-        if (!slug) continue;
-        const key = `${dim}:${slug}:${r.year}`;
+      for (const r of aggregate(cube, { ...all, by: dim })) {
+        const key = `${dim}:${r.key}:${r.year}`;
         const exact = published.has(key) ? figures.find((f) => f.key === key)?.value : undefined;
-        values.set(cellKey(dim, slug, r.year), {
-          value: exact ?? r._sum.value ?? 0,
+        values.set(cellKey(dim, r.key, r.year), {
+          value: exact ?? r.value,
           basis: published.has(key) ? "published" : "modelled",
         });
       }

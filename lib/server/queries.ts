@@ -1,7 +1,8 @@
 import "server-only";
 import type { CubeBreakdown, Filters } from "@/lib/market/query/filters";
-import { aggregateCube, packCube, type Cube } from "@/lib/market/cube/cube-aggregate";
-import { roundMicro } from "@/lib/market/cube/micro";
+import { aggregate } from "@/lib/market/cube/engine";
+import { toMicro } from "@/lib/market/cube/micro";
+import { cellCount, type DenseCube } from "@/lib/market/cube/packed";
 import type { AggregateRow } from "@/lib/market/series/series";
 import {
   DIMENSIONS,
@@ -268,71 +269,51 @@ export interface AggregateQuery {
 }
 
 /**
- * Sums the cube over a slice (each filter multi-valued, all combined with AND), grouped by year and,
- * unless `by` is "total", by one dimension. Members must have been checked against the dataset.
+ * A version's whole cube, read once (versions are immutable) and held whatever its size: every
+ * slice of it is summed in memory by the one engine (lib/market/cube/engine).
  */
-export function getAggregates(q: AggregateQuery): Promise<AggregateRow[]> {
-  const key = `agg:${q.datasetId}:${q.by}:${q.from}-${q.to}:${DIMENSIONS.map((d) => [...q.filters[d]].sort().join("+")).join("|")}`;
-  return memo(key, async () => {
-    const ids = await memberIds(q.datasetId);
-    const slugOf = new Map([...ids.entries()].map(([k, id]) => [id, k.slice(k.indexOf(":") + 1)]));
-    const where: Record<string, unknown> = { datasetId: q.datasetId, year: { gte: q.from, lte: q.to } };
-    for (const dim of DIMENSIONS) {
-      if (!q.filters[dim].length) continue;
-      where[COLUMN[dim]] = { in: q.filters[dim].map((s) => ids.get(`${dim}:${s}`) ?? -1) };
-    }
-    const prisma = await versionReader(q.datasetId);
-    if (q.by === "total") {
-      const rows = await prisma.fact.groupBy({ by: ["year"], where, _sum: { value: true }, orderBy: { year: "asc" } });
-      return rows.map((r) => ({ year: r.year, key: "total", value: roundMicro(r._sum.value ?? 0) }));
-    }
-    const column = COLUMN[q.by];
-    const rows = await prisma.fact.groupBy({ by: ["year", column], where, _sum: { value: true } });
-    return rows.map((r) => ({
-      year: r.year,
-      key: slugOf.get((r as unknown as Record<string, number>)[column]) ?? "unknown",
-      // Cells are whole micro-units; the database sums doubles, so its sum is brought back to them.
-      value: roundMicro(r._sum.value ?? 0),
-    }));
-  });
-}
-
-/** Cubes up to this many cells are held in memory (the default one has 25,920); larger ones are summed by the database. */
-export const MEMORY_CUBE_MAX_CELLS = 500_000;
-
-/** A dataset's whole cube, read once (datasets are immutable); null when it is too large to hold. */
-export function getCube(datasetId: string): Promise<Cube | null> {
-  return memo(`cube:${datasetId}`, async () => {
-    const prisma = await versionReader(datasetId);
-    const count = await prisma.fact.count({ where: { datasetId } });
-    if (count > MEMORY_CUBE_MAX_CELLS) return null;
-    const ids = await memberIds(datasetId);
-    const slugOf = new Map([...ids.entries()].map(([k, id]) => [id, k.slice(k.indexOf(":") + 1)]));
-    const rows = await prisma.fact.findMany({
-      where: { datasetId },
-      select: { year: true, typeId: true, sectorId: true, vendorId: true, regionId: true, value: true },
-    });
-    return packCube(
-      rows.map((r) => ({
-        year: r.year,
-        value: r.value,
-        type: slugOf.get(r.typeId) ?? "unknown",
-        sector: slugOf.get(r.sectorId) ?? "unknown",
-        vendor: slugOf.get(r.vendorId) ?? "unknown",
-        region: slugOf.get(r.regionId) ?? "unknown",
-      })),
-    );
-  });
+export function getCube(datasetId: string): Promise<DenseCube> {
+  return memo(`cube:${datasetId}`, () => denseCubeFromFacts(datasetId));
 }
 
 /**
- * Same answer as getAggregates, summed from the in-memory cube when the dataset is small enough:
- * every filter combination then costs no database round trip.
+ * The dense cube of a version from its fact rows, one year at a time: each cell at its members'
+ * places in the version's member order, in whole micro-units.
  */
+async function denseCubeFromFacts(datasetId: string): Promise<DenseCube> {
+  const prisma = await versionReader(datasetId);
+  const [dataset, members, ids] = await Promise.all([
+    prisma.dataset.findUnique({ where: { id: datasetId }, select: { firstYear: true, lastYear: true } }),
+    getMembers(datasetId),
+    memberIds(datasetId),
+  ]);
+  const slugs = Object.fromEntries(
+    DIMENSIONS.map((d) => [d, members.filter((m) => m.dimension === d).map((m) => m.slug)]),
+  ) as Record<Dimension, string[]>;
+  const firstYear = dataset?.firstYear ?? 0;
+  const years = dataset ? dataset.lastYear - dataset.firstYear + 1 : 0;
+  const shape = [years, ...DIMENSIONS.map((d) => slugs[d].length)] as DenseCube["shape"];
+  // Member id → its place in its dimension's order.
+  const place = new Map<number, number>();
+  for (const d of DIMENSIONS) slugs[d].forEach((slug, i) => place.set(ids.get(`${d}:${slug}`)!, i));
+  const micro = new Float64Array(cellCount(shape));
+  const [, T, S, V, R] = shape;
+  for (let y = 0; y < years; y++) {
+    const rows = await prisma.fact.findMany({
+      where: { datasetId, year: firstYear + y },
+      select: { [COLUMN.type]: true, [COLUMN.sector]: true, [COLUMN.vendor]: true, [COLUMN.region]: true, value: true },
+    });
+    for (const r of rows as unknown as ({ value: number } & Record<string, number>)[]) {
+      const [t, s, v, g] = DIMENSIONS.map((d) => place.get(r[COLUMN[d]]) ?? -1);
+      if (t < 0 || s < 0 || v < 0 || g < 0) continue;
+      micro[(((y * T + t) * S + s) * V + v) * R + g] = toMicro(r.value);
+    }
+  }
+  return { firstYear, shape, slugs, micro };
+}
+
+/** Sums the cube over a slice (each filter multi-valued, all combined with AND), per year and member of `by`. */
 export function getSliceAggregates(q: AggregateQuery): Promise<AggregateRow[]> {
   const key = `slice:${q.datasetId}:${q.by}:${q.from}-${q.to}:${DIMENSIONS.map((d) => [...q.filters[d]].sort().join("+")).join("|")}`;
-  return memo(key, async () => {
-    const cube = await getCube(q.datasetId);
-    return cube ? aggregateCube(cube, q) : getAggregates(q);
-  });
+  return memo(key, async () => aggregate(await getCube(q.datasetId), q));
 }

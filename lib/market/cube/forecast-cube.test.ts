@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildForecastCube, sliceForecast, type SeriesForecastInfo } from "./forecast-cube";
-import { aggregateCube, packCube, type CubeCell } from "./cube-aggregate";
+import { aggregate, denseCubeFromCells, type CubeCell } from "./engine";
 import { DIMENSIONS } from "../types";
 
 // A small cube: 5 history years, 2 types × 2 sectors × 3 vendors × 1 region; "v3" is a fast riser from a tiny base.
@@ -22,7 +22,7 @@ for (let year = 2021; year <= 2025; year++)
             (sector === "s1" ? 1 : 3) *
             Math.pow(1 + growth[vendor], year - 2021),
         });
-const cube = packCube(cells);
+const cube = denseCubeFromCells(cells);
 const market: SeriesForecastInfo = {
   method: "auto",
   points: [2026, 2027, 2028].map((year, i) => ({
@@ -37,17 +37,20 @@ const none = { type: [], sector: [], vendor: [], region: [] };
 
 describe("buildForecastCube", () => {
   it("splits the market's forecast over every cell", () => {
-    expect(fc.cells).toBe(12);
+    const cells = 12;
+    expect(fc.trend.share.length).toBe(3 * cells);
     for (const [k, p] of market.points.entries()) {
-      const sum = Array.from(fc.mean.subarray(k * fc.cells, (k + 1) * fc.cells)).reduce((a, b) => a + b, 0);
-      expect(sum).toBeCloseTo(p.mean, 9);
+      const shares = Array.from(fc.trend.share.subarray(k * cells, (k + 1) * cells));
+      expect(shares.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+      const sum = sliceForecast(fc, { by: "total", filters: none }).get("total")!.points[k].mean;
+      expect(sum).toBeCloseTo(p.mean, 6);
     }
   });
 
   it("gives the fast riser more share each year, at a slowing pace, and never the market", () => {
     const v3 = sliceForecast(fc, { by: "total", filters: { ...none, vendor: ["v3"] } }).get("total")!;
     const shares = v3.points.map((p, k) => p.mean / market.points[k].mean);
-    const hist = aggregateCube(cube, { by: "vendor", filters: none, from: 2025, to: 2025 });
+    const hist = aggregate(cube, { by: "vendor", filters: none, from: 2025, to: 2025 });
     const last = hist.find((r) => r.key === "v3")!.value / hist.reduce((a, r) => a + r.value, 0);
     expect(shares[0]).toBeGreaterThan(last);
     expect(shares[1] - shares[0]).toBeLessThan(shares[0] - last);
