@@ -56,12 +56,20 @@ describe("aggregate", () => {
     expect(aggregate(cube, { by: "total", filters: none, from: 2000, to: 2023 }).map((r) => r.year)).toEqual([2023]);
   });
 
-  it("finds a slice's cells by their members: ascending offsets, each under its breakdown member", () => {
-    const slice = sliceOf(cube, "sector", { ...none, type: ["b"], vendor: ["v2"] });
-    expect(slice.offsets.length).toBe(3 * 2);
-    expect([...slice.offsets]).toEqual([...slice.offsets].sort((a, b) => a - b));
-    expect([...slice.part]).toEqual([0, 0, 1, 1, 2, 2]);
-    expect([...slice.present]).toEqual([1, 1, 1]);
+  it("finds a slice's cells as runs of adjacent cells, each under its breakdown member", () => {
+    // type b, vendor v2: per sector one run of the two regions.
+    const bySector = sliceOf(cube, "sector", { ...none, type: ["b"], vendor: ["v2"] });
+    expect(bySector.runs).toBe(3);
+    expect([...bySector.length.subarray(0, 3)]).toEqual([2, 2, 2]);
+    expect([...bySector.part.subarray(0, 3)]).toEqual([0, 1, 2]);
+    expect([...bySector.present]).toEqual([1, 1, 1]);
+    // The whole grid by total: one run; by region (the innermost dimension): runs over both regions.
+    expect(sliceOf(cube, "total", none).runs).toBe(1);
+    const byRegion = sliceOf(cube, "region", none);
+    expect(byRegion.runs).toBe(2 * 3 * 4);
+    expect(byRegion.step.subarray(0, byRegion.runs).every((s) => s === 1)).toBe(true);
+    // A filtered innermost dimension breaks the runs.
+    expect(sliceOf(cube, "vendor", { ...none, region: ["s"] }).runs).toBe(2 * 3 * 4);
   });
 
   it("serves the default data set's published figures exactly", () => {

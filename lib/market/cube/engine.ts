@@ -16,12 +16,20 @@ import { DIMENSIONS, type Dimension } from "../types";
 
 export type SliceFilters = Record<Dimension, readonly string[]>;
 
-/** A slice of one year's block: its cells' offsets (ascending) and each one's member of the breakdown. */
+/**
+ * A slice of one year's block as runs of adjacent cells. In a run every cell goes to the same
+ * member of the breakdown (`step` 0), or, when the breakdown is the grid's innermost dimension, to
+ * consecutive members (`step` 1). An unfiltered slice is one run per breakdown member and row of
+ * the grid, so its sums are tight loops over contiguous memory.
+ */
 export interface Slice {
-  /** Offsets into one year's block of type × sector × vendor × region cells. */
-  offsets: Int32Array;
-  /** Per offset: the index into `keys` it is summed under. */
+  /** Per run: its first cell's offset in one year's block of type × sector × vendor × region cells. */
+  start: Int32Array;
+  length: Int32Array;
+  /** Per run: the index into `keys` its first cell is summed under, and 1 if the next cells take the next keys. */
   part: Uint16Array;
+  step: Uint8Array;
+  runs: number;
   /** The breakdown's keys: "total", or the slugs of `by` in the grid's order. */
   keys: string[];
   /** Per key: whether the slice has any cell of it. */
@@ -47,25 +55,52 @@ function allowedMembers(cube: Pick<DenseCube, "slugs">, filters: SliceFilters): 
 export function sliceOf(cube: Pick<DenseCube, "shape" | "slugs">, by: CubeBreakdown, filters: SliceFilters): Slice {
   const [, , S, V, R] = cube.shape;
   const [at, as, av, ar] = allowedMembers(cube, filters);
-  const n = at.length * as.length * av.length * ar.length;
-  const offsets = new Int32Array(n);
-  const part = new Uint16Array(n);
+  const cells = at.length * as.length * av.length * ar.length;
+  const start = new Int32Array(cells);
+  const length = new Int32Array(cells);
+  const part = new Uint16Array(cells);
+  const step = new Uint8Array(cells);
   const byK = by === "total" ? -1 : DIMENSIONS.indexOf(by);
   const keys = by === "total" ? ["total"] : cube.slugs[by];
   const present = new Uint8Array(keys.length);
-  let i = 0;
-  for (const t of at)
-    for (const s of as)
-      for (const v of av) {
-        const base = ((t * S + s) * V + v) * R;
-        const p = byK === 0 ? t : byK === 1 ? s : byK === 2 ? v : 0;
-        for (const r of ar) {
-          offsets[i] = base + r;
-          part[i++] = byK === 3 ? r : p;
-        }
+  let runs = 0;
+  /** Adds `n` adjacent cells from `offset`, under part `q` (or q, q+1, … when `st` is 1), to the runs. */
+  const emit = (offset: number, n: number, q: number, st: number) => {
+    for (let j = 0; j < (st ? n : 1); j++) present[q + j] = 1;
+    const k = runs - 1;
+    // The cells extend the last run when they come next and take that run's next part.
+    if (k >= 0 && offset === start[k] + length[k] && !st) {
+      if (!step[k] && q === part[k]) {
+        length[k] += n;
+        return;
       }
-  for (let k = 0; k < n; k++) present[part[k]] = 1;
-  return { offsets, part, keys, present };
+      if (n === 1 && (step[k] || length[k] === 1) && q === part[k] + length[k]) {
+        step[k] = 1;
+        length[k]++;
+        return;
+      }
+    }
+    start[runs] = offset;
+    length[runs] = n;
+    part[runs] = q;
+    step[runs++] = st;
+  };
+  // Every region allowed: a grid row's regions are adjacent cells, taken as one chunk.
+  const allRegions = ar.length === R;
+  for (let ti = 0; ti < at.length; ti++) {
+    const t = at[ti];
+    for (let si = 0; si < as.length; si++) {
+      const s = as[si];
+      for (let vi = 0; vi < av.length; vi++) {
+        const v = av[vi];
+        const row = ((t * S + s) * V + v) * R;
+        const p = byK === 0 ? t : byK === 1 ? s : byK === 2 ? v : 0;
+        if (allRegions) emit(row, R, byK === 3 ? 0 : p, byK === 3 ? 1 : 0);
+        else for (let ri = 0; ri < ar.length; ri++) emit(row + ar[ri], 1, byK === 3 ? ar[ri] : p, 0);
+      }
+    }
+  }
+  return { start, length, part, step, runs, keys, present };
 }
 
 export interface AggregateQuery {
@@ -80,20 +115,30 @@ export interface AggregateQuery {
  * year, members in the grid's order; a member with no cell in the slice gets no row.
  */
 export function aggregate(cube: DenseCube, q: AggregateQuery): AggregateRow[] {
-  const slice = sliceOf(cube, q.by, q.filters);
+  const { start, length, part, step, runs, keys, present } = sliceOf(cube, q.by, q.filters);
   const from = Math.max(q.from, cube.firstYear);
   const to = Math.min(q.to, cube.firstYear + cube.shape[0] - 1);
   const block = blockSize(cube);
-  const width = slice.keys.length;
+  const width = keys.length;
   const sums = new Float64Array(width);
-  const { offsets, part, keys, present } = slice;
-  const n = offsets.length;
+  const micro = cube.micro;
   const rows: AggregateRow[] = [];
   for (let year = from; year <= to; year++) {
     sums.fill(0);
     const base = (year - cube.firstYear) * block;
-    const micro = cube.micro;
-    for (let i = 0; i < n; i++) sums[part[i]] += micro[base + offsets[i]];
+    for (let i = 0; i < runs; i++) {
+      const b = base + start[i];
+      const n = length[i];
+      const p = part[i];
+      if (step[i]) {
+        for (let j = 0; j < n; j++) sums[p + j] += micro[b + j];
+      } else {
+        // Whole micro-units: integers, so the run's sum is exact whatever the order.
+        let acc = 0;
+        for (let j = 0; j < n; j++) acc += micro[b + j];
+        sums[p] += acc;
+      }
+    }
     for (let m = 0; m < width; m++) if (present[m]) rows.push({ year, key: keys[m], value: fromMicro(sums[m]) });
   }
   return rows;
@@ -128,7 +173,10 @@ export function denseCubeFromCells(cells: readonly CubeCell[], slugs?: Record<Di
     if (c.year > lastYear) lastYear = c.year;
   }
   if (!cells.length) firstYear = lastYear = 0;
-  const shape = [cells.length ? lastYear - firstYear + 1 : 0, ...DIMENSIONS.map((d) => order[d].length)] as DenseCube["shape"];
+  const shape = [
+    cells.length ? lastYear - firstYear + 1 : 0,
+    ...DIMENSIONS.map((d) => order[d].length),
+  ] as DenseCube["shape"];
   const micro = new Float64Array(cellCount(shape));
   const [, T, S, V, R] = shape;
   for (const c of cells) {

@@ -132,18 +132,29 @@ export interface SliceQuery {
  */
 export function sliceForecast(fc: ForecastCube, q: SliceQuery): Map<string, SeriesForecastInfo> {
   const { trend, market } = fc;
-  const slice = sliceOf(trend, q.by, q.filters);
-  const { offsets, part, keys, present } = slice;
+  const { start, length, part, step, runs, keys, present } = sliceOf(trend, q.by, q.filters);
   const cells = blockSize(trend);
   const years = market.points.length;
   const sums = new Float64Array(keys.length * years);
+  const share = trend.share;
   for (let k = 0; k < years; k++) {
     const t = market.points[k].year - trend.firstYear;
     if (t < 0 || t >= trend.years) continue;
     const m = market.points[k].mean;
     const base = t * cells;
-    const share = trend.share;
-    for (let i = 0; i < offsets.length; i++) sums[part[i] * years + k] += share[base + offsets[i]] * m;
+    // Each cell's mean is added in turn, in the grid's order, to its member's sum.
+    for (let i = 0; i < runs; i++) {
+      const b = base + start[i];
+      const n = length[i];
+      if (step[i]) {
+        for (let j = 0; j < n; j++) sums[(part[i] + j) * years + k] += share[b + j] * m;
+      } else {
+        const at = part[i] * years + k;
+        let acc = sums[at];
+        for (let j = 0; j < n; j++) acc += share[b + j] * m;
+        sums[at] = acc;
+      }
+    }
   }
   const out = new Map<string, SeriesForecastInfo>();
   keys.forEach((key, j) => {
