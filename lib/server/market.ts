@@ -62,7 +62,9 @@ interface ForecastBasis {
 
 /** Every cell's share trend in a version: the same for every forecast method, so built once. */
 function getShareTrend(dataset: DatasetSummary): Promise<ShareTrend> {
-  return memo(`share-trend:${dataset.id}`, async () => buildShareTrend(await getCube(dataset.id), dataset.historyTo, dataset.lastYear));
+  return memo(`share-trend:${dataset.id}`, async () =>
+    buildShareTrend(await getCube(dataset.id), dataset.historyTo, dataset.lastYear),
+  );
 }
 
 /** The one forecast of a dataset with one method: the market's, and every cell's path split from it. */

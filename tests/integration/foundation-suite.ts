@@ -131,7 +131,8 @@ export function defineFoundationSuite(kind: string, setup: Setup) {
       const prisma = mods.db.getDb().prisma;
       const column = { type: "typeId", sector: "sectorId", vendor: "vendorId", region: "regionId" } as const;
       const ids = await prisma.member.findMany({ where: { datasetId: ds.id } });
-      const idOf = (d: string, slug: string) => ids.find((m) => m.kind === MEMBER_KIND[d as Dimension] && m.slug === slug)?.id ?? -1;
+      const idOf = (d: string, slug: string) =>
+        ids.find((m) => m.kind === MEMBER_KIND[d as Dimension] && m.slug === slug)?.id ?? -1;
       const slugOf = new Map(ids.map((m) => [m.id, m.slug]));
       // The sums straight from the stored facts, rounded to whole micro-units as the cells are.
       const groupBy = async (q: {

@@ -35,7 +35,11 @@ export interface ScenarioInput {
 }
 
 /** Which cells of one year's block belong to a move's segment (1 = in). */
-function segmentMask(cube: DenseCube, move: Pick<LeverMove, "dimension" | "member">, groups: PlayerGroup[]): Uint8Array {
+function segmentMask(
+  cube: DenseCube,
+  move: Pick<LeverMove, "dimension" | "member">,
+  groups: PlayerGroup[],
+): Uint8Array {
   const dim = move.dimension === "group" ? "vendor" : move.dimension;
   let allowed: Uint8Array;
   if (move.dimension === "group") {
