@@ -39,6 +39,9 @@ describe("aggregate", () => {
     ["by vendor, two filters", "vendor" as const, { ...none, type: ["b"], region: ["s", "n"] }, 2024, 2025],
     ["by region, vendors", "region" as const, { ...none, vendor: ["v4", "v1"] }, 2025, 2025],
     ["by sector, filtered on itself", "sector" as const, { ...none, sector: ["s3", "s1"] }, 2023, 2024],
+    ["by region, one region", "region" as const, { ...none, region: ["s"] }, 2023, 2025],
+    ["by region, unfiltered", "region" as const, none, 2023, 2025],
+    ["by type, one region", "type" as const, { ...none, region: ["n"], vendor: ["v2", "v3"] }, 2024, 2024],
   ])("sums %s exactly as a scan of every cell does", (_n, by, filters, from, to) => {
     const rows = aggregate(cube, { by, filters, from, to });
     const expected = scan(by, filters, from, to);

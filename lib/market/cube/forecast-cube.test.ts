@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildForecastCube, sliceForecast, type SeriesForecastInfo } from "./forecast-cube";
 import { aggregate, denseCubeFromCells, type CubeCell } from "./engine";
+import { roundMicro } from "./micro";
 import { DIMENSIONS } from "../types";
 
 // A small cube: 5 history years, 2 types × 2 sectors × 3 vendors × 1 region; "v3" is a fast riser from a tiny base.
@@ -86,6 +87,30 @@ describe("sliceForecast", () => {
       expect(p.upper["95"] / p.mean).toBeCloseTo(m.upper["95"] / m.mean, 5);
       expect(p.lower["80"]).toBeGreaterThanOrEqual(0);
     });
+  });
+
+  it.each([
+    ["by vendor", "vendor" as const, none],
+    ["by type, one sector", "type" as const, { ...none, sector: ["s1"] }],
+    ["by sector, two vendors", "sector" as const, { ...none, vendor: ["v3", "v1"] }],
+    ["by region", "region" as const, { ...none, type: ["b"] }],
+  ])("sums %s from every cell's share of the market, cell by cell", (_n, by, filters) => {
+    const [, T, S, V, R] = cube.shape;
+    const n = T * S * V * R;
+    const out = sliceForecast(fc, { by, filters });
+    const expected = new Map<string, number[]>();
+    for (let c = 0; c < n; c++) {
+      const at = [Math.floor(c / (S * V * R)), Math.floor(c / (V * R)) % S, Math.floor(c / R) % V, c % R];
+      const slug = (k: number) => cube.slugs[DIMENSIONS[k]][at[k]];
+      const f = filters as Record<string, string[]>;
+      if (DIMENSIONS.some((d, k) => f[d].length && !f[d].includes(slug(k)))) continue;
+      const key = slug(DIMENSIONS.indexOf(by));
+      const sums = expected.get(key) ?? market.points.map(() => 0);
+      market.points.forEach((p, k) => (sums[k] += fc.trend.share[k * n + c] * p.mean));
+      expected.set(key, sums);
+    }
+    expect([...out.keys()].sort()).toEqual([...expected.keys()].sort());
+    for (const [key, f] of out) expect(f.points.map((p) => p.mean)).toEqual(expected.get(key)!.map(roundMicro));
   });
 
   it("leaves out members with no cell in the slice", () => {
