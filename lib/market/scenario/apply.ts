@@ -83,7 +83,7 @@ export function applyScenario(cube: DenseCube, input: ScenarioInput): DenseCube 
   // Years after the history: year index `first + t - 1` is t years ahead.
   const first = Math.max(0, input.historyTo - cube.firstYear + 1);
   const horizon = Math.max(0, cube.shape[0] - first);
-  const micro = Float64Array.from(cube.micro);
+  const micro = cube.micro.slice();
   if (!horizon) return { ...cube, micro };
   const value = new Float64Array(horizon * n);
   for (let i = 0; i < value.length; i++) value[i] = fromMicro(cube.micro[first * n + i]);
