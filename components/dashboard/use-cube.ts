@@ -7,14 +7,14 @@ import { useDashboard } from "./dashboard-context";
 
 async function fetchCube(datasetId: string, historyTo: number, signal: AbortSignal): Promise<LocalCube | null> {
   const res = await fetch(`/api/v1/cube?dataset=${encodeURIComponent(datasetId)}`, { signal });
-  // Too large (413) or unavailable: the dashboard simply stays on /api/v1/series.
+  // Above the byte budget (413) or unavailable: the dashboard stays on /api/v1/series, which answers the same numbers.
   if (!res.ok) return null;
   return localCube((await res.json()) as CubeWire, historyTo);
 }
 
 /**
  * The dataset's whole cube (and the market forecast split over its cells), loaded right after the page's first paint (the first view
- * comes from the server's answers). Null until then, and for datasets too large to send.
+ * comes from the server's answers). Null until then, and for cubes above the byte budget (lib/market/cube/budget).
  */
 export function useCube(): LocalCube | null {
   const { dataset } = useDashboard();

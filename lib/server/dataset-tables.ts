@@ -2,9 +2,10 @@ import "server-only";
 import type { DatasetDefinition } from "@/lib/market/cube/definition";
 import { DIMENSIONS, MEMBER_KIND, type Dimension } from "@/lib/market/types";
 import { cellKey, type Basis, type DatasetTables } from "@/lib/import/types";
+import { aggregate } from "@/lib/market/cube/engine";
 import { memo } from "./cache";
 import { getDb } from "./db";
-import { getSliceAggregates } from "./queries";
+import { getCube } from "./queries";
 
 /**
  * A stored version as the import format's tables: each year's total (the fitted targets, exactly
@@ -28,16 +29,17 @@ export function getDatasetTables(datasetId: string): Promise<DatasetTables | nul
     const values = new Map<string, { value: number; basis: Basis }>();
     const def = ds.definition as DatasetDefinition | null;
     const totals = new Map((def?.totals ?? []).map((t) => [t.year, t.value]));
-    const every = { type: [], sector: [], vendor: [], region: [] };
-    const span = { from: ds.firstYear, to: ds.lastYear };
-    for (const r of await getSliceAggregates({ datasetId, by: "total", filters: every, ...span })) {
+    // The cube's sums, by the engine every series is summed with (exact in micro-units).
+    const cube = await getCube(datasetId);
+    const all = { from: ds.firstYear, to: ds.lastYear, filters: { type: [], sector: [], vendor: [], region: [] } };
+    for (const r of aggregate(cube, { ...all, by: "total" })) {
       values.set(cellKey("total", "total", r.year), {
         value: totals.get(r.year) ?? r.value,
         basis: published.has(`total:${r.year}`) ? "published" : "modelled",
       });
     }
     for (const dim of DIMENSIONS) {
-      for (const r of await getSliceAggregates({ datasetId, by: dim, filters: every, ...span })) {
+      for (const r of aggregate(cube, { ...all, by: dim })) {
         const key = `${dim}:${r.key}:${r.year}`;
         const exact = published.has(key) ? figures.find((f) => f.key === key)?.value : undefined;
         values.set(cellKey(dim, r.key, r.year), {

@@ -10,18 +10,14 @@ import {
   type SeriesQuery,
 } from "@/lib/market/query/filters";
 import {
-  buildForecastCube,
+  buildShareTrend,
   sliceForecast,
   type ForecastCube,
   type SeriesForecastInfo,
+  type ShareTrend,
 } from "@/lib/market/cube/forecast-cube";
 import type { ForecastMethod } from "@/lib/market/query/schema";
-import {
-  FORECAST_LEVELS,
-  forecastByShareOfMarket,
-  forecastHistory,
-  type ForecastedSeries,
-} from "@/lib/market/series/forecast-series";
+import { FORECAST_LEVELS, forecastHistory, type ForecastedSeries } from "@/lib/market/series/forecast-series";
 import { shapeSeries, type AggregateRow } from "@/lib/market/series/series";
 import { describeSlice } from "@/lib/market/presentation/describe";
 import { forecastRobustness, type ForecastRobustness } from "@/lib/market/series/robustness";
@@ -40,7 +36,8 @@ import { getCube, getDataset, getMembers, getSliceAggregates, type DatasetSummar
 import { groupBreakdown, groupKeys, vendorsOfGroups, type GroupBreakdown } from "@/lib/market/story/groups";
 import type { PlayerGroup, Story } from "@/lib/market/story/types";
 import { getStory } from "./story";
-import { aggregateCube, type Cube } from "@/lib/market/cube/cube-aggregate";
+import { aggregate } from "@/lib/market/cube/engine";
+import type { DenseCube } from "@/lib/market/cube/packed";
 import { applyScenario } from "@/lib/market/scenario/apply";
 import { resolveScenario, type ResolvedScenario } from "@/lib/market/scenario/resolve";
 
@@ -59,8 +56,15 @@ interface ForecastBasis {
   market: { year: number; value: number }[];
   /** Our forecast of the market; null when its history is too short. */
   forecast: SeriesForecastInfo | null;
-  /** The market's forecast split over every cell; null when the cube is too large to hold. */
+  /** The market's forecast split over every cell; null when the market has no forecast. */
   cube: ForecastCube | null;
+}
+
+/** Every cell's share trend in a version: the same for every forecast method, so built once. */
+function getShareTrend(dataset: DatasetSummary): Promise<ShareTrend> {
+  return memo(`share-trend:${dataset.id}`, async () =>
+    buildShareTrend(await getCube(dataset.id), dataset.historyTo, dataset.lastYear),
+  );
 }
 
 /** The one forecast of a dataset with one method: the market's, and every cell's path split from it. */
@@ -75,8 +79,7 @@ function getForecastBasis(dataset: DatasetSummary, method: ForecastMethod): Prom
     });
     const market = rows.map(({ year, value }) => ({ year, value })).sort((a, b) => a.year - b.year);
     const forecast = forecastHistory(market, dataset.historyTo, dataset.lastYear, method);
-    const cube = forecast ? await getCube(dataset.id) : null;
-    return { market, forecast, cube: cube && forecast ? buildForecastCube(cube, dataset.historyTo, forecast) : null };
+    return { market, forecast, cube: forecast ? { trend: await getShareTrend(dataset), market: forecast } : null };
   });
 }
 
@@ -133,13 +136,7 @@ export async function getSeriesView(
   const resolved = resolveScenario(query.levers, story);
   if (!resolved.ok) return { ok: false, status: 400, problem: resolved.problem };
   const scenario = resolved.value;
-  const scenarioCube = scenario ? await getScenarioCube(dataset, scenario, story.groups) : undefined;
-  if (scenarioCube === null)
-    return {
-      ok: false,
-      status: 400,
-      problem: { param: "levers", message: "levers: this data set is too large to hold in memory for a scenario" },
-    };
+  const scenarioCube = scenario ? await getScenarioCube(dataset, scenario, story.groups) : null;
   const group = query.group ?? [];
   const filters = { type: query.type, sector: query.sector, vendor: query.vendor, region: query.region, group };
   // Groups are a roll-up of vendors: the cube is read by vendor, within the groups' vendors.
@@ -152,7 +149,7 @@ export async function getSeriesView(
   if (!full) {
     // The whole year range is shaped once per slice: forecasts need every history year.
     const slice = { datasetId: dataset.id, by, filters: cubeFilters, from: dataset.firstYear, to: dataset.lastYear };
-    const rows = scenarioCube ? aggregateCube(scenarioCube, slice) : await getSliceAggregates(slice);
+    const rows = scenarioCube ? aggregate(scenarioCube, slice) : await getSliceAggregates(slice);
     const shaped = shapeSeries(grouping ? grouping.rows(rows) : rows, {
       by,
       from: dataset.firstYear,
@@ -195,22 +192,34 @@ export async function getSeriesView(
   return { ok: true, view };
 }
 
-// Scenario cubes by (version, levers): a few hundred KB each for the default cube.
-const scenarioCubes = new LruCache<Cube>(64);
+/** Bytes of scenario cubes kept (the default cube's are 207 KB each; a 2.6-million-cell one's 21 MB). */
+const SCENARIO_CUBES_BYTES = 128 * 1024 * 1024;
+// Scenario cubes by (version, levers), least recently used forgotten first once past the bytes above.
+const scenarioCubes = new Map<string, DenseCube>();
+let scenarioBytes = 0;
 
-/** The version's cube under a scenario; null when the cube is too large to hold in memory. */
+/** The version's cube under a scenario. */
 async function getScenarioCube(
   dataset: DatasetSummary,
   scenario: ResolvedScenario,
   groups: PlayerGroup[],
-): Promise<Cube | null> {
+): Promise<DenseCube> {
   const key = `${dataset.id}|${scenario.info.levers}`;
   const known = scenarioCubes.get(key);
-  if (known) return known;
-  const cube = await getCube(dataset.id);
-  if (!cube) return null;
-  const moved = applyScenario(cube, { ...scenario, historyTo: dataset.historyTo, groups });
+  if (known) {
+    scenarioCubes.delete(key);
+    scenarioCubes.set(key, known);
+    return known;
+  }
+  const moved = applyScenario(await getCube(dataset.id), { ...scenario, historyTo: dataset.historyTo, groups });
+  if (scenarioCubes.has(key)) return scenarioCubes.get(key)!;
   scenarioCubes.set(key, moved);
+  scenarioBytes += moved.micro.byteLength;
+  for (const [k, c] of scenarioCubes) {
+    if (scenarioBytes <= SCENARIO_CUBES_BYTES || k === key) break;
+    scenarioCubes.delete(k);
+    scenarioBytes -= c.micro.byteLength;
+  }
   return moved;
 }
 
@@ -227,14 +236,7 @@ async function withForecast(
   if (!basis.forecast) return shaped.map((s) => ({ ...s, forecast: null }));
   if (by === "total" && DIMENSIONS.every((d) => filters[d].length === 0))
     return shaped.map((s) => ({ ...s, forecast: basis.forecast }));
-  if (!basis.cube) {
-    const market = {
-      key: "total",
-      label: "Total market",
-      points: basis.market.map((p) => ({ ...p, basis: "modelled" as const })),
-    };
-    return forecastByShareOfMarket(shaped, market, basis.forecast, dataset.historyTo);
-  }
+  if (!basis.cube) return shaped.map((s) => ({ ...s, forecast: null }));
   const parts = sliceForecast(basis.cube, { by, filters });
   if (grouping) {
     const whole = DIMENSIONS.every((d) => filters[d].length === 0);

@@ -1,8 +1,7 @@
 import "server-only";
 import type { CubeBreakdown, Filters } from "@/lib/market/query/filters";
 import { createHash } from "node:crypto";
-import { aggregateCube, type Cube } from "@/lib/market/cube/cube-aggregate";
-import { fromMicro } from "@/lib/market/cube/micro";
+import { aggregate } from "@/lib/market/cube/engine";
 import { decodeCube, type DenseCube } from "@/lib/market/cube/packed";
 import type { AggregateRow } from "@/lib/market/series/series";
 import {
@@ -250,8 +249,8 @@ export function getMembers(datasetId: string): Promise<MemberInfo[]> {
  * and checked against the content hash that names it before anything is served from it. A cube
  * whose bytes no longer hash to its name has been tampered with: 503, as for a failed content check.
  */
-export function getPackedCube(datasetId: string): Promise<DenseCube> {
-  return memo(`packed:${datasetId}`, async () => {
+export function getCube(datasetId: string): Promise<DenseCube> {
+  return memo(`cube:${datasetId}`, async () => {
     const reader = await versionReader(datasetId);
     const [row, members] = await Promise.all([
       reader.dataset.findUnique({
@@ -285,33 +284,8 @@ export interface AggregateQuery {
   to: number;
 }
 
-/** A dataset's whole cube as cells, read once (datasets are immutable). */
-export function getCube(datasetId: string): Promise<Cube | null> {
-  return memo(`cube:${datasetId}`, async () => {
-    const dense = await getPackedCube(datasetId);
-    const n = dense.micro.length;
-    const [, nt, ns, nv, nr] = dense.shape;
-    const year = new Int16Array(n);
-    const value = new Float64Array(n);
-    const member = Object.fromEntries(DIMENSIONS.map((d) => [d, new Uint16Array(n)])) as Cube["member"];
-    for (let i = 0; i < n; i++) {
-      value[i] = fromMicro(dense.micro[i]);
-      let c = i;
-      member.region[i] = c % nr;
-      c = Math.floor(c / nr);
-      member.vendor[i] = c % nv;
-      c = Math.floor(c / nv);
-      member.sector[i] = c % ns;
-      c = Math.floor(c / ns);
-      member.type[i] = c % nt;
-      year[i] = dense.firstYear + Math.floor(c / nt);
-    }
-    return { year, value, member, slugs: dense.slugs };
-  });
-}
-
-/** Sums the cube over a slice (each filter multi-valued, all combined with AND), grouped by year and, unless `by` is "total", by one dimension. */
+/** Sums the cube over a slice (each filter multi-valued, all combined with AND), per year and member of `by`. */
 export function getSliceAggregates(q: AggregateQuery): Promise<AggregateRow[]> {
   const key = `slice:${q.datasetId}:${q.by}:${q.from}-${q.to}:${DIMENSIONS.map((d) => [...q.filters[d]].sort().join("+")).join("|")}`;
-  return memo(key, async () => aggregateCube((await getCube(q.datasetId))!, q));
+  return memo(key, async () => aggregate(await getCube(q.datasetId), q));
 }

@@ -136,7 +136,7 @@ export function defineFoundationSuite(kind: string, setup: Setup) {
 
     it("the stored cube is the fit of the stored definition, cell for cell, and sums to the given totals", async () => {
       const ds = (await mods.queries.getDataset())!;
-      const cube = await mods.queries.getPackedCube(ds.id);
+      const cube = await mods.queries.getCube(ds.id);
       const fit = fitDenseCube(mods.data.defaultDataset);
       expect(cube.shape).toEqual(fit.shape);
       expect(cube.firstYear).toBe(2021);

@@ -136,7 +136,7 @@ export function definePackedUpgradeSuite(kind: string, setup: Setup) {
         `SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'Fact'`,
       );
       expect(Number(tables[0].n)).toBe(0);
-      const cube = await mods.queries.getPackedCube("upgrade-v1");
+      const cube = await mods.queries.getCube("upgrade-v1");
       expect(Array.from(cube.micro)).toEqual(Array.from(fitDenseCube(def).micro));
     });
   });

@@ -1,35 +1,35 @@
 /**
- * A small dataset's whole cube as the browser receives it, and the series views summed from it
- * there. With ~26k cells, every filter combination is a millisecond's sum in the browser instead
- * of a server round trip; larger datasets stay on the server path (see CLIENT_CUBE_MAX_CELLS).
+ * A version's whole cube as the browser receives it, and the series views summed from it there
+ * with the server's engine (./engine) and share trend (./forecast-cube). With ~26k cells, every
+ * filter combination is a millisecond's sum in the browser instead of a server round trip; a cube
+ * above the byte budget (./budget) stays on the server, which answers with the same numbers.
  */
 import type { SeriesDataset, SeriesView } from "../query/api";
 import type { SeriesApiParams } from "../query/view-state";
 import { shapeSeries } from "../series/series";
 import { DIMENSIONS, type Dimension, type MemberInfo } from "../types";
-import type { AggregateRow } from "../series/series";
-import type { CubeBreakdown, Filters } from "../query/filters";
-import type { Cube } from "./cube-aggregate";
+import { aggregate } from "./engine";
+import type { DenseCube } from "./packed";
 import { buildForecastCube, sliceForecast, type ForecastCube, type SeriesForecastInfo } from "./forecast-cube";
 import { FORECAST_LEVELS } from "../series/forecast-series";
 import { OUR_FORECAST } from "../types";
 import type { ForecastMethod } from "../query/schema";
-import { fromMicro, toMicro } from "./micro";
 import { groupBreakdown, groupKeys, vendorsOfGroups } from "../story/groups";
 import type { PlayerGroup, Story } from "../story/types";
 import { applyScenario } from "../scenario/apply";
 import { resolveScenario, type ResolvedScenario } from "../scenario/resolve";
 
-/** Above this many cells the browser does not get the cube: the server sums instead. */
-export const CLIENT_CUBE_MAX_CELLS = 100_000;
-
+/**
+ * The cube as JSON: its grid (first year, shape, members in order) and every cell's whole
+ * micro-units as a plain number array, in the grid's order. Integers are short in JSON and
+ * compress well: the default cube is about 190 KB (90 KB gzipped).
+ */
 export interface CubeWire {
   datasetId: string;
+  firstYear: number;
+  shape: DenseCube["shape"];
   slugs: Record<Dimension, string[]>;
-  /** Per cell: year, value and the member index of each dimension (column-wise). */
-  year: number[];
-  value: number[];
-  member: Record<Dimension, number[]>;
+  micro: number[];
   /** Our forecast of the market with one method, when it has one. */
   forecast: WireForecast | null;
 }
@@ -41,19 +41,13 @@ export interface WireForecast {
 
 /** The cube in the browser, with the market forecast split over its cells once. */
 export interface LocalCube {
-  cube: Cube;
+  cube: DenseCube;
   forecast: { method: ForecastMethod; cells: ForecastCube } | null;
 }
 
-export function cubeToWire(datasetId: string, cube: Cube, forecast: WireForecast | null = null): CubeWire {
-  return {
-    datasetId,
-    forecast,
-    slugs: cube.slugs,
-    year: Array.from(cube.year),
-    value: Array.from(cube.value),
-    member: Object.fromEntries(DIMENSIONS.map((d) => [d, Array.from(cube.member[d])])) as Record<Dimension, number[]>,
-  };
+export function cubeToWire(datasetId: string, cube: DenseCube, forecast: WireForecast | null = null): CubeWire {
+  const { firstYear, shape, slugs } = cube;
+  return { datasetId, firstYear, shape, slugs, micro: Array.from(cube.micro), forecast };
 }
 
 export function localCube(w: CubeWire, historyTo: number): LocalCube {
@@ -66,16 +60,8 @@ export function localCube(w: CubeWire, historyTo: number): LocalCube {
   };
 }
 
-export function cubeFromWire(w: CubeWire): Cube {
-  return {
-    slugs: w.slugs,
-    year: Int16Array.from(w.year),
-    value: Float64Array.from(w.value),
-    member: Object.fromEntries(DIMENSIONS.map((d) => [d, Uint16Array.from(w.member[d])])) as Record<
-      Dimension,
-      Uint16Array
-    >,
-  };
+export function cubeFromWire(w: CubeWire): DenseCube {
+  return { firstYear: w.firstYear, shape: w.shape, slugs: w.slugs, micro: Float64Array.from(w.micro) };
 }
 
 export interface LocalViewContext {
@@ -89,9 +75,14 @@ export interface LocalViewContext {
 }
 
 // Scenario cubes per local cube and levers: a lever change computes one, a Back finds it again.
-const scenarioCubes = new WeakMap<LocalCube, Map<string, Cube>>();
+const scenarioCubes = new WeakMap<LocalCube, Map<string, DenseCube>>();
 
-function scenarioCube(local: LocalCube, scenario: ResolvedScenario, historyTo: number, groups: PlayerGroup[]): Cube {
+function scenarioCube(
+  local: LocalCube,
+  scenario: ResolvedScenario,
+  historyTo: number,
+  groups: PlayerGroup[],
+): DenseCube {
   let known = scenarioCubes.get(local);
   if (!known) scenarioCubes.set(local, (known = new Map()));
   let cube = known.get(scenario.info.levers);
@@ -150,7 +141,7 @@ export function localSeriesView(local: LocalCube, ctx: LocalViewContext, req: Se
   const cubeFilters = { ...filters, vendor: vendorsOfGroups(group, req.vendor, groups, vendors) };
   const unfiltered = DIMENSIONS.every((d) => cubeFilters[d].length === 0);
   const cube = scenario ? scenarioCube(local, scenario, dataset.historyTo, groups) : local.cube;
-  const rows = sumCube(cube, by, cubeFilters, from, to);
+  const rows = aggregate(cube, { by, filters: cubeFilters, from, to });
   const shaped = shapeSeries(grouping ? grouping.rows(rows) : rows, {
     by,
     from,
@@ -187,45 +178,4 @@ export function localSeriesView(local: LocalCube, ctx: LocalViewContext, req: Se
     series: shaped.map((s) => ({ ...s, forecast: inRange(parts.get(s.key)) })),
     forecast: { basis: OUR_FORECAST, method, levels: [...FORECAST_LEVELS] },
   };
-}
-
-/**
- * The same sums as aggregateCube (whole micro-units added as integers, so exactly the same
- * figures), into a dense year × member array instead of string-keyed maps: a browser click then
- * allocates almost nothing.
- */
-export function sumCube(cube: Cube, by: CubeBreakdown, filters: Filters, from: number, to: number): AggregateRow[] {
-  const allowed = DIMENSIONS.map((d) => {
-    if (!filters[d].length) return null;
-    const set = new Set(filters[d]);
-    return Uint8Array.from(cube.slugs[d], (s) => (set.has(s) ? 1 : 0));
-  });
-  const byMember = by === "total" ? null : cube.member[by];
-  const width = by === "total" ? 1 : cube.slugs[by].length;
-  const years = to - from + 1;
-  const sums = new Float64Array(years * width);
-  const seen = new Uint8Array(years * width);
-  const n = cube.value.length;
-  const members = DIMENSIONS.map((d) => cube.member[d]);
-  outer: for (let i = 0; i < n; i++) {
-    const y = cube.year[i];
-    if (y < from || y > to) continue;
-    for (let k = 0; k < allowed.length; k++) {
-      const a = allowed[k];
-      if (a && !a[members[k][i]]) continue outer;
-    }
-    const at = (y - from) * width + (byMember ? byMember[i] : 0);
-    sums[at] += toMicro(cube.value[i]);
-    seen[at] = 1;
-  }
-  const rows: AggregateRow[] = [];
-  for (let t = 0; t < years; t++)
-    for (let m = 0; m < width; m++)
-      if (seen[t * width + m])
-        rows.push({
-          year: from + t,
-          key: by === "total" ? "total" : cube.slugs[by][m],
-          value: fromMicro(sums[t * width + m]),
-        });
-  return rows;
 }

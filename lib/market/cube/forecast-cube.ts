@@ -9,15 +9,24 @@
  * 1 (a multinomial-logit share trend). A fast riser from a small base therefore gains share, but
  * ever more slowly, and never more than the whole market.
  *
+ * This log-share trend is the one share-trend method: the server and the browser split every slice's
+ * forecast with it, whatever the version's size. Cells' shares are normalised together, so a
+ * breakdown's members add up to their parent and a slice's share is the sum of its cells' (a
+ * logit trend per part, renormalised, depends on how the parts are cut).
+ *
+ * Memory: one share per cell (type × sector × vendor × region) and forecast year, the same for
+ * every forecast method; a slice's forecast is summed from them on demand.
+ *
  * Intervals: a slice's bounds are its share of the market's bounds at the same level (slice bound =
  * slice mean / market mean × market bound). They carry the market's uncertainty in the same
  * relative width, lie between 0 and the market's bounds, and the members' bounds add up to their
  * parent's. They leave out the uncertainty of the share itself, which the data (modelled splits of
  * a few published totals) cannot measure.
  */
-import { roundMicro } from "./micro";
-import type { Cube } from "./cube-aggregate";
-import { DIMENSIONS, type Dimension } from "../types";
+import { fromMicro, roundMicro } from "./micro";
+import { blockSize, sliceOf, type SliceFilters } from "./engine";
+import type { DenseCube } from "./packed";
+import type { Dimension } from "../types";
 
 /** How much of each year's share trend carries into the next forecast year (damped trend). */
 export const SHARE_TREND_DAMPING = 0.8;
@@ -38,114 +47,118 @@ export interface SeriesForecastInfo {
   points: ForecastPoint[];
 }
 
-export interface ForecastCube {
-  /** The forecast years, in order (the market forecast's years). */
-  years: number[];
-  /** Per distinct cell (type × sector × vendor × region combination): member indexes into `slugs`. */
-  member: Record<Dimension, Uint16Array>;
+/** Every cell's projected share of the market, per forecast year: independent of the forecast method. */
+export interface ShareTrend {
+  /** The grid the shares are laid over (the cube's, without its years). */
+  shape: DenseCube["shape"];
   slugs: Record<Dimension, string[]>;
-  /** Cell means, year-major: mean[k * cells + c] is cell c's mean in years[k]. */
-  mean: Float64Array;
-  cells: number;
+  /** The first forecast year (the year after the history) and the number of forecast years. */
+  firstYear: number;
+  years: number;
+  /** Year-major: share[k · cells + c] is cell c's share of the market in firstYear + k. */
+  share: Float64Array;
+}
+
+/** The market's forecast with every cell's share of it: what any slice's forecast is summed from. */
+export interface ForecastCube {
+  trend: ShareTrend;
   market: SeriesForecastInfo;
 }
 
 /**
- * Splits the market forecast into every cell of `cube`, from the cells' history (years ≤ historyTo).
- * `cube` may hold any years; only history years are read.
+ * Every cell's share trend from its history (the cube's years ≤ historyTo), projected over the
+ * years after historyTo up to `lastYear` (the cube's last year unless given).
  */
-export function buildForecastCube(cube: Cube, historyTo: number, market: SeriesForecastInfo): ForecastCube {
-  const sizes = DIMENSIONS.map((d) => cube.slugs[d].length);
-  const cellOf = (i: number) => DIMENSIONS.reduce((acc, d, k) => acc * sizes[k] + cube.member[d][i], 0);
-  const histYears = [...new Set(Array.from(cube.year).filter((y) => y <= historyTo))].sort((a, b) => a - b);
-  const yearIndex = new Map(histYears.map((y, k) => [y, k]));
-  // Dense cells × history years; cells that never appear keep no row.
-  const index = new Map<number, number>();
-  const ids: number[] = [];
-  const values: number[][] = [];
-  for (let i = 0; i < cube.value.length; i++) {
-    const k = yearIndex.get(cube.year[i]);
-    if (k === undefined) continue;
-    const id = cellOf(i);
-    let c = index.get(id);
-    if (c === undefined) {
-      c = ids.push(id) - 1;
-      index.set(id, c);
-      values.push(new Array(histYears.length).fill(0));
-    }
-    values[c][k] += cube.value[i];
+export function buildShareTrend(
+  cube: DenseCube,
+  historyTo: number,
+  lastYear: number = cube.firstYear + cube.shape[0] - 1,
+): ShareTrend {
+  const n = blockSize(cube);
+  const histYears = Math.max(0, Math.min(historyTo, cube.firstYear + cube.shape[0] - 1) - cube.firstYear + 1);
+  const last = histYears - 1;
+  // The market in each history year, summed in the data set's unit as the cells' shares are read.
+  const totals = new Float64Array(Math.max(histYears, 0));
+  for (let k = 0; k < histYears; k++) {
+    let sum = 0;
+    const base = k * n;
+    for (let c = 0; c < n; c++) sum += fromMicro(cube.micro[base + c]);
+    totals[k] = sum;
   }
-  const n = ids.length;
-  const totals = histYears.map((_, k) => values.reduce((a, v) => a + v[k], 0));
-  const last = histYears.length - 1;
+  const share = (k: number, c: number) => (totals[k] > 0 ? fromMicro(cube.micro[k * n + c]) / totals[k] : 0);
   // Log-share now and its yearly trend (from the first year with a share to the last).
   const logNow = new Float64Array(n).fill(Number.NEGATIVE_INFINITY);
   const slope = new Float64Array(n);
   for (let c = 0; c < n; c++) {
-    const share = (k: number) => (totals[k] > 0 ? values[c][k] / totals[k] : 0);
-    if (last < 0 || !(share(last) > 0)) continue;
-    logNow[c] = Math.log(share(last));
+    if (last < 0 || !(share(last, c) > 0)) continue;
+    logNow[c] = Math.log(share(last, c));
     let first = 0;
-    while (first < last && !(share(first) > 0)) first++;
-    if (last > first) slope[c] = (SHARE_TREND_PACE * (logNow[c] - Math.log(share(first)))) / (last - first);
+    while (first < last && !(share(first, c) > 0)) first++;
+    if (last > first) slope[c] = (SHARE_TREND_PACE * (logNow[c] - Math.log(share(first, c)))) / (last - first);
   }
-  const years = market.points.map((p) => p.year);
-  const mean = new Float64Array(years.length * n);
+  const years = Math.max(0, lastYear - historyTo);
+  const out = new Float64Array(years * n);
   let carried = 0;
-  years.forEach((_, k) => {
+  for (let k = 0; k < years; k++) {
     carried += Math.pow(SHARE_TREND_DAMPING, k + 1);
     let max = Number.NEGATIVE_INFINITY;
     for (let c = 0; c < n; c++) max = Math.max(max, logNow[c] + slope[c] * carried);
     let sum = 0;
-    const row = mean.subarray(k * n, (k + 1) * n);
+    const row = out.subarray(k * n, (k + 1) * n);
     for (let c = 0; c < n; c++) {
       const w = logNow[c] === Number.NEGATIVE_INFINITY ? 0 : Math.exp(logNow[c] + slope[c] * carried - max);
       row[c] = w;
       sum += w;
     }
-    const m = market.points[k].mean;
-    for (let c = 0; c < n; c++) row[c] = sum > 0 ? (row[c] / sum) * m : 0;
-  });
-  const member = Object.fromEntries(DIMENSIONS.map((d) => [d, new Uint16Array(n)])) as Record<Dimension, Uint16Array>;
-  ids.forEach((id, c) => {
-    let rest = id;
-    for (let k = DIMENSIONS.length - 1; k >= 0; k--) {
-      member[DIMENSIONS[k]][c] = rest % sizes[k];
-      rest = Math.floor(rest / sizes[k]);
-    }
-  });
-  return { years, member, slugs: cube.slugs, mean, cells: n, market };
+    for (let c = 0; c < n; c++) row[c] = sum > 0 ? row[c] / sum : 0;
+  }
+  return { shape: cube.shape, slugs: cube.slugs, firstYear: historyTo + 1, years, share: out };
+}
+
+/** The market forecast split over the cube's cells. */
+export function buildForecastCube(cube: DenseCube, historyTo: number, market: SeriesForecastInfo): ForecastCube {
+  return { trend: buildShareTrend(cube, historyTo, market.points.at(-1)?.year ?? historyTo), market };
 }
 
 export interface SliceQuery {
   by: "total" | Dimension;
-  filters: Record<Dimension, string[]>;
+  filters: SliceFilters;
 }
 
 /**
- * The forecast of a slice, per member of `by` (or "total"): means summed from the cells, bounds as
- * the slice's share of the market's bounds. Members with no cell in the slice get no entry.
+ * The forecast of a slice, per member of `by` (or "total"): means summed from the cells' shares of
+ * the market's mean, bounds as the slice's share of the market's bounds. Members with no cell in
+ * the slice get no entry.
  */
 export function sliceForecast(fc: ForecastCube, q: SliceQuery): Map<string, SeriesForecastInfo> {
-  const allowed = DIMENSIONS.map((d) => {
-    if (!q.filters[d].length) return null;
-    const set = new Set(q.filters[d]);
-    return Uint8Array.from(fc.slugs[d], (s) => (set.has(s) ? 1 : 0));
-  });
-  const keys = q.by === "total" ? ["total"] : fc.slugs[q.by];
-  const sums = keys.map(() => new Float64Array(fc.years.length));
-  const seen = new Uint8Array(keys.length);
-  const byMember = q.by === "total" ? null : fc.member[q.by];
-  outer: for (let c = 0; c < fc.cells; c++) {
-    for (let k = 0; k < DIMENSIONS.length; k++)
-      if (allowed[k] && !allowed[k]![fc.member[DIMENSIONS[k]][c]]) continue outer;
-    const j = byMember ? byMember[c] : 0;
-    seen[j] = 1;
-    for (let y = 0; y < fc.years.length; y++) sums[j][y] += fc.mean[y * fc.cells + c];
+  const { trend, market } = fc;
+  const { start, length, part, step, runs, keys, present } = sliceOf(trend, q.by, q.filters);
+  const cells = blockSize(trend);
+  const years = market.points.length;
+  const sums = new Float64Array(keys.length * years);
+  const share = trend.share;
+  for (let k = 0; k < years; k++) {
+    const t = market.points[k].year - trend.firstYear;
+    if (t < 0 || t >= trend.years) continue;
+    const m = market.points[k].mean;
+    const base = t * cells;
+    // Each cell's mean is added in turn, in the grid's order, to its member's sum.
+    for (let i = 0; i < runs; i++) {
+      const b = base + start[i];
+      const n = length[i];
+      if (step[i]) {
+        for (let j = 0; j < n; j++) sums[(part[i] + j) * years + k] += share[b + j] * m;
+      } else {
+        const at = part[i] * years + k;
+        let acc = sums[at];
+        for (let j = 0; j < n; j++) acc += share[b + j] * m;
+        sums[at] = acc;
+      }
+    }
   }
   const out = new Map<string, SeriesForecastInfo>();
   keys.forEach((key, j) => {
-    if (seen[j]) out.set(key, scaleMarket(fc.market, sums[j]));
+    if (present[j]) out.set(key, scaleMarket(market, sums.subarray(j * years, (j + 1) * years)));
   });
   return out;
 }

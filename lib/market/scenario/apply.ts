@@ -15,10 +15,16 @@
  *   year's total is unchanged.
  * Growth moves apply first (they commute), then share moves in the levers' order. Steps are at most
  * MAX_STEP (0.25), so every factor is positive and no value goes below 0.
+ *
+ * The moves are worked in the data set's unit over the forecast years' blocks of the grid, and each
+ * moved cell is rounded back to whole micro-units once, at the end.
  */
-import type { Cube } from "../cube/cube-aggregate";
+import { blockSize } from "../cube/engine";
+import { fromMicro, toMicro } from "../cube/micro";
+import type { DenseCube } from "../cube/packed";
 import type { PlayerGroup } from "../story/types";
 import { groupOfVendor } from "../story/groups";
+import { DIMENSIONS } from "../types";
 import type { Lever, LeverLevels, LeverMove } from "./levers";
 
 export interface ScenarioInput {
@@ -28,21 +34,27 @@ export interface ScenarioInput {
   groups: PlayerGroup[];
 }
 
-/** Which cells belong to a move's segment (1 = in). */
-function segmentMask(cube: Cube, move: Pick<LeverMove, "dimension" | "member">, groups: PlayerGroup[]): Uint8Array {
-  const n = cube.value.length;
-  const mask = new Uint8Array(n);
+/** Which cells of one year's block belong to a move's segment (1 = in). */
+function segmentMask(
+  cube: DenseCube,
+  move: Pick<LeverMove, "dimension" | "member">,
+  groups: PlayerGroup[],
+): Uint8Array {
+  const dim = move.dimension === "group" ? "vendor" : move.dimension;
   let allowed: Uint8Array;
-  let of: Uint16Array;
   if (move.dimension === "group") {
     const owner = groupOfVendor(groups, cube.slugs.vendor);
     allowed = Uint8Array.from(cube.slugs.vendor, (v) => (owner.get(v) === move.member ? 1 : 0));
-    of = cube.member.vendor;
   } else {
-    allowed = Uint8Array.from(cube.slugs[move.dimension], (s) => (s === move.member ? 1 : 0));
-    of = cube.member[move.dimension];
+    allowed = Uint8Array.from(cube.slugs[dim], (s) => (s === move.member ? 1 : 0));
   }
-  for (let i = 0; i < n; i++) mask[i] = allowed[of[i]];
+  // A cell's member of `dim` from its offset in the block: (offset / stride) mod size.
+  const k = DIMENSIONS.indexOf(dim);
+  const stride = cube.shape.slice(k + 2).reduce((a, b) => a * b, 1);
+  const size = cube.shape[k + 1];
+  const n = blockSize(cube);
+  const mask = new Uint8Array(n);
+  for (let c = 0; c < n; c++) mask[c] = allowed[Math.floor(c / stride) % size];
   return mask;
 }
 
@@ -64,54 +76,52 @@ function activeMoves(input: ScenarioInput): { move: LeverMove; change: number }[
  * The scenario's cube: the same cells with new values after the history. Returns `cube` itself
  * when no lever is moved.
  */
-export function applyScenario(cube: Cube, input: ScenarioInput): Cube {
+export function applyScenario(cube: DenseCube, input: ScenarioInput): DenseCube {
   const moves = activeMoves(input);
   if (!moves.length) return cube;
-  const n = cube.value.length;
-  const value = Float64Array.from(cube.value);
-  const ahead = new Int16Array(n);
-  let horizon = 0;
-  for (let i = 0; i < n; i++) {
-    const t = cube.year[i] - input.historyTo;
-    ahead[i] = t > 0 ? t : 0;
-    if (t > horizon) horizon = t;
-  }
+  const n = blockSize(cube);
+  // Years after the history: year index `first + t - 1` is t years ahead.
+  const first = Math.max(0, input.historyTo - cube.firstYear + 1);
+  const horizon = Math.max(0, cube.shape[0] - first);
+  const micro = cube.micro.slice();
+  if (!horizon) return { ...cube, micro };
+  const value = new Float64Array(horizon * n);
+  for (let i = 0; i < value.length; i++) value[i] = fromMicro(cube.micro[first * n + i]);
+  // value[(t - 1) · n + c]: cell c, t years ahead.
   const powers = (base: number) => Float64Array.from({ length: horizon + 1 }, (_, t) => Math.pow(base, t));
 
   for (const { move, change } of moves) {
     if (move.direction === "gains-share") continue;
     const mask = segmentMask(cube, move, input.groups);
     const f = powers(Math.max(0, 1 + change));
-    for (let i = 0; i < n; i++) if (mask[i] && ahead[i]) value[i] *= f[ahead[i]];
+    for (let t = 1; t <= horizon; t++) {
+      const base = (t - 1) * n;
+      for (let c = 0; c < n; c++) if (mask[c]) value[base + c] *= f[t];
+    }
   }
 
   for (const { move, change } of moves) {
     if (move.direction !== "gains-share") continue;
     const mask = segmentMask(cube, move, input.groups);
     const f = powers(Math.max(0, 1 + change));
-    // The year's market and segment, after the moves before this one.
-    const market = new Float64Array(horizon + 1);
-    const segment = new Float64Array(horizon + 1);
-    for (let i = 0; i < n; i++) {
-      const t = ahead[i];
-      if (!t) continue;
-      market[t] += value[i];
-      if (mask[i]) segment[t] += value[i];
-    }
-    const inside = new Float64Array(horizon + 1).fill(1);
-    const outside = new Float64Array(horizon + 1).fill(1);
     for (let t = 1; t <= horizon; t++) {
-      const share = market[t] > 0 ? segment[t] / market[t] : 0;
+      const base = (t - 1) * n;
+      // The year's market and segment, after the moves before this one.
+      let market = 0;
+      let segment = 0;
+      for (let c = 0; c < n; c++) {
+        market += value[base + c];
+        if (mask[c]) segment += value[base + c];
+      }
+      const share = market > 0 ? segment / market : 0;
       // Nothing to scale (no segment) or nothing to take from (no siblings).
       if (!(share > 0) || !(share < 1)) continue;
       const moved = Math.min(1, share * f[t]);
-      inside[t] = moved / share;
-      outside[t] = (1 - moved) / (1 - share);
-    }
-    for (let i = 0; i < n; i++) {
-      const t = ahead[i];
-      if (t) value[i] *= mask[i] ? inside[t] : outside[t];
+      const inside = moved / share;
+      const outside = (1 - moved) / (1 - share);
+      for (let c = 0; c < n; c++) value[base + c] *= mask[c] ? inside : outside;
     }
   }
-  return { ...cube, value };
+  for (let i = 0; i < value.length; i++) micro[first * n + i] = toMicro(value[i]);
+  return { ...cube, micro };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { forecastByShareOfMarket, forecastHistory } from "./forecast-series";
+import { forecastHistory } from "./forecast-series";
 import type { Series } from "../types";
 
 const series = (key: string, values: number[]): Series => ({
@@ -30,24 +30,5 @@ describe("forecastHistory", () => {
     ["nothing to forecast", [1, 2, 3, 4, 5], 2025, 2025],
   ])("returns null with %s", (_n, values, historyTo, lastYear) => {
     expect(forecastHistory(series("a", values).points, historyTo, lastYear, "auto")).toBeNull();
-  });
-});
-
-describe("forecastByShareOfMarket", () => {
-  const parts = [series("a", grow(10, 0.5)), series("b", grow(100, 0.1))];
-  const market = series(
-    "m",
-    grow(100, 0.1).map((v, i) => v + grow(10, 0.5)[i] + 50),
-  );
-  const fc = forecastHistory(market.points, 2025, 2032, "auto")!;
-  const out = forecastByShareOfMarket(parts, market, fc, 2025);
-
-  it("splits the market's forecast: the slice's members and the rest of the market add up to it", () => {
-    for (const [k, p] of fc.points.entries()) {
-      const sum = out.reduce((a, s) => a + s.forecast!.points[k].mean, 0);
-      expect(sum).toBeLessThan(p.mean);
-      for (const s of out) expect(s.forecast!.points[k].upper["95"]).toBeLessThanOrEqual(p.upper["95"]);
-    }
-    expect(out[0].forecast!.method).toMatch(/\+share-trend$/);
   });
 });

@@ -6,7 +6,7 @@
 // which the browser (the dashboard forecasts its cube locally) has no use for.
 import { forecast } from "../../forecast/forecast";
 import { ForecastInputError } from "../../forecast/errors";
-import { reconcileByShareTrend, type SeriesForecastInfo } from "./reconcile";
+import type { SeriesForecastInfo } from "../cube/forecast-cube";
 import type { Series } from "../types";
 import type { ForecastMethod } from "../query/schema";
 
@@ -45,24 +45,4 @@ export function forecastHistory(
 
 export interface ForecastedSeries extends Series {
   forecast?: SeriesForecastInfo | null;
-}
-
-/**
- * A slice's series forecast top-down from the market's forecast, without the cube (for data sets too
- * large to hold it): the slice's members and the rest of the market split the market's forecast by
- * their share trends. Coherent with the market and among the members, not cell by cell.
- */
-export function forecastByShareOfMarket(
-  full: Series[],
-  market: Series,
-  marketForecast: SeriesForecastInfo,
-  historyTo: number,
-): ForecastedSeries[] {
-  const history = (points: { year: number; value: number }[]) => points.filter((p) => p.year <= historyTo);
-  const rest = market.points.map((p) => ({
-    year: p.year,
-    value: Math.max(0, p.value - full.reduce((a, s) => a + (s.points.find((q) => q.year === p.year)?.value ?? 0), 0)),
-  }));
-  const parts = reconcileByShareTrend(marketForecast, [...full.map((s) => history(s.points)), history(rest)]);
-  return full.map((s, i) => ({ ...s, forecast: parts[i] }));
 }

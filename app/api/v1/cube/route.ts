@@ -1,4 +1,5 @@
-import { CLIENT_CUBE_MAX_CELLS, cubeToWire } from "@/lib/market/cube/cube-wire";
+import { browserGetsCube } from "@/lib/market/cube/budget";
+import { cubeToWire } from "@/lib/market/cube/cube-wire";
 import { READ_DEADLINE_MS, withTimeout } from "@/lib/server/db";
 import { cachedBody, cacheHeaders, etagFor, notModified, problemResponse } from "@/lib/server/http";
 import { getMarketForecast } from "@/lib/server/market";
@@ -8,10 +9,10 @@ import { route } from "@/lib/server/route";
 export const dynamic = "force-dynamic";
 
 /**
- * A small dataset's whole cube and our market forecast (method auto), for the dashboard to sum
- * filter combinations and split the forecast in the browser.
- * `GET /api/v1/cube?dataset=<id>`; a dataset above CLIENT_CUBE_MAX_CELLS answers 413 and the
- * dashboard stays on /api/v1/series.
+ * A version's whole cube and our market forecast (method auto), for the dashboard to sum filter
+ * combinations and split the forecast in the browser with the server's engine.
+ * `GET /api/v1/cube?dataset=<id>`; a cube above the byte budget (lib/market/cube/budget) answers
+ * 413 and the dashboard stays on /api/v1/series, which answers with the same numbers.
  */
 export const GET = route("cube", async (request) => {
   const params = new URL(request.url).searchParams;
@@ -29,7 +30,7 @@ export const GET = route("cube", async (request) => {
       message: id ? `dataset "${id}" does not exist` : "no dataset has been loaded",
     });
   const cube = await withTimeout(getCube(dataset.id), READ_DEADLINE_MS, "cube read");
-  if (!cube || cube.value.length > CLIENT_CUBE_MAX_CELLS)
+  if (!browserGetsCube(cube.shape))
     return problemResponse(413, {
       param: "dataset",
       message: `dataset "${dataset.id}" is too large to send whole; use /api/v1/series`,
