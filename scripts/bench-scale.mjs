@@ -9,7 +9,7 @@
 //     (none answered from a cache), p50/p95/p97.5;
 //   - the server's resident memory (process tree) after that load.
 // Builds nothing (`npm run build` first). Asserts nothing: it prints figures against the targets.
-//   npm run bench:scale -- [--vendors 1600] [--connections 10] [--seconds 10] [--port 3450]
+//   npm run bench:scale -- [--vendors 1600] [--connections 10] [--seconds 10] [--port 3450] [--cpu-prof DIR]
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -28,6 +28,8 @@ const connections = Number(arg("connections", "10"));
 const seconds = Number(arg("seconds", "10"));
 const port = Number(arg("port", process.env.BENCH_PORT || "3450"));
 const base = `http://127.0.0.1:${port}`;
+// --cpu-prof DIR: a V8 CPU profile of the server process (node --cpu-prof) into DIR.
+const profileDir = arg("cpu-prof", null);
 const TARGETS = { previewS: 2, commitS: 10, p95Ms: 100, rssMb: 1024 };
 
 requireBuild();
@@ -75,7 +77,8 @@ try {
   if (load.status !== 0 || !line) throw new Error(`the import failed:\n${load.stdout}\n${load.stderr}`);
   const imported = JSON.parse(line.slice("bench-import-result ".length));
 
-  server = spawn(process.execPath, [path.join(root, "scripts", "server.mjs"), String(port), "127.0.0.1"], {
+  const nodeArgs = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(profileDir)}`] : [];
+  server = spawn(process.execPath, [...nodeArgs, path.join(root, "scripts", "server.mjs"), String(port), "127.0.0.1"], {
     cwd: root,
     env,
     stdio: ["ignore", "ignore", "inherit"],
