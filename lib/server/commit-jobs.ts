@@ -51,11 +51,11 @@ export type CommitJob =
 
 const JOB_ACTIONS = ["commit.started", "commit.running", "commit.failed"];
 const INSTANCE = `${hostname()}:${process.pid}`;
-const globalForJobs = globalThis as unknown as { __commitJobs?: Map<string, Promise<unknown>> };
+const globalForJobs = globalThis as unknown as { __commitJobs?: Set<string> };
 
-/** The jobs this process runs, by import id (the in-process half of "one commit at a time"). */
-export function localJobs(): Map<string, Promise<unknown>> {
-  return (globalForJobs.__commitJobs ??= new Map());
+/** The imports this process is committing (the in-process half of "one commit at a time"). */
+export function localJobs(): Set<string> {
+  return (globalForJobs.__commitJobs ??= new Set());
 }
 
 /** Appends one of the job's audit entries and returns when the database recorded it. */
@@ -157,4 +157,46 @@ export async function runningCommits(
     out.push({ ...state, fileName: staged?.fileName ?? id });
   }
   return out;
+}
+
+/** A commit the import page shows when it opens (it polls one that runs). */
+export interface CommitToShow {
+  id: string;
+  name: string;
+  status: "running" | "committed" | "failed";
+  elapsedMs: number;
+  dataset: { id: string; version: number } | null;
+  message: string | null;
+}
+
+/**
+ * What the import page opens on: the commit it names (`?commit=`, set while one runs, so a reload
+ * finds it running or sees how it ended), else the newest commit running on any instance, else none.
+ */
+export async function commitToShow(named?: string | null, now = new Date()): Promise<CommitToShow | null> {
+  if (named && /^[0-9a-f-]{36}$/.test(named)) {
+    const state = await commitJobState(named, now);
+    if (state && state.status !== "not-started") {
+      const staged = await getDb().prisma.import.findUnique({ where: { id: named }, select: { fileName: true } });
+      return {
+        id: named,
+        name: staged?.fileName ?? named,
+        status: state.status,
+        elapsedMs: state.status === "running" ? state.elapsedMs : 0,
+        dataset: state.status === "committed" ? state.dataset : null,
+        message: state.status === "failed" ? state.message : null,
+      };
+    }
+  }
+  const running = (await runningCommits(now))[0];
+  return running
+    ? {
+        id: running.import,
+        name: running.fileName,
+        status: "running",
+        elapsedMs: running.elapsedMs,
+        dataset: null,
+        message: null,
+      }
+    : null;
 }

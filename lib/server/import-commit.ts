@@ -46,8 +46,7 @@ export async function startCommit(
 ): Promise<Outcome<StartedCommit>> {
   const jobs = localJobs();
   if (jobs.has(id)) return { ok: false, status: 409, message: `import "${id}" is being committed` };
-  let release: () => void = () => {};
-  jobs.set(id, new Promise<void>((resolve) => (release = resolve)));
+  jobs.add(id);
   let started = false;
   try {
     const staged = await checkCommit(id, actor, confirm);
@@ -56,17 +55,17 @@ export async function startCommit(
       confirmRemovals: confirm.confirmRemovals === true,
       confirmNewMembers: confirm.confirmNewMembers?.length ?? 0,
     });
-    const done = runJob(id, actor, staged.value.definition, startedAt).finally(() => {
-      jobs.delete(id);
-      release();
-    });
+    const done = runJob(id, actor, staged.value.definition, startedAt)
+      // runJob answers every failure itself; this only keeps a slip there from going unhandled.
+      .catch((error: unknown): Committed => {
+        log.error({ err: error, import: id }, "commit job failed");
+        return { ok: false, status: 500, message: "the commit failed: commit again" };
+      })
+      .finally(() => jobs.delete(id));
     started = true;
     return { ok: true, value: { startedAt, done } };
   } finally {
-    if (!started) {
-      jobs.delete(id);
-      release();
-    }
+    if (!started) jobs.delete(id);
   }
 }
 
