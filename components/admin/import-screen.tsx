@@ -100,8 +100,12 @@ export function ImportScreen({
         const status = body.job?.status;
         if (r.ok && status === "committed") return setState({ kind: "committed", dataset: body.dataset });
         if (r.ok && status === "failed") return setState({ kind: "failed", message: body.job.message });
+        // Signed out, say: the commit goes on, only this page can no longer follow it.
         if (r.status >= 400 && r.status < 500)
-          return setState({ kind: "failed", message: body.error?.message ?? `Commit status: HTTP ${r.status}` });
+          return setState({
+            kind: "failed",
+            message: `The commit's progress could not be read (${body.error?.message ?? `HTTP ${r.status}`}): it may still be running. Reload this page to see it.`,
+          });
         misses = r.ok && status === "running" ? 0 : misses + 1;
       } catch {
         misses += 1;

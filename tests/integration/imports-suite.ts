@@ -633,12 +633,10 @@ export function defineImportsSuite(kind: string, setup: Setup) {
       }
     };
     const jobAudit = (id: string) =>
-      m.db
-        .getDb()
-        .prisma.auditEvent.findMany({
-          where: { target: id, action: { startsWith: "commit." } },
-          orderBy: { id: "asc" },
-        });
+      m.db.getDb().prisma.auditEvent.findMany({
+        where: { target: id, action: { startsWith: "commit." } },
+        orderBy: { id: "asc" },
+      });
 
     it("a commit that outlasts the wait answers 202 with the job and where to poll; polling reports running, then committed", async () => {
       const before = await activeId();
@@ -656,6 +654,8 @@ export function defineImportsSuite(kind: string, setup: Setup) {
       expect(running.status).toBe(200);
       expect((await running.json()).job).toMatchObject({ status: "running", startedAt: body.job.startedAt });
       expect((await m.jobs.runningCommits()).map((j) => [j.import, j.fileName])).toContainEqual([id, "slow.csv"]);
+      // Another instance, which runs no job of it, reads the same from the database alone.
+      expect((await m.jobs.commitJobState(id, new Date(), { local: false }))?.status).toBe("running");
       // A second commit while it runs is refused at once.
       expect((await commit(id)).status).toBe(409);
 
