@@ -2,6 +2,7 @@ import "server-only";
 import { hostname } from "node:os";
 import { auditRow, type AuditEntry } from "./audit";
 import { getDb } from "./db";
+import { log } from "./log";
 
 /**
  * The state of an import's commit, read from the database so that every instance of the app answers
@@ -68,6 +69,28 @@ export async function appendJobEntry(
   const entry: AuditEntry = { action, actor, target: id, detail: { import: id, instance: INSTANCE, ...detail } };
   const row = await getDb().prisma.auditEvent.create({ data: auditRow(entry), select: { createdAt: true } });
   return row.createdAt;
+}
+
+/**
+ * Appends `commit.running` every `everyMs` (with the job's phase and its seconds so far) until the
+ * returned stop is called: the progress by which every instance tells a job that runs from one whose
+ * process stopped. A heartbeat the database does not take is logged; the job goes on.
+ */
+export function heartbeat(
+  id: string,
+  actor: string,
+  startedAt: Date,
+  phase: () => string,
+  everyMs = HEARTBEAT_MS,
+): () => void {
+  const timer = setInterval(() => {
+    const seconds = Math.round((Date.now() - startedAt.getTime()) / 1000);
+    appendJobEntry("commit.running", id, actor, { phase: phase(), seconds }).catch((error: unknown) =>
+      log.warn({ err: error, import: id }, "commit heartbeat not recorded"),
+    );
+  }, everyMs);
+  timer.unref?.();
+  return () => clearInterval(timer);
 }
 
 const interruptedMessage = (since: Date) =>

@@ -5,7 +5,7 @@ import { removalMessage } from "@/lib/import/safeguards";
 import type { Preview } from "@/lib/import/types";
 import { seedDataset } from "./admin/seed";
 import { audit } from "./audit";
-import { appendJobEntry, commitJobState, HEARTBEAT_MS, localJobs } from "./commit-jobs";
+import { appendJobEntry, commitJobState, heartbeat, localJobs } from "./commit-jobs";
 import { getDb, isDbUnavailable } from "./db";
 import { fitCubeInWorker } from "./forecast/fit-pool";
 import type { Outcome } from "./imports";
@@ -180,13 +180,7 @@ const PHASE_TEXT: Record<Phase, string> = { fitting: "fitting the cube", storing
 async function runJob(id: string, actor: string, def: DatasetDefinition, startedAt: Date): Promise<Committed> {
   const prisma = getDb().prisma;
   let phase: Phase = "fitting";
-  const beat = setInterval(() => {
-    const seconds = Math.round((Date.now() - startedAt.getTime()) / 1000);
-    appendJobEntry("commit.running", id, actor, { phase, seconds }).catch((error: unknown) =>
-      log.warn({ err: error, import: id }, "commit heartbeat not recorded"),
-    );
-  }, HEARTBEAT_MS);
-  beat.unref?.();
+  const stopBeating = heartbeat(id, actor, startedAt, () => phase);
   let before = 0;
   try {
     const last = await prisma.dataset.findFirst({
@@ -221,7 +215,7 @@ async function runJob(id: string, actor: string, def: DatasetDefinition, started
   } catch (error) {
     return await jobFailed(id, actor, def, phase, before, error);
   } finally {
-    clearInterval(beat);
+    stopBeating();
   }
 }
 

@@ -747,6 +747,39 @@ export function defineImportsSuite(kind: string, setup: Setup) {
       expect(await (await jobOf(dead)).json()).toMatchObject({ dataset: ds, job: { status: "committed" } });
     });
 
+    it("a job's heartbeat keeps it running however long ago it started; once the beats stop for the bound, it reads as interrupted", async () => {
+      const prisma = m.db.getDb().prisma;
+      const id = await stageChange(1.1, "beating.csv");
+      const long = new Date(Date.now() - m.jobs.STALE_AFTER_MS - 60_000);
+      await prisma.auditEvent.create({
+        data: { action: "commit.started", actor: ANALYST.email, target: id, detail: { import: id }, createdAt: long },
+      });
+      expect((await m.jobs.commitJobState(id, new Date(), { local: false }))?.status).toBe("failed");
+      const beats = () => prisma.auditEvent.count({ where: { target: id, action: "commit.running" } });
+      const stop = m.jobs.heartbeat(id, ANALYST.email, long, () => "storing", 50);
+      try {
+        for (const until = Date.now() + 30_000; (await beats()) < 2 && Date.now() < until;)
+          await new Promise((resolve) => setTimeout(resolve, 25));
+      } finally {
+        stop();
+      }
+      const first = await prisma.auditEvent.findFirstOrThrow({ where: { target: id, action: "commit.running" } });
+      expect(first.detail).toMatchObject({ import: id, phase: "storing" });
+      expect((first.detail as { seconds: number }).seconds).toBeGreaterThanOrEqual(m.jobs.STALE_AFTER_MS / 1000);
+      expect(await m.jobs.commitJobState(id, new Date(), { local: false })).toMatchObject({ status: "running" });
+      // Stopped, it beats no more; after the bound without a beat it is interrupted.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const n = await beats();
+      expect(n).toBeGreaterThanOrEqual(2);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(await beats()).toBe(n);
+      const later = new Date(Date.now() + m.jobs.STALE_AFTER_MS + 1_000);
+      expect(await m.jobs.commitJobState(id, later, { local: false })).toMatchObject({
+        status: "failed",
+        interrupted: true,
+      });
+    });
+
     it("reading a commit's state needs a signed-in analyst; unknown and never-committed imports get 404", async () => {
       const never = await stageChange(1.09, "never.csv");
       expect((await jobOf(never, null)).status).toBe(401);
