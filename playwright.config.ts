@@ -11,11 +11,16 @@ import { defineConfig, devices } from "@playwright/test";
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 /** A second server always on a fresh embedded PGlite, so the browser tests cover the default too. */
 const PGLITE_PORT = PORT + 1;
-/** The first admin of the test servers (there is no default admin: setup creates it from these). */
+/**
+ * The first admin of the test servers (there is no default admin: setup creates it from these).
+ * COMMIT_WAIT_MS=0: every commit answers 202 at once and the import page polls it, the path a
+ * real report's commit (minutes) takes.
+ */
 const E2E_ADMIN = {
   ...(process.env as Record<string, string>),
   ADMIN_EMAIL: process.env.E2E_ADMIN_EMAIL ?? "e2e-admin@example.com",
   ADMIN_PASSWORD: process.env.E2E_ADMIN_PASSWORD ?? "e2e-admin-password",
+  COMMIT_WAIT_MS: process.env.COMMIT_WAIT_MS ?? "0",
 };
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 if (!fs.existsSync(chromiumPath)) {
@@ -56,7 +61,7 @@ export default defineConfig({
     { name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } },
     {
       name: "embedded-pglite",
-      testMatch: ["home.spec.ts", "import.spec.ts"],
+      testMatch: ["home.spec.ts", "import.spec.ts", "import-commit-job.spec.ts"],
       use: { ...devices["Desktop Chrome"], channel: undefined, baseURL: `http://127.0.0.1:${PGLITE_PORT}` },
     },
   ],

@@ -97,7 +97,8 @@ async function importThrough(base, origin) {
 const cluster = await startCluster({
   port: PORT,
   pgPort: PG_PORT,
-  env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password },
+  // The commit answers once its version is stored (201), so D starts when it is committed.
+  env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, COMMIT_WAIT_MS: "60000" },
   say,
 });
 let line;

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { changesFigures } from "@/lib/import/diff";
 import type { MemberMapping } from "@/lib/import/safeguards";
 import type { ImportError, Preview } from "@/lib/import/types";
@@ -14,12 +14,60 @@ type State =
   | { kind: "preview"; id: string; name: string; preview: Preview; file: File }
   | { kind: "errors"; name: string; errors: ImportError[]; total: number; message: string }
   | { kind: "failed"; message: string }
-  | { kind: "committing"; id: string; name: string; preview: Preview; file: File }
+  /**
+   * A commit under way: `polling` once the server answered that it runs (202), or when the page
+   * opened on a running commit (no preview then); `since` is when it started, by this browser's clock.
+   */
+  | { kind: "committing"; id: string; name: string; preview?: Preview; file?: File; since: number; polling: boolean }
   | { kind: "committed"; dataset: { id: string; version: number } };
 
+/** A commit the page opens on (see commitToShow): the one named by `?commit=`, or one running. */
+export interface ResumedCommit {
+  id: string;
+  name: string;
+  status: "running" | "committed" | "failed";
+  elapsedMs: number;
+  dataset: { id: string; version: number } | null;
+  message: string | null;
+}
+
+/** How often a running commit is polled. */
+const POLL_MS = 2_000;
+
+function initialState(resume: ResumedCommit | null | undefined): State {
+  if (!resume) return { kind: "idle" };
+  if (resume.status === "committed" && resume.dataset) return { kind: "committed", dataset: resume.dataset };
+  if (resume.status === "failed") return { kind: "failed", message: resume.message ?? "The commit failed" };
+  return { kind: "committing", id: resume.id, name: resume.name, since: Date.now() - resume.elapsedMs, polling: true };
+}
+
+/** "45 s", "3 min 07 s". */
+function elapsedText(ms: number): string {
+  const s = Math.max(0, Math.floor(ms / 1000));
+  return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, "0")} s`;
+}
+
+/** The page's address names the commit that runs, so a reload finds it (null: names none). */
+function showInAddress(id: string | null) {
+  const url = new URL(window.location.href);
+  if (id) url.searchParams.set("commit", id);
+  else url.searchParams.delete("commit");
+  window.history.replaceState(window.history.state, "", url);
+}
+
 /** Drop a file, see every change or every bad cell, then commit. */
-export function ImportScreen({ versions }: { versions: { id: string; label: string; active: boolean }[] }) {
-  const [state, setState] = useState<State>({ kind: "idle" });
+export function ImportScreen({
+  versions,
+  resume,
+}: {
+  versions: { id: string; label: string; active: boolean }[];
+  resume?: ResumedCommit | null;
+}) {
+  const [state, setState] = useState<State>(() => initialState(resume));
+  // The clock of the "Committing…" line, ticking while a commit runs (null until the first tick).
+  const [now, setNow] = useState<number | null>(null);
+  // Polls that could not reach the server in a row (the commit goes on there regardless).
+  const [missed, setMissed] = useState(0);
   const [base, setBase] = useState("");
   const [dragging, setDragging] = useState(false);
   // The story (drivers, trends, use cases, groups) travels beside the figures as story.json.
@@ -30,7 +78,51 @@ export function ImportScreen({ versions }: { versions: { id: string; label: stri
   // New member names of the file mapped to existing members (sent again with the file).
   const [mapping, setMapping] = useState<MemberMapping[]>([]);
 
+  const committingSince = state.kind === "committing" ? state.since : null;
+  useEffect(() => {
+    if (committingSince === null) return;
+    const timer = setInterval(() => setNow(Date.now()), 1_000);
+    return () => clearInterval(timer);
+  }, [committingSince]);
+
+  // Polls a running commit until it is committed or failed, then shows it as a 201 would have.
+  const pollingId = state.kind === "committing" && state.polling ? state.id : null;
+  useEffect(() => {
+    if (!pollingId) return;
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let misses = 0;
+    const tick = async () => {
+      try {
+        const r = await fetch(`/api/v1/imports/${pollingId}/commit`, { cache: "no-store" });
+        const body = await r.json().catch(() => ({}));
+        if (stopped) return;
+        const status = body.job?.status;
+        if (r.ok && status === "committed") return setState({ kind: "committed", dataset: body.dataset });
+        if (r.ok && status === "failed") return setState({ kind: "failed", message: body.job.message });
+        // Signed out, say: the commit goes on, only this page can no longer follow it.
+        if (r.status >= 400 && r.status < 500)
+          return setState({
+            kind: "failed",
+            message: `The commit's progress could not be read (${body.error?.message ?? `HTTP ${r.status}`}): it may still be running. Reload this page to see it.`,
+          });
+        misses = r.ok && status === "running" ? 0 : misses + 1;
+      } catch {
+        misses += 1;
+      }
+      if (stopped) return;
+      setMissed(misses);
+      timer = setTimeout(() => void tick(), POLL_MS);
+    };
+    timer = setTimeout(() => void tick(), POLL_MS);
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [pollingId]);
+
   async function upload(file: File, map: MemberMapping[] = []) {
+    showInAddress(null);
     setState({ kind: "uploading", name: file.name });
     setRemovalsOk(false);
     setNewOk([]);
@@ -59,7 +151,8 @@ export function ImportScreen({ versions }: { versions: { id: string; label: stri
   }
 
   async function commit(id: string, name: string, preview: Preview, file: File) {
-    setState({ kind: "committing", id, name, preview, file });
+    setState({ kind: "committing", id, name, preview, file, since: Date.now(), polling: false });
+    setMissed(0);
     try {
       const r = await fetch(`/api/v1/imports/${id}/commit`, {
         method: "POST",
@@ -68,11 +161,24 @@ export function ImportScreen({ versions }: { versions: { id: string; label: stri
       });
       const body = await r.json().catch(() => ({}));
       if (r.status === 201) setState({ kind: "committed", dataset: body.dataset });
-      else setState({ kind: "failed", message: body.error?.message ?? `Commit failed (HTTP ${r.status})` });
+      else if (r.status === 202) {
+        // Still fitting and storing: poll until it ends (a reload finds it through the address).
+        showInAddress(id);
+        setState((s) => (s.kind === "committing" && s.id === id ? { ...s, polling: true } : s));
+      } else setState({ kind: "failed", message: body.error?.message ?? `Commit failed (HTTP ${r.status})` });
     } catch {
       setState({ kind: "failed", message: "The server could not be reached" });
     }
   }
+
+  // The preview on screen: the file's, or the one being committed from it.
+  const busy = state.kind === "committing";
+  const shown =
+    state.kind === "preview"
+      ? state
+      : state.kind === "committing" && state.preview && state.file
+        ? { ...state, preview: state.preview, file: state.file }
+        : null;
 
   return (
     <div className="space-y-5">
@@ -166,19 +272,40 @@ export function ImportScreen({ versions }: { versions: { id: string; label: stri
           <ErrorTable errors={state.errors} />
         </section>
       )}
-      {(state.kind === "preview" || state.kind === "committing") && (
+      {state.kind === "committing" && (
+        <p
+          role="status"
+          aria-busy="true"
+          className="rounded border border-sky-300 bg-sky-50 p-3 text-sm text-sky-950 dark:border-sky-700 dark:bg-sky-950 dark:text-sky-100"
+        >
+          Committing {state.name}… (fitting and storing the new version)
+          {now !== null && (
+            <span aria-hidden="true" className="ml-1 tabular-nums">
+              · {elapsedText(now - state.since)}
+            </span>
+          )}
+          {state.polling && (
+            <span className="block text-xs text-sky-800 dark:text-sky-200">
+              {missed > 0
+                ? "The server could not be reached just now: trying again. The commit goes on there."
+                : "This takes a few minutes for a large report. You may leave this page: reopening it shows the commit."}
+            </span>
+          )}
+        </p>
+      )}
+      {shown && (
         <section aria-label="Preview" className="space-y-3">
-          <PreviewTables name={state.name} preview={state.preview} />
+          <PreviewTables name={shown.name} preview={shown.preview} />
           {mapping.length > 0 && (
             <p role="status" className="text-sm">
               Read as existing members: {mapping.map((x) => `${x.table} '${x.from}' → ${x.to}`).join(", ")}.
             </p>
           )}
-          {state.preview.story && <StoryChanges changes={state.preview.story} />}
-          {state.preview.suggestions?.length > 0 && (
+          {shown.preview.story && <StoryChanges changes={shown.preview.story} />}
+          {shown.preview.suggestions?.length > 0 && (
             <fieldset className="space-y-2 rounded border border-amber-300 p-3 text-sm dark:border-amber-800">
               <legend className="px-1 font-medium">Did you mean?</legend>
-              {state.preview.suggestions.map((sug) => (
+              {shown.preview.suggestions.map((sug) => (
                 <div key={`${sug.table}|${sug.slug}`} className="flex flex-wrap items-center gap-3">
                   <span>
                     {sug.table} <strong>&lsquo;{sug.name}&rsquo;</strong> is new: did you mean{" "}
@@ -186,9 +313,9 @@ export function ImportScreen({ versions }: { versions: { id: string; label: stri
                   </span>
                   <button
                     type="button"
-                    disabled={state.kind === "committing"}
+                    disabled={busy}
                     onClick={() =>
-                      void upload(state.file, [...mapping, { table: sug.table, from: sug.name, to: sug.existing.slug }])
+                      void upload(shown.file, [...mapping, { table: sug.table, from: sug.name, to: sug.existing.slug }])
                     }
                     className="rounded border border-slate-400 px-2 py-0.5 dark:border-slate-600"
                   >
@@ -208,31 +335,29 @@ export function ImportScreen({ versions }: { versions: { id: string; label: stri
               ))}
             </fieldset>
           )}
-          {state.preview.removalCount > 0 && (
+          {shown.preview.removalCount > 0 && (
             <label className="flex items-center gap-2 text-sm">
               <input type="checkbox" checked={removalsOk} onChange={(e) => setRemovalsOk(e.target.checked)} />
-              {state.preview.removalCount === 1
+              {shown.preview.removalCount === 1
                 ? "Remove this figure: I checked it"
-                : `Remove these ${state.preview.removalCount.toLocaleString("en-US")} figures: I checked them`}
+                : `Remove these ${shown.preview.removalCount.toLocaleString("en-US")} figures: I checked them`}
             </label>
           )}
           <button
             type="button"
             disabled={
-              state.kind === "committing" ||
-              (!changesFigures(state.preview) && !state.preview.story?.length) ||
-              (state.preview.removalCount > 0 && !removalsOk) ||
-              (state.preview.suggestions ?? []).some((x) => !newOk.includes(x.slug))
+              busy ||
+              (!changesFigures(shown.preview) && !shown.preview.story?.length) ||
+              (shown.preview.removalCount > 0 && !removalsOk) ||
+              (shown.preview.suggestions ?? []).some((x) => !newOk.includes(x.slug))
             }
-            onClick={() => void commit(state.id, state.name, state.preview, state.file)}
+            onClick={() => void commit(shown.id, shown.name, shown.preview, shown.file)}
             className="rounded bg-slate-900 px-4 py-2 text-sm font-medium text-white disabled:opacity-50 dark:bg-slate-100 dark:text-slate-900"
           >
-            {state.kind === "committing"
-              ? "Committing… (fitting the cube)"
-              : "Commit as a new version and make it active"}
+            {busy ? "Committing… (fitting and storing the new version)" : "Commit as a new version and make it active"}
           </button>
-          {((state.preview.removalCount > 0 && !removalsOk) ||
-            (state.preview.suggestions ?? []).some((x) => !newOk.includes(x.slug))) && (
+          {((shown.preview.removalCount > 0 && !removalsOk) ||
+            (shown.preview.suggestions ?? []).some((x) => !newOk.includes(x.slug))) && (
             <p className="text-sm text-slate-600 dark:text-slate-400">
               Confirm the removals and answer each &ldquo;did you mean&rdquo; above to commit.
             </p>

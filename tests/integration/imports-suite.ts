@@ -1,8 +1,10 @@
 /**
  * Accounts, imports, versions and activation through the real route handlers, once per database
  * kind: sign in, export, change one year, preview, commit, pin, roll back, refuse bad files, roles,
- * Origin, throttling, another publisher.
+ * Origin, throttling, another publisher; commits that outlast the request (202, then polled), fail
+ * or were interrupted.
  */
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { IMPORT_LIMITS } from "@/lib/import/limits";
 
@@ -12,6 +14,7 @@ const ORIGIN = "http://app.test";
 const ADMIN = { email: "admin@example.com", password: "first-admin-password" };
 const ANALYST = { email: "analyst@example.com", password: "analyst-password-1" };
 const VIEWER = { email: "viewer@example.com", password: "viewer-password-1" };
+const WAIT_LONG = "60000";
 
 export function defineImportsSuite(kind: string, setup: Setup) {
   describe(`imports on ${kind}`, () => {
@@ -28,13 +31,21 @@ export function defineImportsSuite(kind: string, setup: Setup) {
       list: typeof import("@/app/api/v1/datasets/route");
       series: typeof import("@/app/api/v1/series/route");
       diff: typeof import("@/app/api/v1/datasets/[id]/diff/route");
+      jobs: typeof import("@/lib/server/commit-jobs");
     };
     const cookies: Record<string, string> = {};
 
     beforeAll(async () => {
       const s = await setup();
       teardown = s.teardown;
-      Object.assign(process.env, s.env, { APP_URL: ORIGIN, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password });
+      // Commits answer 201 when they end within COMMIT_WAIT_MS: long enough here for every commit of
+      // these small files even on a loaded machine; the 202 tests set it to 0.
+      Object.assign(process.env, s.env, {
+        APP_URL: ORIGIN,
+        ADMIN_EMAIL: ADMIN.email,
+        ADMIN_PASSWORD: ADMIN.password,
+        COMMIT_WAIT_MS: WAIT_LONG,
+      });
       m = {
         db: await import("@/lib/server/db"),
         setup: await import("@/lib/server/admin/setup"),
@@ -47,6 +58,7 @@ export function defineImportsSuite(kind: string, setup: Setup) {
         list: await import("@/app/api/v1/datasets/route"),
         series: await import("@/app/api/v1/series/route"),
         diff: await import("@/app/api/v1/datasets/[id]/diff/route"),
+        jobs: await import("@/lib/server/commit-jobs"),
       };
       await m.setup.migrate();
       await m.setup.seed();
@@ -56,7 +68,7 @@ export function defineImportsSuite(kind: string, setup: Setup) {
     afterAll(async () => {
       await m?.db.closeDb();
       await teardown();
-      for (const k of ["APP_URL", "ADMIN_EMAIL", "ADMIN_PASSWORD"]) delete process.env[k];
+      for (const k of ["APP_URL", "ADMIN_EMAIL", "ADMIN_PASSWORD", "COMMIT_WAIT_MS"]) delete process.env[k];
     });
 
     const json = (path: string, body: unknown, headers: Record<string, string> = {}) =>
@@ -601,6 +613,194 @@ export function defineImportsSuite(kind: string, setup: Setup) {
         expect(moved[table].cells, table).toBeGreaterThanOrEqual(cells);
       // The refit moves cells by about 5 / total (under 0.1%), never more than a few tenths.
       for (const x of diff.modelled) expect(x.largest).toBeLessThan(0.003);
+    });
+
+    const jobOf = (id: string, as: string | null = cookies.analyst) =>
+      m.commit.GET(new Request(`${ORIGIN}/api/v1/imports/${id}/commit`, { headers: as ? { cookie: as } : {} }), {
+        params: Promise.resolve({ id }),
+      });
+    /** Polls the commit's state as the import page does, until it is no longer running. */
+    const pollUntilDone = async (id: string) => {
+      const deadline = Date.now() + 120_000;
+      for (;;) {
+        const r = await jobOf(id);
+        const body = await r.json();
+        if (body.job?.status !== "running" || Date.now() > deadline) return { status: r.status, body };
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    };
+    const withWait = async <T>(ms: string, run: () => Promise<T>): Promise<T> => {
+      process.env.COMMIT_WAIT_MS = ms;
+      try {
+        return await run();
+      } finally {
+        process.env.COMMIT_WAIT_MS = WAIT_LONG;
+      }
+    };
+    const jobAudit = (id: string) =>
+      m.db.getDb().prisma.auditEvent.findMany({
+        where: { target: id, action: { startsWith: "commit." } },
+        orderBy: { id: "asc" },
+      });
+
+    it("a commit that outlasts the wait answers 202 with the job and where to poll; polling reports running, then committed", async () => {
+      const before = await activeId();
+      const id = await stageChange(1.04, "slow.csv");
+      const r = await withWait("0", () => commit(id));
+      expect(r.status).toBe(202);
+      expect(r.headers.get("location")).toBe(`/api/v1/imports/${id}/commit`);
+      const body = await r.json();
+      expect(body).toEqual({
+        job: { import: id, status: "running", startedAt: expect.any(String) },
+        poll: `/api/v1/imports/${id}/commit`,
+      });
+      // Still fitting: every reader (here, the page's list of running commits) sees it running.
+      const running = await jobOf(id);
+      expect(running.status).toBe(200);
+      expect((await running.json()).job).toMatchObject({ status: "running", startedAt: body.job.startedAt });
+      expect((await m.jobs.runningCommits()).map((j) => [j.import, j.fileName])).toContainEqual([id, "slow.csv"]);
+      // Another instance, which runs no job of it, reads the same from the database alone.
+      expect((await m.jobs.commitJobState(id, new Date(), { local: false }))?.status).toBe("running");
+      // A second commit while it runs is refused at once.
+      expect((await commit(id)).status).toBe(409);
+
+      const done = await pollUntilDone(id);
+      expect(done.status).toBe(200);
+      expect(done.body.job.status).toBe("committed");
+      expect(done.body.dataset).toEqual({ id: expect.any(String), version: expect.any(Number) });
+      expect(done.body.dataset.id).not.toBe(before);
+      expect(await activeId()).toBe(done.body.dataset.id);
+      expect(await m.db.getDb().prisma.dataset.count({ where: { importId: id } })).toBe(1);
+      expect((await jobAudit(id)).map((e) => e.action)).toEqual(["commit.started"]);
+      expect((await commit(id)).status).toBe(409);
+      expect(await m.jobs.runningCommits()).toEqual([]);
+    });
+
+    it("a job whose store fails writes nothing, reports failed with a plain message, and may be committed again", async () => {
+      const prisma = m.db.getDb().prisma;
+      const before = await activeId();
+      const versions = await prisma.dataset.count();
+      // A staged import whose definition the database refuses at the end of the store: the version,
+      // its members and facts are written first, then an estimate's year overflows its column.
+      const real = await prisma.import.findUniqueOrThrow({ where: { id: await stageChange(1.05, "source.csv") } });
+      const definition = real.definition as { otherEstimates: { baseYear: number }[] };
+      expect(definition.otherEstimates.length).toBeGreaterThan(0);
+      definition.otherEstimates[0].baseYear = 2 ** 40;
+      const id = randomUUID();
+      await prisma.import.create({
+        data: {
+          id,
+          actor: ANALYST.email,
+          fileName: "unstorable.csv",
+          format: real.format,
+          datasetKey: real.datasetKey,
+          baseId: real.baseId,
+          definition: definition as object,
+          preview: real.preview as object,
+        },
+      });
+      const r = await withWait("0", () => commit(id));
+      expect(r.status).toBe(202);
+      const done = await pollUntilDone(id);
+      expect(done.status).toBe(200);
+      expect(done.body.job).toMatchObject({ import: id, status: "failed", interrupted: false });
+      expect(done.body.job.message).toMatch(
+        /^the commit failed while storing the new version: nothing was stored and the active version is unchanged/,
+      );
+      expect(done.body.job.message).not.toMatch(/baseYear|range|prisma|integer|\bat /i);
+      expect(await activeId()).toBe(before);
+      expect(await prisma.dataset.count()).toBe(versions);
+      expect(await prisma.fact.count({ where: { dataset: { importId: id } } })).toBe(0);
+      expect((await jobAudit(id)).map((e) => e.action)).toEqual(["commit.started", "commit.failed"]);
+      // Failed is not final: the analyst may commit again (and it fails the same way, within the wait).
+      const again = await commit(id);
+      expect(again.status).toBe(500);
+      expect((await again.json()).error.message).toBe(done.body.job.message);
+      expect(await prisma.dataset.count()).toBe(versions);
+    });
+
+    it("an interrupted job (its process stopped) reads as failed and may be committed again; a live one elsewhere refuses a second commit", async () => {
+      const prisma = m.db.getDb().prisma;
+      const started = (id: string, at: Date) =>
+        prisma.auditEvent.create({
+          data: {
+            action: "commit.started",
+            actor: ANALYST.email,
+            target: id,
+            detail: { import: id, instance: "other-instance:1" },
+            createdAt: at,
+          },
+        });
+      // Another instance is fitting this one right now.
+      const live = await stageChange(1.07, "elsewhere.csv");
+      await started(live, new Date());
+      expect((await (await jobOf(live)).json()).job.status).toBe("running");
+      const refused = await commit(live);
+      expect(refused.status).toBe(409);
+      expect((await refused.json()).error.message).toMatch(/is being committed \(since .* UTC\): wait for it/);
+      expect(await prisma.dataset.count({ where: { importId: live } })).toBe(0);
+
+      // This one's process stopped long ago: no heartbeat for longer than the bound.
+      const dead = await stageChange(1.08, "interrupted.csv");
+      await started(dead, new Date(Date.now() - m.jobs.STALE_AFTER_MS - 60_000));
+      const state = await (await jobOf(dead)).json();
+      expect(state.job).toMatchObject({ status: "failed", interrupted: true, finishedAt: null });
+      expect(state.job.message).toMatch(/^the commit was interrupted: .*Nothing was stored .*commit again$/);
+      const c = await commit(dead);
+      expect(c.status).toBe(201);
+      const ds = (await c.json()).dataset;
+      expect(await (await jobOf(dead)).json()).toMatchObject({ dataset: ds, job: { status: "committed" } });
+    });
+
+    it("a job's heartbeat keeps it running however long ago it started; once the beats stop for the bound, it reads as interrupted", async () => {
+      const prisma = m.db.getDb().prisma;
+      const id = await stageChange(1.1, "beating.csv");
+      const long = new Date(Date.now() - m.jobs.STALE_AFTER_MS - 60_000);
+      await prisma.auditEvent.create({
+        data: { action: "commit.started", actor: ANALYST.email, target: id, detail: { import: id }, createdAt: long },
+      });
+      expect((await m.jobs.commitJobState(id, new Date(), { local: false }))?.status).toBe("failed");
+      const beats = () => prisma.auditEvent.count({ where: { target: id, action: "commit.running" } });
+      const stop = m.jobs.heartbeat(id, ANALYST.email, long, () => "storing", 50);
+      try {
+        for (const until = Date.now() + 30_000; (await beats()) < 2 && Date.now() < until;)
+          await new Promise((resolve) => setTimeout(resolve, 25));
+      } finally {
+        stop();
+      }
+      const first = await prisma.auditEvent.findFirstOrThrow({ where: { target: id, action: "commit.running" } });
+      expect(first.detail).toMatchObject({ import: id, phase: "storing" });
+      expect((first.detail as { seconds: number }).seconds).toBeGreaterThanOrEqual(m.jobs.STALE_AFTER_MS / 1000);
+      expect(await m.jobs.commitJobState(id, new Date(), { local: false })).toMatchObject({ status: "running" });
+      // Stopped, it beats no more; after the bound without a beat it is interrupted.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const n = await beats();
+      expect(n).toBeGreaterThanOrEqual(2);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(await beats()).toBe(n);
+      const later = new Date(Date.now() + m.jobs.STALE_AFTER_MS + 1_000);
+      expect(await m.jobs.commitJobState(id, later, { local: false })).toMatchObject({
+        status: "failed",
+        interrupted: true,
+      });
+    });
+
+    it("reading a commit's state needs a signed-in analyst; unknown and never-committed imports get 404", async () => {
+      const never = await stageChange(1.09, "never.csv");
+      expect((await jobOf(never, null)).status).toBe(401);
+      expect((await jobOf(never, cookies.viewer)).status).toBe(403);
+      const r = await jobOf(never);
+      expect(r.status).toBe(404);
+      expect((await r.json()).job).toEqual({ import: never, status: "not-started" });
+      expect((await jobOf(randomUUID())).status).toBe(404);
+      expect((await jobOf("not-an-id")).status).toBe(404);
+      // An import committed within the wait reads as committed, with the 201's dataset.
+      const c = await commit(never);
+      expect(c.status).toBe(201);
+      const created = await c.json();
+      const read = await jobOf(never, cookies.admin);
+      expect(read.status).toBe(200);
+      expect(await read.json()).toMatchObject({ dataset: created.dataset, job: { status: "committed" } });
     });
   });
 }

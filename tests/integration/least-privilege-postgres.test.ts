@@ -61,7 +61,8 @@ describe("the app as the least-privilege role on Postgres", () => {
     const appUrl = new URL(ownerUrl);
     appUrl.username = ROLE;
     appUrl.password = PASSWORD;
-    Object.assign(process.env, { DATABASE_URL: appUrl.toString(), APP_URL: ORIGIN });
+    // The commit answers 201 once stored: its request may wait for it as long as it takes here.
+    Object.assign(process.env, { DATABASE_URL: appUrl.toString(), APP_URL: ORIGIN, COMMIT_WAIT_MS: "60000" });
     m = {
       db: await import("@/lib/server/db"),
       setup: await import("@/lib/server/admin/setup"),
@@ -84,6 +85,7 @@ describe("the app as the least-privilege role on Postgres", () => {
     adminUrl.pathname = "/postgres";
     await query(adminUrl.toString(), `DROP ROLE IF EXISTS "${ROLE}"`);
     delete process.env.APP_URL;
+    delete process.env.COMMIT_WAIT_MS;
   });
 
   const json = (p: string, body: unknown, headers: Record<string, string> = {}) =>

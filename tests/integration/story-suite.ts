@@ -35,7 +35,13 @@ export function defineStorySuite(kind: string, setup: Setup) {
     beforeAll(async () => {
       const s = await setup();
       teardown = s.teardown;
-      Object.assign(process.env, s.env, { APP_URL: ORIGIN, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password });
+      // The commit below answers 201 once stored: its request may wait for it as long as it takes here.
+      Object.assign(process.env, s.env, {
+        APP_URL: ORIGIN,
+        ADMIN_EMAIL: ADMIN.email,
+        ADMIN_PASSWORD: ADMIN.password,
+        COMMIT_WAIT_MS: "60000",
+      });
       m = {
         db: await import("@/lib/server/db"),
         setup: await import("@/lib/server/admin/setup"),
@@ -55,7 +61,7 @@ export function defineStorySuite(kind: string, setup: Setup) {
     afterAll(async () => {
       await m?.db.closeDb();
       await teardown();
-      for (const k of ["APP_URL", "ADMIN_EMAIL", "ADMIN_PASSWORD"]) delete process.env[k];
+      for (const k of ["APP_URL", "ADMIN_EMAIL", "ADMIN_PASSWORD", "COMMIT_WAIT_MS"]) delete process.env[k];
     });
 
     const story = (qs = "") => m.story.GET(new Request(`http://test/api/v1/story${qs ? `?${qs}` : ""}`));
