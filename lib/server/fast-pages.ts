@@ -4,7 +4,7 @@ import { constants, crc32, deflateRawSync } from "node:zlib";
 import { LruCache } from "./cache";
 import { databaseAnsweredRecently } from "./db-probe";
 import { getEnv } from "./env";
-import { datasetListNow, datasetNow } from "./queries";
+import { datasetListNow, datasetNow, versionsChecked } from "./queries";
 
 /**
  * Rendered pages the front server (scripts/front-server.mjs) may send again without rendering:
@@ -21,8 +21,10 @@ import { datasetListNow, datasetNow } from "./queries";
  * A copy is served only when all of this holds, else the request renders as before:
  *   - a plain GET of a cached path (no RSC or router-state headers, no server action, no body);
  *   - no session cookie (a signed-in reader's header differs), and sign-in is not required;
- *   - the list of versions is fresh and unchanged since the render, and the version the URL resolves
- *     to is the one rendered, checked intact (`datasetNow`), as for the API's reused answers;
+ *   - the list of versions is unchanged since the render, as of the activation log when the request
+ *     came (`versionsChecked`: one shared round trip, so an activation made by any instance is seen
+ *     by the next request), and the version the URL resolves to is the one rendered, checked intact
+ *     (`datasetNow`), as for the API's reused answers;
  *   - the database answered its last probe (during an outage the proxy's 503 applies as before).
  * A render is kept only if it answered 200 with no Set-Cookie and no Content-Encoding of its own.
  */
@@ -103,13 +105,17 @@ export function offerPage(requestId: string | null, pinned: string | undefined):
   if (requestId && token) offers.set(requestId, { token });
 }
 
-function serve(key: string, acceptEncoding?: string): PageAnswer | null {
+/** A copy of the page kept for `key` while it is still the page, else null; once the log is checked. */
+function serve(key: string, acceptEncoding?: string): Promise<PageAnswer | null> | null {
   const page = pages.get(key);
-  if (!page) return null;
+  if (!page || !databaseAnsweredRecently()) return null;
   const url = key.slice(0, key.indexOf("\n"));
   const q = url.indexOf("?");
   const pinned = q === -1 ? undefined : (new URLSearchParams(url.slice(q + 1)).get("dataset") ?? undefined);
-  if (!databaseAnsweredRecently() || tokenNow(pinned) !== page.token) return null;
+  return versionsChecked().then((ok) => (ok && tokenNow(pinned) === page.token ? copy(page, acceptEncoding) : null));
+}
+
+function copy(page: Page, acceptEncoding?: string): PageAnswer {
   const nonce = Buffer.from(randomUUID()).toString("base64");
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(page.headers)) headers[k] = v.replaceAll(page.nonce, nonce);

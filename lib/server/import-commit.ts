@@ -8,7 +8,6 @@ import { audit } from "./audit";
 import { getDb } from "./db";
 import { fitCubeInWorker } from "./forecast/fit-pool";
 import type { Outcome } from "./imports";
-import { forgetDatasets } from "./queries";
 
 /**
  * The second phase of an import: the staged file becomes a new immutable version, made active, in
@@ -128,7 +127,6 @@ async function commitOnce(id: string, actor: string, confirm: Confirmations): Pr
       return { ok: false, status: 409, message: `import "${id}" was already committed as ${result.datasetId}` };
     await prisma.activation.create({ data: { datasetKey: staged.datasetKey, datasetId: result.datasetId, actor } });
   }
-  forgetDatasets();
   const ds = await prisma.dataset.findUniqueOrThrow({
     where: { id: result.datasetId },
     select: { id: true, version: true },

@@ -4,7 +4,6 @@ import { buildCube, validateDefinition } from "@/lib/market/cube/build-cube";
 import type { DatasetDefinition, FactRow } from "@/lib/market/cube/definition";
 import { DIMENSIONS, MEMBER_KIND } from "@/lib/market/types";
 import type { Db } from "../db";
-import { forgetDatasets } from "../queries";
 
 /** Bump when the cube builder changes its output for the same definition. */
 export const CUBE_BUILDER_VERSION = 2;
@@ -59,171 +58,169 @@ export async function seedDataset(prisma: Db, def: DatasetDefinition, options: S
 
   const cube = options.fit ? await options.fit(def) : buildCube(def);
   try {
-    return await prisma
-      .$transaction(
-        async (tx) => {
-          const last = await tx.dataset.findFirst({ where: { key: def.key }, orderBy: { version: "desc" } });
-          const version = (last?.version ?? 0) + 1;
-          const id = `${def.key}-v${version}`;
-          await tx.dataset.create({
-            data: {
-              id,
-              key: def.key,
-              version,
-              title: def.title,
-              publisher: def.publisher,
-              edition: def.edition,
-              currency: def.currency,
-              unit: def.unit,
-              firstYear: def.firstYear,
-              historyTo: def.historyTo,
-              lastYear: def.lastYear,
-              checksum,
-              createdBy: options.createdBy ?? null,
-              importId: options.importId ?? null,
-              definition: JSON.parse(JSON.stringify(def)),
-              // Stored beside the figures and covered by the content checksum (see the story migration).
-              ...(def.story ? { story: JSON.parse(JSON.stringify(def.story)) } : {}),
-              notes: def.notes,
-              methodology: JSON.parse(
-                JSON.stringify({
-                  marginals: def.marginals.map(({ dimension, method, sources, anchors }) => ({
-                    dimension,
-                    method,
-                    sources,
-                    anchors,
-                  })),
-                  affinities: def.affinities.map(({ a, b, reason }) => ({ a, b, reason })),
-                }),
-              ),
-            },
-          });
-          await tx.member.createMany({
-            data: DIMENSIONS.flatMap((dim) =>
-              def.members[dim].map((m, i) => ({
-                datasetId: id,
-                kind: MEMBER_KIND[dim],
-                slug: m.slug,
-                name: m.name,
-                description: m.description,
-                group: m.group ?? null,
-                useCases: m.useCases ?? [],
-                sortOrder: i,
-              })),
-            ),
-          });
-          const rows = await tx.member.findMany({
-            where: { datasetId: id },
-            select: { id: true, kind: true, slug: true },
-          });
-          const idOf = new Map(rows.map((r) => [`${r.kind}:${r.slug}`, r.id]));
-          const ref = (dim: (typeof DIMENSIONS)[number], slug: string) => {
-            const v = idOf.get(`${MEMBER_KIND[dim]}:${slug}`);
-            if (v === undefined) throw new Error(`cube refers to unknown ${dim} "${slug}"`);
-            return v;
-          };
-          // Facts go in as arrays (one statement per batch): far faster than row-by-row parameters.
-          for (let i = 0; i < cube.length; i += FACT_BATCH) {
-            const batch = cube.slice(i, i + FACT_BATCH);
-            await tx.$executeRawUnsafe(
-              `INSERT INTO "Fact" ("datasetId", "year", "typeId", "sectorId", "vendorId", "regionId", "value", "basis")
-             SELECT $1, y, t, s, v, r, x, 'modelled'::"Basis"
-             FROM unnest($2::int[], $3::int[], $4::int[], $5::int[], $6::int[], $7::float8[]) AS u(y, t, s, v, r, x)`,
-              id,
-              batch.map((f) => f.year),
-              batch.map((f) => ref("type", f.type)),
-              batch.map((f) => ref("sector", f.sector)),
-              batch.map((f) => ref("vendor", f.vendor)),
-              batch.map((f) => ref("region", f.region)),
-              batch.map((f) => f.value),
-            );
-          }
-          await tx.figure.createMany({
-            data: [
-              ...def.totals.map((t) => ({
-                datasetId: id,
-                key: `total:${t.year}`,
-                label: `Total market ${t.year}`,
-                year: t.year,
-                value: t.value,
-                unit: def.unit,
-                basis: t.basis,
-                source: t.source?.label ?? null,
-                url: t.source?.url ?? null,
-                publishedOn: t.source?.date ?? null,
-                method: t.basis === "modelled" ? t.note : null,
-                assumptions: t.basis === "published" ? t.note : null,
-              })),
-              ...def.published
-                .filter((p) => !def.totals.some((t) => `total:${t.year}` === p.key))
-                .map((p) => ({
-                  datasetId: id,
-                  key: p.key,
-                  label: p.label,
-                  year: p.year ?? null,
-                  value: p.value,
-                  unit: p.unit,
-                  basis: "published" as const,
-                  source: p.source.label,
-                  url: p.source.url ?? null,
-                  publishedOn: p.source.date ?? null,
+    return await prisma.$transaction(
+      async (tx) => {
+        const last = await tx.dataset.findFirst({ where: { key: def.key }, orderBy: { version: "desc" } });
+        const version = (last?.version ?? 0) + 1;
+        const id = `${def.key}-v${version}`;
+        await tx.dataset.create({
+          data: {
+            id,
+            key: def.key,
+            version,
+            title: def.title,
+            publisher: def.publisher,
+            edition: def.edition,
+            currency: def.currency,
+            unit: def.unit,
+            firstYear: def.firstYear,
+            historyTo: def.historyTo,
+            lastYear: def.lastYear,
+            checksum,
+            createdBy: options.createdBy ?? null,
+            importId: options.importId ?? null,
+            definition: JSON.parse(JSON.stringify(def)),
+            // Stored beside the figures and covered by the content checksum (see the story migration).
+            ...(def.story ? { story: JSON.parse(JSON.stringify(def.story)) } : {}),
+            notes: def.notes,
+            methodology: JSON.parse(
+              JSON.stringify({
+                marginals: def.marginals.map(({ dimension, method, sources, anchors }) => ({
+                  dimension,
+                  method,
+                  sources,
+                  anchors,
                 })),
-              ...def.marginals.map((m) => ({
-                datasetId: id,
-                key: `marginal:${m.dimension}`,
-                label: `Split by ${m.dimension}`,
-                unit: "share",
-                basis: "modelled" as const,
-                method: m.method,
-                assumptions: m.sources.map((s) => `${s.label}${s.url ? ` (${s.url})` : ""}`).join("; "),
-              })),
-            ],
-          });
-          const o = def.outlook;
-          if (o)
-            await tx.outlook.create({
-              data: {
-                datasetId: id,
-                publisher: o.publisher,
-                year: o.year,
-                value: o.value,
-                cagr: o.cagr,
-                cagrFrom: o.cagrFrom,
-                cagrTo: o.cagrTo,
-                source: o.source.label,
-                url: o.source.url ?? null,
-                publishedOn: o.source.date ?? null,
-              },
-            });
-          await tx.otherEstimate.createMany({
-            data: def.otherEstimates.map((e, i) => ({
+                affinities: def.affinities.map(({ a, b, reason }) => ({ a, b, reason })),
+              }),
+            ),
+          },
+        });
+        await tx.member.createMany({
+          data: DIMENSIONS.flatMap((dim) =>
+            def.members[dim].map((m, i) => ({
               datasetId: id,
-              firm: e.firm,
-              scope: e.scope,
-              baseYear: e.baseYear,
-              baseValue: e.baseValue,
-              targetYear: e.targetYear ?? null,
-              targetValue: e.targetValue ?? null,
-              cagr: e.cagr ?? null,
-              verification: e.verification,
-              source: e.source.label,
-              url: e.source.url ?? null,
-              publishedOn: e.source.date ?? null,
-              note: e.note ?? null,
+              kind: MEMBER_KIND[dim],
+              slug: m.slug,
+              name: m.name,
+              description: m.description,
+              group: m.group ?? null,
+              useCases: m.useCases ?? [],
               sortOrder: i,
             })),
+          ),
+        });
+        const rows = await tx.member.findMany({
+          where: { datasetId: id },
+          select: { id: true, kind: true, slug: true },
+        });
+        const idOf = new Map(rows.map((r) => [`${r.kind}:${r.slug}`, r.id]));
+        const ref = (dim: (typeof DIMENSIONS)[number], slug: string) => {
+          const v = idOf.get(`${MEMBER_KIND[dim]}:${slug}`);
+          if (v === undefined) throw new Error(`cube refers to unknown ${dim} "${slug}"`);
+          return v;
+        };
+        // Facts go in as arrays (one statement per batch): far faster than row-by-row parameters.
+        for (let i = 0; i < cube.length; i += FACT_BATCH) {
+          const batch = cube.slice(i, i + FACT_BATCH);
+          await tx.$executeRawUnsafe(
+            `INSERT INTO "Fact" ("datasetId", "year", "typeId", "sectorId", "vendorId", "regionId", "value", "basis")
+             SELECT $1, y, t, s, v, r, x, 'modelled'::"Basis"
+             FROM unnest($2::int[], $3::int[], $4::int[], $5::int[], $6::int[], $7::float8[]) AS u(y, t, s, v, r, x)`,
+            id,
+            batch.map((f) => f.year),
+            batch.map((f) => ref("type", f.type)),
+            batch.map((f) => ref("sector", f.sector)),
+            batch.map((f) => ref("vendor", f.vendor)),
+            batch.map((f) => ref("region", f.region)),
+            batch.map((f) => f.value),
+          );
+        }
+        await tx.figure.createMany({
+          data: [
+            ...def.totals.map((t) => ({
+              datasetId: id,
+              key: `total:${t.year}`,
+              label: `Total market ${t.year}`,
+              year: t.year,
+              value: t.value,
+              unit: def.unit,
+              basis: t.basis,
+              source: t.source?.label ?? null,
+              url: t.source?.url ?? null,
+              publishedOn: t.source?.date ?? null,
+              method: t.basis === "modelled" ? t.note : null,
+              assumptions: t.basis === "published" ? t.note : null,
+            })),
+            ...def.published
+              .filter((p) => !def.totals.some((t) => `total:${t.year}` === p.key))
+              .map((p) => ({
+                datasetId: id,
+                key: p.key,
+                label: p.label,
+                year: p.year ?? null,
+                value: p.value,
+                unit: p.unit,
+                basis: "published" as const,
+                source: p.source.label,
+                url: p.source.url ?? null,
+                publishedOn: p.source.date ?? null,
+              })),
+            ...def.marginals.map((m) => ({
+              datasetId: id,
+              key: `marginal:${m.dimension}`,
+              label: `Split by ${m.dimension}`,
+              unit: "share",
+              basis: "modelled" as const,
+              method: m.method,
+              assumptions: m.sources.map((s) => `${s.label}${s.url ? ` (${s.url})` : ""}`).join("; "),
+            })),
+          ],
+        });
+        const o = def.outlook;
+        if (o)
+          await tx.outlook.create({
+            data: {
+              datasetId: id,
+              publisher: o.publisher,
+              year: o.year,
+              value: o.value,
+              cagr: o.cagr,
+              cagrFrom: o.cagrFrom,
+              cagrTo: o.cagrTo,
+              source: o.source.label,
+              url: o.source.url ?? null,
+              publishedOn: o.source.date ?? null,
+            },
           });
-          // A new version becomes the active one, in the same transaction (the log is append-only).
-          await tx.activation.create({
-            data: { datasetKey: def.key, datasetId: id, actor: options.createdBy ?? null },
-          });
-          // Sealed as the load's last statement: it commits with the rows, and no row can join later.
-          await tx.$queryRaw`SELECT "seal_dataset"(${id})::text AS checksum`;
-          return { datasetId: id, created: true, facts: cube.length };
-        },
-        { timeout: 300_000, maxWait: 60_000 },
-      )
-      .finally(forgetDatasets);
+        await tx.otherEstimate.createMany({
+          data: def.otherEstimates.map((e, i) => ({
+            datasetId: id,
+            firm: e.firm,
+            scope: e.scope,
+            baseYear: e.baseYear,
+            baseValue: e.baseValue,
+            targetYear: e.targetYear ?? null,
+            targetValue: e.targetValue ?? null,
+            cagr: e.cagr ?? null,
+            verification: e.verification,
+            source: e.source.label,
+            url: e.source.url ?? null,
+            publishedOn: e.source.date ?? null,
+            note: e.note ?? null,
+            sortOrder: i,
+          })),
+        });
+        // A new version becomes the active one, in the same transaction (the log is append-only).
+        await tx.activation.create({
+          data: { datasetKey: def.key, datasetId: id, actor: options.createdBy ?? null },
+        });
+        // Sealed as the load's last statement: it commits with the rows, and no row can join later.
+        await tx.$queryRaw`SELECT "seal_dataset"(${id})::text AS checksum`;
+        return { datasetId: id, created: true, facts: cube.length };
+      },
+      { timeout: 300_000, maxWait: 60_000 },
+    );
   } catch (error) {
     // Two seeders racing on the same definition: the loser finds the winner's version.
     const again = await prisma.dataset.findUnique({ where: { checksum }, select: { id: true } });
@@ -232,12 +229,15 @@ export async function seedDataset(prisma: Db, def: DatasetDefinition, options: S
   }
 }
 
-/** A database loaded before the activation log existed: its newest version becomes active once. */
+/**
+ * A database loaded before the activation log existed: its newest sealed version is activated once,
+ * so every key has an activation (the log alone decides which version is active: queries.ts).
+ */
 async function activateIfNone(prisma: Db, key: string, datasetId: string): Promise<void> {
   const any = await prisma.activation.findFirst({ where: { datasetKey: key }, select: { id: true } });
   if (!any) {
     const newest = await prisma.dataset.findFirst({
-      where: { key },
+      where: { key, sealedAt: { not: null } },
       orderBy: { version: "desc" },
       select: { id: true },
     });

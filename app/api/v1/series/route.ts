@@ -111,6 +111,6 @@ function answer(request: Request, a: Answer, pinned: string | undefined): Respon
   };
   // This route checks nothing per request: the front server may send this answer again itself.
   if (!getEnv().REQUIRE_SIGN_IN)
-    publishAnswer(request.url, { version: `${a.datasetId}|${a.status}`, pinned, etag: a.etag, headers, body: a.body });
+    publishAnswer(request.url, { version: a.datasetId, pinned, etag: a.etag, headers, body: a.body });
   return new Response(a.body, { headers });
 }
