@@ -1,8 +1,9 @@
 /**
  * The pieces app instances share, on a real Postgres database: which version is active, read from
  * the activation log by every instance on its next request (two instances, each a process of its
- * own with its own pool and list); and the auth library's limits in the shared store, with the
- * per-process memory limiter taking over when the store does not answer.
+ * own with its own pool and list); answers pinned to a version, unchanged by an activation; and the
+ * auth library's limits in the shared store, with the per-process memory limiter taking over when
+ * the store does not answer.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import path from "node:path";
@@ -150,6 +151,48 @@ describe("which version is active, as every instance reads it", () => {
       await c.end();
       b.stop();
     }
+  });
+});
+
+describe("answers pinned to a version", () => {
+  it("keep their body and ETag across an activation, for the series, story and cube routes", async () => {
+    const routes = {
+      series: (await import("@/app/api/v1/series/route")).GET,
+      story: (await import("@/app/api/v1/story/route")).GET,
+      cube: (await import("@/app/api/v1/cube/route")).GET,
+    };
+    const paths = {
+      series: `/api/v1/series?by=vendor&from=2024&to=2026&dataset=${V2}`,
+      csv: `/api/v1/series?by=sector&format=csv&dataset=${V2}`,
+      story: `/api/v1/story?dataset=${V2}`,
+      cube: `/api/v1/cube?dataset=${V2}`,
+    };
+    const get = async (name: keyof typeof paths) => {
+      const handler = name === "csv" ? routes.series : routes[name];
+      const r = await handler(new Request(`http://test${paths[name]}`));
+      expect(r.status, `${name}: ${r.status}`).toBe(200);
+      expect(r.headers.get("cache-control"), name).toBe("public, max-age=31536000, immutable");
+      return { etag: r.headers.get("etag"), body: await r.text() };
+    };
+    await mods.imports.activateDataset(V2, "analyst@example.com");
+    const whileActive = {
+      series: await get("series"),
+      csv: await get("csv"),
+      story: await get("story"),
+      cube: await get("cube"),
+    };
+    expect(whileActive.series.body).not.toMatch(/"status"/);
+    expect(await mods.imports.activateDataset(V1, "analyst@example.com")).toMatchObject({ ok: true });
+    for (const name of Object.keys(paths) as (keyof typeof paths)[])
+      expect(await get(name), `${name} after V2 was superseded`).toEqual(whileActive[name]);
+    // And the unpinned answer of the active version is the pinned one's, byte for byte.
+    const unpinned = await routes.series(new Request(`http://test/api/v1/series?by=vendor&from=2024&to=2026`));
+    const pinnedV1 = await routes.series(
+      new Request(`http://test/api/v1/series?by=vendor&from=2024&to=2026&dataset=${V1}`),
+    );
+    expect(unpinned.headers.get("cache-control")).toBe("public, no-cache");
+    expect(unpinned.headers.get("etag")).toBe(pinnedV1.headers.get("etag"));
+    expect(await unpinned.text()).toBe(await pinnedV1.text());
   });
 });
 
