@@ -48,7 +48,7 @@ export const SERVER_TIMEOUTS = {
  * @param {(https: boolean) => Record<string, string>} o.apiHeaders security headers of API answers
  * @param {(path: string) => boolean} o.malformedPath
  * @param {(url: string, ifNoneMatch?: string, acceptEncoding?: string) => (Hit | null | Promise<Hit | null>)} [o.cachedAnswer]
- * @param {{ key: (method: string | undefined, url: string, headers: http.IncomingHttpHeaders) => string | null, serve: (key: string, acceptEncoding?: string) => (Hit | null | Promise<Hit | null>), store: (requestId: string, key: string, status: number, headers: http.OutgoingHttpHeaders, body: Buffer) => void, forget: (requestId: string) => void }} [o.pages]
+ * @param {{ key: (method: string | undefined, url: string, headers: http.IncomingHttpHeaders) => string | null, serve: (key: string, acceptEncoding?: string, requestId?: string) => (Hit | null | Promise<Hit | null>), store: (requestId: string, key: string, status: number, headers: http.OutgoingHttpHeaders, body: Buffer) => void, forget: (requestId: string) => void }} [o.pages]
  * @param {number} [o.pageDeadlineMs]
  * @param {number} [o.maxBodyBytes] the largest body any route accepts
  * @param {Partial<typeof SERVER_TIMEOUTS>} [o.timeouts]
@@ -196,7 +196,7 @@ function serve(o, req, res) {
       }, deadlineMs);
     }
     const pageKey = !api && bodiless && o.pages ? o.pages.key(req.method, req.url ?? "/", req.headers) : null;
-    const hit = pageKey ? o.pages.serve(pageKey, req.headers["accept-encoding"]) : null;
+    const hit = pageKey ? o.pages.serve(pageKey, req.headers["accept-encoding"], requestId) : null;
     // The app may have to ask the database whether the copy is still the page (a promise).
     if (isThenable(hit))
       return void hit.then(

@@ -46,6 +46,11 @@ interface Offer {
   token: string;
 }
 
+/** The list of versions held when a request that may be kept came in (see offerPage). */
+interface Start {
+  list: string | null;
+}
+
 interface Page {
   token: string;
   /** Header values with the render's nonce still in them. */
@@ -68,10 +73,12 @@ type HeaderBag = Record<string, string | string[] | undefined>;
 const g = globalThis as unknown as {
   __marketFastPagesCache?: LruCache<Page>;
   __marketFastPageOffers?: LruCache<Offer>;
+  __marketFastPageStarts?: LruCache<Start>;
   __marketFastPages?: typeof fastPages;
 };
 const pages = (g.__marketFastPagesCache ??= new LruCache<Page>(64));
 const offers = (g.__marketFastPageOffers ??= new LruCache<Offer>(256));
+const starts = (g.__marketFastPageStarts ??= new LruCache<Start>(256));
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v.join(", ") : v);
 
@@ -98,21 +105,33 @@ function tokenNow(pinned: string | undefined): string | null {
 /**
  * Called by a page that may be reused (see above) once its data is read, with the version its URL
  * pins (if any): the render of this request may be kept for the request's URL, for the versions in
- * use now. Pages not offered are never kept.
+ * use now. Only if the list held is the one held when the request came in: a list read again
+ * meanwhile (an activation during the render) may have given the render's parts (the header, the
+ * page) different lists. Pages not offered are never kept.
  */
 export function offerPage(requestId: string | null, pinned: string | undefined): void {
+  const start = requestId ? starts.get(requestId) : undefined;
+  if (requestId) starts.delete(requestId);
   const token = tokenNow(pinned);
-  if (requestId && token) offers.set(requestId, { token });
+  if (requestId && token && start && start.list === datasetListNow()) offers.set(requestId, { token });
 }
 
-/** A copy of the page kept for `key` while it is still the page, else null; once the log is checked. */
-function serve(key: string, acceptEncoding?: string): Promise<PageAnswer | null> | null {
+/**
+ * A copy of the page kept for `key` while it is still the page, else null; once the log is checked.
+ * Notes the list held as the request comes in, for its render's offer.
+ */
+function serve(key: string, acceptEncoding?: string, requestId?: string): Promise<PageAnswer | null> | null {
+  if (requestId) starts.set(requestId, { list: datasetListNow() });
   const page = pages.get(key);
   if (!page || !databaseAnsweredRecently()) return null;
   const url = key.slice(0, key.indexOf("\n"));
   const q = url.indexOf("?");
   const pinned = q === -1 ? undefined : (new URLSearchParams(url.slice(q + 1)).get("dataset") ?? undefined);
-  return versionsChecked().then((ok) => (ok && tokenNow(pinned) === page.token ? copy(page, acceptEncoding) : null));
+  return versionsChecked().then((ok) => {
+    if (!ok || tokenNow(pinned) !== page.token) return null;
+    if (requestId) starts.delete(requestId);
+    return copy(page, acceptEncoding);
+  });
 }
 
 function copy(page: Page, acceptEncoding?: string): PageAnswer {
@@ -152,6 +171,7 @@ function store(requestId: string, key: string, status: number, headers: HeaderBa
 
 function forget(requestId: string): void {
   offers.delete(requestId);
+  starts.delete(requestId);
 }
 
 function splitBuffer(body: Buffer, sep: Buffer): Buffer[] {

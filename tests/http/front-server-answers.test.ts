@@ -38,7 +38,7 @@ g.__activationLogMark = async () => {
   return { count: mark, last: mark };
 };
 /** The list as this process would hold it after reading it at a new mark (an activation). */
-function useList(list: Version[]) {
+function holdList(list: Version[]) {
   mark++;
   g.__versionList = { mark: { count: mark, last: mark }, list, token: "" };
 }
@@ -103,7 +103,7 @@ afterAll(() => new Promise<void>((r) => server.close(() => r())));
 beforeEach(() => {
   logAnswers = true;
   logLatencyMs = 2;
-  useList([
+  holdList([
     { id: "v1", status: "active" },
     { id: "v2", status: "superseded" },
   ]);
@@ -161,7 +161,7 @@ describe("front server: published API answers", () => {
     const url = `${base}/api/v1/series?by=sector&n=3`;
     await fetch(url);
     const count = handled;
-    useList([
+    holdList([
       { id: "v1", status: "superseded" },
       { id: "v2", status: "active" },
     ]);

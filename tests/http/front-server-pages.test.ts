@@ -44,7 +44,7 @@ g.__activationLogMark = async () => {
   return { count: mark, last: mark };
 };
 /** The list as this process would hold it after reading it at a new mark (an activation, a new version). */
-function useList(list: Version[]) {
+function holdList(list: Version[]) {
   mark++;
   const token = list.map((d) => `${d.id}:${d.version}:${d.status}`).join(",");
   g.__versionList = { mark: { count: mark, last: mark }, list, token };
@@ -60,6 +60,8 @@ let pages: typeof import("@/lib/server/fast-pages");
 let rendered = 0;
 let offer = true;
 let setCookie = false;
+/** A list read again while the page renders (an activation during the render). */
+let listChangesDuringRender = false;
 const logged: Record<string, unknown>[] = [];
 const log = { info: (o: Record<string, unknown>) => logged.push(o), error: () => undefined };
 // Large enough to be worth compressing, with the nonce in several places (as Next's HTML has it).
@@ -72,6 +74,7 @@ const PAGE = (nonce: string) =>
 function handle(req: IncomingMessage, res: ServerResponse) {
   rendered++;
   const nonce = btoa(randomUUID());
+  if (listChangesDuringRender) holdList([{ id: "v3", version: 3, status: "superseded" }, V1]);
   if (offer) pages.offerPage(req.headers["x-request-id"] as string, undefined);
   res.writeHead(200, {
     ...securityHeaders({ https: false }),
@@ -111,9 +114,10 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 beforeEach(() => {
   logAnswers = true;
-  useList([V1, { id: "v0", version: 0, status: "superseded" }]);
+  holdList([V1, { id: "v0", version: 0, status: "superseded" }]);
   offer = true;
   setCookie = false;
+  listChangesDuringRender = false;
 });
 
 const nonceOf = (res: Response) => /'nonce-([^']+)'/.exec(res.headers.get("content-security-policy") ?? "")?.[1];
@@ -203,7 +207,7 @@ describe("front server: rendered pages reused", () => {
     expect(rendered).toBe(count);
 
     // A new (not active) version: the header's version list changed.
-    useList([{ id: "v2", version: 2, status: "superseded" }, V1]);
+    holdList([{ id: "v2", version: 2, status: "superseded" }, V1]);
     await (await fetch(url, { headers: identity })).text();
     expect(rendered).toBe(count + 1);
     count = rendered;
@@ -213,6 +217,18 @@ describe("front server: rendered pages reused", () => {
     logAnswers = false;
     await (await fetch(url, { headers: identity })).text();
     expect(rendered, "a list that cannot be checked against the log is not trusted").toBe(count + 1);
+  });
+
+  it("a render during which the list was read again is not kept (its parts may show different lists)", async () => {
+    const url = `${base}/?n=7`;
+    listChangesDuringRender = true;
+    await (await fetch(url, { headers: identity })).text();
+    listChangesDuringRender = false;
+    const count = rendered;
+    await (await fetch(url, { headers: identity })).text();
+    expect(rendered, "rendered again").toBe(count + 1);
+    await (await fetch(url, { headers: identity })).text();
+    expect(rendered, "then kept").toBe(count + 1);
   });
 });
 
