@@ -48,14 +48,13 @@ function toDatasetInfo(row: DatasetRow, active: boolean): DatasetSummary {
  * a key with no activation has no active version (setup and every load write one, so this is not
  * expected; its versions stay readable pinned). Nothing else decides it.
  *
- * Each process holds the list it last read, with the log's mark it was read at. Every request that
- * needs it asks the log for its mark again (`SELECT count(*), max(id)`: one round trip, no timer)
- * and reads the list afresh only when the mark moved, so an activation made by any process is seen
- * by the next request everywhere. The count, not only the newest id: ids are taken at insert, so a
- * long transaction may commit an older id after a newer one has been seen; the log is append-only
- * (triggers refuse UPDATE, DELETE, TRUNCATE), so its count grows with every commit that adds to it.
- * Every new sealed version is activated in its own transaction (seed.ts), so the mark also moves
- * when the list gains a version.
+ * Each process holds the list it last read, with the log's newest id when it read it (its mark).
+ * Every request that needs it asks the log for that id again (`SELECT max(id)`: one indexed round
+ * trip, no timer) and reads the list afresh only when it moved, so an activation made by any
+ * process is seen by the next request everywhere. The log's ids follow commit order (migration
+ * activation_log_mark: an insert takes a lock, then its id, and holds the lock until it commits),
+ * so no entry can appear below a mark already seen. Every new sealed version is activated in its
+ * own transaction (seed.ts), so the mark also moves when the list gains a version.
  *
  * A request joins a mark query only if it was sent after the request asked: concurrent requests
  * share the next one, so a burst costs one or two round trips, and none can be answered by a query
@@ -63,11 +62,8 @@ function toDatasetInfo(row: DatasetRow, active: boolean): DatasetSummary {
  */
 export const ACTIVE_VERSIONS_SQL = `SELECT DISTINCT ON ("datasetKey") "datasetKey", "datasetId" FROM "Activation" ORDER BY "datasetKey", id DESC`;
 
-/** The log's state: its count of entries (grows with every commit that adds one) and newest id. */
-interface LogMark {
-  count: number;
-  last: number;
-}
+/** The activation log's newest id (0 when empty): it grows with every activation committed. */
+type LogMark = number;
 interface HeldList {
   mark: LogMark;
   list: DatasetSummary[];
@@ -82,7 +78,7 @@ interface MarkQueries {
 // and the front server's reused answers (fast-answers.ts, fast-pages.ts) read the same list.
 const shared = globalThis as unknown as {
   __versionList?: HeldList;
-  __versionListRead?: { count: number; value: Promise<HeldList> };
+  __versionListRead?: { mark: LogMark; value: Promise<HeldList> };
   __versionMarks?: MarkQueries;
   /** Where the mark is read from: the database, unless a test without one sets it. */
   __activationLogMark?: () => Promise<LogMark>;
@@ -93,12 +89,11 @@ const MARK_DEADLINE_MS = 2_000;
 
 async function readMark(): Promise<LogMark> {
   const [row] = await withTimeout(
-    getDb().prisma.$queryRaw<{ count: number; last: number | null }[]>`
-      SELECT count(*)::int AS count, max(id) AS last FROM "Activation"`,
+    getDb().prisma.$queryRaw<{ last: number | null }[]>`SELECT max(id) AS last FROM "Activation"`,
     MARK_DEADLINE_MS,
     "activation log",
   );
-  return { count: row.count, last: row.last ?? 0 };
+  return row.last ?? 0;
 }
 
 /** The log's mark, from a query sent after this call (shared with the other callers waiting for it). */
@@ -132,17 +127,17 @@ export async function getDatasets(): Promise<DatasetSummary[]> {
 async function currentList(): Promise<HeldList> {
   const mark = await activationMark();
   const held = shared.__versionList;
-  if (held && held.mark.count === mark.count && held.mark.last === mark.last) return held;
+  if (held && held.mark === mark) return held;
   // One read per mark: the requests that found the same mark share it.
   const reading = shared.__versionListRead;
-  if (reading && reading.count === mark.count) return reading.value;
+  if (reading && reading.mark === mark) return reading.value;
   const value = readDatasets(mark).then((read) => {
     // A read for a later mark may have finished first: the list held never goes back.
     const now = shared.__versionList;
-    if (!now || now.mark.count <= read.mark.count) adopt(read);
+    if (!now || now.mark <= read.mark) adopt(read);
     return read;
   });
-  shared.__versionListRead = { count: mark.count, value };
+  shared.__versionListRead = { mark, value };
   void value
     .catch(() => undefined)
     .finally(() => {

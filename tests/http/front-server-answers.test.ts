@@ -21,7 +21,7 @@ import { createFrontServer } from "@/scripts/front-server.mjs";
 // where the log's mark is read from (a failed read is a database that does not answer). Set before
 // those modules load (they adopt what is there).
 type Version = { id: string; status: "active" | "superseded" };
-type Mark = { count: number; last: number };
+type Mark = number;
 const g = globalThis as unknown as {
   __versionList?: { mark: Mark; list: Version[]; token: string };
   __activationLogMark?: () => Promise<Mark>;
@@ -35,12 +35,12 @@ g.__activationLogMark = async () => {
   marksRead++;
   await new Promise((r) => setTimeout(r, logLatencyMs));
   if (!logAnswers) throw new Error("the database does not answer");
-  return { count: mark, last: mark };
+  return mark;
 };
 /** The list as this process would hold it after reading it at a new mark (an activation). */
 function holdList(list: Version[]) {
   mark++;
-  g.__versionList = { mark: { count: mark, last: mark }, list, token: "" };
+  g.__versionList = { mark, list, token: "" };
 }
 const checks = new Map([
   ["v1", { id: "v1", sealed: true, intact: true }],

@@ -31,7 +31,7 @@ delete process.env.REQUIRE_SIGN_IN;
 // The state queries.ts and integrity.ts keep on globalThis, and the log's mark read without a
 // database (see front-server-answers.test.ts).
 type Version = { id: string; version: number; status: "active" | "superseded" };
-type Mark = { count: number; last: number };
+type Mark = number;
 const g = globalThis as unknown as {
   __versionList?: { mark: Mark; list: Version[]; token: string };
   __activationLogMark?: () => Promise<Mark>;
@@ -41,13 +41,13 @@ let mark = 0;
 let logAnswers = true;
 g.__activationLogMark = async () => {
   if (!logAnswers) throw new Error("the database does not answer");
-  return { count: mark, last: mark };
+  return mark;
 };
 /** The list as this process would hold it after reading it at a new mark (an activation, a new version). */
 function holdList(list: Version[]) {
   mark++;
   const token = list.map((d) => `${d.id}:${d.version}:${d.status}`).join(",");
-  g.__versionList = { mark: { count: mark, last: mark }, list, token };
+  g.__versionList = { mark, list, token };
 }
 const V1: Version = { id: "v1", version: 1, status: "active" };
 g.__integrity = {

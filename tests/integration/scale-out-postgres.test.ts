@@ -127,26 +127,37 @@ describe("which version is active, as every instance reads it", () => {
     b.stop();
   });
 
-  it("an entry with an older id that commits after a newer one still moves the mark", async () => {
+  it("the log's ids follow commit order: no entry appears below a mark already seen", async () => {
     const b = startInstance();
     const c = new pg.Client({ connectionString: url });
     await c.connect();
     try {
-      // A long load: its activation takes its id now and commits later.
+      // A long load: its activation is written now and commits later.
       await c.query("BEGIN");
-      const [{ id: older }] = (
+      const [{ id: long }] = (
         await c.query(
           `INSERT INTO "Activation" ("datasetKey", "datasetId", actor) VALUES ($1, $2, 'long load') RETURNING id`,
           ["another-key", V1],
         )
       ).rows as { id: number }[];
-      await sql(`INSERT INTO "Activation" ("datasetKey", "datasetId", actor) VALUES ($1, $2, 'quick')`, [KEY, V2]);
-      const before = await b.ask<{ count: number; last: number }>({ op: "mark" });
-      expect(before.last).toBeGreaterThan(older);
+      // A quick activation meanwhile waits for that commit instead of taking a later id and
+      // committing first (which a reader would see, and then never see the long load's entry below it).
+      let quickDone = false;
+      const quick = sql<{ id: number }>(
+        `INSERT INTO "Activation" ("datasetKey", "datasetId", actor) VALUES ($1, $2, 'quick') RETURNING id`,
+        [KEY, V2],
+      ).then((rows) => {
+        quickDone = true;
+        return rows[0].id;
+      });
+      await new Promise((r) => setTimeout(r, 300));
+      expect(quickDone, "the quick activation waits for the long load's commit").toBe(false);
+      const before = await b.ask<number>({ op: "mark" });
+      expect(before, "the long load's entry is not seen before it commits").toBeLessThan(long);
       await c.query("COMMIT");
-      const after = await b.ask<{ count: number; last: number }>({ op: "mark" });
-      expect(after.last, "the newest id is the same").toBe(before.last);
-      expect(after.count, "but the log grew: the list is read again").toBe(before.count + 1);
+      const quickId = await quick;
+      expect(quickId, "the quick one, committed second, has the higher id").toBeGreaterThan(long);
+      expect(await b.ask<number>({ op: "mark" })).toBe(quickId);
     } finally {
       await c.end();
       b.stop();

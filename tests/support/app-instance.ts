@@ -5,7 +5,7 @@
  * command per line on stdin and answers one JSON line on stdout:
  *   {"op":"active"}               → {"id": the version an unpinned request is answered from}
  *   {"op":"activate","id":"…"}    → the outcome of the activate route's call
- *   {"op":"mark"}                 → the activation log's mark this process reads
+ *   {"op":"mark"}                 → the activation log's newest id, as this process reads it
  */
 import readline from "node:readline";
 import { activateDataset } from "@/lib/server/imports";
