@@ -2,16 +2,12 @@ import type { Instrumentation } from "next";
 
 /**
  * At server start (not during the build), every stored version's checksum is verified in the
- * background, one at a time, so neither the first page nor a health check pays for hashing; and on
- * Postgres the process listens for version changes made by other instances (invalidation.ts).
+ * background, one at a time, so neither the first page nor a health check pays for hashing.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   const { verifyInBackground } = await import("@/lib/server/integrity");
   setTimeout(() => void verifyInBackground(), 2_000).unref();
-  const { startVersionListener } = await import("@/lib/server/invalidation");
-  const { forgetDatasets } = await import("@/lib/server/queries");
-  startVersionListener(forgetDatasets);
 }
 
 /**

@@ -14,7 +14,8 @@
 //     outage page with Retry-After instead of a spinner for 15 s;
 //   - an API GET whose answer the app has published for reuse (`cachedAnswer`: public, immutable per
 //     dataset version, still current) is sent from memory, with the same headers, without entering
-//     Next's router (lib/server/fast-answers.ts says when an answer is reused);
+//     Next's router (lib/server/fast-answers.ts says when an answer is reused; it may first have to
+//     ask the database whether the answer is still current, so it may answer with a promise);
 //   - likewise a page the app has published for reuse (`pages`: the overview for readers not signed
 //     in, per URL and dataset version) is sent from memory with a fresh CSP nonce; a request that
 //     may be cached but is not yet renders through Next uncompressed, and the bytes sent are handed
@@ -35,6 +36,8 @@ export const SERVER_TIMEOUTS = {
   checkIntervalMs: 1_000,
 };
 
+/** @typedef {{ status: number, headers: Record<string, string>, body: Buffer | null }} Hit */
+
 /**
  * @param {object} o
  * @param {(req: http.IncomingMessage, res: http.ServerResponse) => unknown} o.handle Next's request handler
@@ -44,8 +47,8 @@ export const SERVER_TIMEOUTS = {
  * @param {{ html: string, headers: (https: boolean) => Record<string, string> }} o.outage the 503 page
  * @param {(https: boolean) => Record<string, string>} o.apiHeaders security headers of API answers
  * @param {(path: string) => boolean} o.malformedPath
- * @param {(url: string, ifNoneMatch?: string, acceptEncoding?: string) => ({ status: number, headers: Record<string, string>, body: Buffer | null } | null)} [o.cachedAnswer]
- * @param {{ key: (method: string | undefined, url: string, headers: http.IncomingHttpHeaders) => string | null, serve: (key: string, acceptEncoding?: string) => ({ status: number, headers: Record<string, string>, body: Buffer } | null), store: (requestId: string, key: string, status: number, headers: http.OutgoingHttpHeaders, body: Buffer) => void, forget: (requestId: string) => void }} [o.pages]
+ * @param {(url: string, ifNoneMatch?: string, acceptEncoding?: string) => (Hit | null | Promise<Hit | null>)} [o.cachedAnswer]
+ * @param {{ key: (method: string | undefined, url: string, headers: http.IncomingHttpHeaders) => string | null, serve: (key: string, acceptEncoding?: string, requestId?: string) => (Hit | null | Promise<Hit | null>), store: (requestId: string, key: string, status: number, headers: http.OutgoingHttpHeaders, body: Buffer) => void, forget: (requestId: string) => void }} [o.pages]
  * @param {number} [o.pageDeadlineMs]
  * @param {number} [o.maxBodyBytes] the largest body any route accepts
  * @param {Partial<typeof SERVER_TIMEOUTS>} [o.timeouts]
@@ -153,48 +156,72 @@ function serve(o, req, res) {
   // Only a GET without a body: it is complete once its headers are in (req.complete turns true just
   // after this handler runs), so the connection stays open for the next request.
   const bodiless = !req.headers["transfer-encoding"] && declared === 0;
-  if (api && req.method === "GET" && bodiless && o.cachedAnswer) {
-    const hit = o.cachedAnswer(req.url ?? "/", req.headers["if-none-match"], req.headers["accept-encoding"]);
-    if (hit) {
-      state.status = hit.status;
-      original.writeHead.call(res, hit.status, {
-        ...state.headers,
-        ...hit.headers,
-        ...(hit.body ? { "Content-Length": hit.body.length } : {}),
-      });
-      return original.end.call(res, hit.body ?? undefined);
-    }
-  }
+  const isPage = !api && (req.method === "GET" || req.method === "HEAD") && !path.startsWith("/_next/");
 
-  const pageKey = !api && bodiless && o.pages ? o.pages.key(req.method, req.url ?? "/", req.headers) : null;
-  if (pageKey) {
-    const hit = o.pages.serve(pageKey, req.headers["accept-encoding"]);
-    if (hit) {
-      state.status = hit.status;
-      original.writeHead.call(res, hit.status, { ...hit.headers, "Content-Length": hit.body.length });
-      return original.end.call(res, hit.body);
-    }
-    capture(o.pages, req, res, state, pageKey, requestId);
-  }
-
-  if (!api && (req.method === "GET" || req.method === "HEAD") && !path.startsWith("/_next/")) {
-    const deadlineMs = o.pageDeadlineMs ?? 4_500;
-    state.deadline = setTimeout(() => {
-      if (res.headersSent || res.writableEnded) return;
-      for (const name of res.getHeaderNames()) if (name !== "x-request-id") res.removeHeader(name);
-      o.log.error({ requestId, method: req.method, path, deadlineMs }, "page deadline passed: 503");
-      answer(res, state, original, 503, o.outage.html, { ...o.outage.headers(https), "Retry-After": "5" });
-      silence(res);
-    }, deadlineMs);
-  }
-
-  Promise.resolve()
-    .then(() => o.handle(req, res))
-    .catch((err) => {
-      o.log.error({ requestId, err }, "request handler failed");
-      if (!res.headersSent) answer(res, state, original, 500, problem(null, "Internal error; it has been logged."));
-      else res.destroy();
+  // An answer from memory, sent as it is, unless the page deadline has answered meanwhile.
+  const sendHit = (hit) => {
+    if (res.headersSent || res.writableEnded) return;
+    state.status = hit.status;
+    original.writeHead.call(res, hit.status, {
+      ...state.headers,
+      ...hit.headers,
+      ...(hit.body ? { "Content-Length": hit.body.length } : {}),
     });
+    original.end.call(res, hit.body ?? undefined);
+  };
+
+  // Through Next (capturing a page that may be kept), unless the page deadline has answered meanwhile.
+  const toNext = (pageKey) => {
+    if (res.headersSent || res.writableEnded) return;
+    if (pageKey) capture(o.pages, req, res, state, pageKey, requestId);
+    Promise.resolve()
+      .then(() => o.handle(req, res))
+      .catch((err) => {
+        o.log.error({ requestId, err }, "request handler failed");
+        if (!res.headersSent) answer(res, state, original, 500, problem(null, "Internal error; it has been logged."));
+        else res.destroy();
+      });
+  };
+
+  // Pages: the deadline runs from here, so it also covers the wait for a copy's check.
+  const page = () => {
+    if (isPage) {
+      const deadlineMs = o.pageDeadlineMs ?? 4_500;
+      state.deadline = setTimeout(() => {
+        if (res.headersSent || res.writableEnded) return;
+        for (const name of res.getHeaderNames()) if (name !== "x-request-id") res.removeHeader(name);
+        o.log.error({ requestId, method: req.method, path, deadlineMs }, "page deadline passed: 503");
+        answer(res, state, original, 503, o.outage.html, { ...o.outage.headers(https), "Retry-After": "5" });
+        silence(res);
+      }, deadlineMs);
+    }
+    const pageKey = !api && bodiless && o.pages ? o.pages.key(req.method, req.url ?? "/", req.headers) : null;
+    const hit = pageKey ? o.pages.serve(pageKey, req.headers["accept-encoding"], requestId) : null;
+    // The app may have to ask the database whether the copy is still the page (a promise).
+    if (isThenable(hit))
+      return void hit.then(
+        (h) => (h ? sendHit(h) : toNext(pageKey)),
+        () => toNext(pageKey),
+      );
+    if (hit) return sendHit(hit);
+    toNext(pageKey);
+  };
+
+  const cached =
+    api && req.method === "GET" && bodiless && o.cachedAnswer
+      ? o.cachedAnswer(req.url ?? "/", req.headers["if-none-match"], req.headers["accept-encoding"])
+      : null;
+  if (isThenable(cached))
+    return void cached.then(
+      (hit) => (hit ? sendHit(hit) : page()),
+      () => page(),
+    );
+  if (cached) return sendHit(cached);
+  page();
+}
+
+function isThenable(x) {
+  return !!x && typeof x.then === "function";
 }
 
 /**

@@ -47,7 +47,8 @@ const server = createFrontServer({
   // Set by lib/server/fast-pages.ts once a page that may be reused has loaded it.
   pages: {
     key: (method, url, reqHeaders) => globalThis.__marketFastPages?.key(method, url, reqHeaders) ?? null,
-    serve: (key, acceptEncoding) => globalThis.__marketFastPages?.serve(key, acceptEncoding) ?? null,
+    serve: (key, acceptEncoding, requestId) =>
+      globalThis.__marketFastPages?.serve(key, acceptEncoding, requestId) ?? null,
     store: (...args) => globalThis.__marketFastPages?.store(...args),
     forget: (requestId) => globalThis.__marketFastPages?.forget(requestId),
   },

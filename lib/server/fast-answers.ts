@@ -2,20 +2,23 @@ import "server-only";
 import { gzipSync } from "node:zlib";
 import { LruCache } from "./cache";
 import { etagMatches } from "./http";
-import { datasetNow } from "./queries";
+import { databaseAnsweredRecently } from "./db-probe";
+import { datasetNow, versionsChecked } from "./queries";
 
 /**
  * Public API answers the front server (scripts/front-server.mjs) may send again without entering
  * Next, for the exact URL they were made for. An answer is served from here only while it is still
- * the answer: the version its query resolves to right now (the active one, or the pinned one) is
- * the one it was made from, with the same status, read from a fresh list and found intact
- * (`datasetNow`); otherwise the request goes through Next as usual, which makes and publishes a
- * new one. Only answers of routes that check nothing per request (no session, no limit) are
+ * the answer: the version its query resolves to right now is the one it was made from, found
+ * intact (`datasetNow`). A pinned version is final (a pinned answer carries nothing an activation
+ * changes), so that is known at once. An unpinned answer waits for the activation log's check
+ * (`versionsChecked`: one shared round trip), so an activation made by any instance is seen by the
+ * next request; while the database does not answer, it goes to Next. Otherwise the request goes
+ * through Next as usual, which makes and publishes a new one. Only answers of routes that check nothing per request (no session, no limit) are
  * published, and none while REQUIRE_SIGN_IN is on. The front server adds the API's security
  * headers, the request id and the access log line, as for every answer.
  */
 interface Entry {
-  /** `id|status` of the version, as datasetNow gives it. */
+  /** The id of the version it was made from. */
   version: string;
   /** The pinned dataset id of the query, if any. */
   pinned: string | undefined;
@@ -39,7 +42,7 @@ const GZIP_MIN_BYTES = 1_024;
 
 const g = globalThis as unknown as {
   __marketFastAnswers?: LruCache<Entry>;
-  __marketFastAnswer?: (url: string, ifNoneMatch?: string, acceptEncoding?: string) => FastAnswer | null;
+  __marketFastAnswer?: typeof fastAnswer;
 };
 const entries = (g.__marketFastAnswers ??= new LruCache<Entry>(1_000));
 
@@ -59,9 +62,22 @@ export function publishAnswer(
   entries.set(key, { ...a, body: Buffer.from(a.body) });
 }
 
-export function fastAnswer(url: string, ifNoneMatch?: string, acceptEncoding?: string): FastAnswer | null {
+/** The answer from memory, null when there is none that is still the answer, or a promise of either. */
+export function fastAnswer(
+  url: string,
+  ifNoneMatch?: string,
+  acceptEncoding?: string,
+): FastAnswer | null | Promise<FastAnswer | null> {
   const e = entries.get(url);
-  if (!e || datasetNow(e.pinned) !== e.version) return null;
+  if (!e) return null;
+  if (e.pinned !== undefined) return datasetNow(e.pinned) === e.version ? send(e, ifNoneMatch, acceptEncoding) : null;
+  if (!databaseAnsweredRecently()) return null;
+  return versionsChecked().then((ok) =>
+    ok && datasetNow() === e.version ? send(e, ifNoneMatch, acceptEncoding) : null,
+  );
+}
+
+function send(e: Entry, ifNoneMatch?: string, acceptEncoding?: string): FastAnswer {
   if (etagMatches(ifNoneMatch, e.etag)) return { status: 304, headers: pick304(e.headers), body: null };
   const headers: Record<string, string> = { ...e.headers, Vary: `${NEXT_VARY}, Accept-Encoding` };
   if (e.body.length >= GZIP_MIN_BYTES && acceptsGzip(acceptEncoding)) {

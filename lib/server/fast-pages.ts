@@ -4,7 +4,7 @@ import { constants, crc32, deflateRawSync } from "node:zlib";
 import { LruCache } from "./cache";
 import { databaseAnsweredRecently } from "./db-probe";
 import { getEnv } from "./env";
-import { datasetListNow, datasetNow } from "./queries";
+import { datasetListNow, datasetNow, versionsChecked } from "./queries";
 
 /**
  * Rendered pages the front server (scripts/front-server.mjs) may send again without rendering:
@@ -21,8 +21,10 @@ import { datasetListNow, datasetNow } from "./queries";
  * A copy is served only when all of this holds, else the request renders as before:
  *   - a plain GET of a cached path (no RSC or router-state headers, no server action, no body);
  *   - no session cookie (a signed-in reader's header differs), and sign-in is not required;
- *   - the list of versions is fresh and unchanged since the render, and the version the URL resolves
- *     to is the one rendered, checked intact (`datasetNow`), as for the API's reused answers;
+ *   - the list of versions is unchanged since the render, as of the activation log when the request
+ *     came (`versionsChecked`: one shared round trip, so an activation made by any instance is seen
+ *     by the next request), and the version the URL resolves to is the one rendered, checked intact
+ *     (`datasetNow`), as for the API's reused answers;
  *   - the database answered its last probe (during an outage the proxy's 503 applies as before).
  * A render is kept only if it answered 200 with no Set-Cookie and no Content-Encoding of its own.
  */
@@ -42,6 +44,11 @@ const NONCE_IN_CSP = /'nonce-([A-Za-z0-9+/=_-]{16,})'/;
 
 interface Offer {
   token: string;
+}
+
+/** The list of versions held when a request that may be kept came in (see offerPage). */
+interface Start {
+  list: string | null;
 }
 
 interface Page {
@@ -66,10 +73,12 @@ type HeaderBag = Record<string, string | string[] | undefined>;
 const g = globalThis as unknown as {
   __marketFastPagesCache?: LruCache<Page>;
   __marketFastPageOffers?: LruCache<Offer>;
+  __marketFastPageStarts?: LruCache<Start>;
   __marketFastPages?: typeof fastPages;
 };
 const pages = (g.__marketFastPagesCache ??= new LruCache<Page>(64));
 const offers = (g.__marketFastPageOffers ??= new LruCache<Offer>(256));
+const starts = (g.__marketFastPageStarts ??= new LruCache<Start>(256));
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v.join(", ") : v);
 
@@ -96,20 +105,36 @@ function tokenNow(pinned: string | undefined): string | null {
 /**
  * Called by a page that may be reused (see above) once its data is read, with the version its URL
  * pins (if any): the render of this request may be kept for the request's URL, for the versions in
- * use now. Pages not offered are never kept.
+ * use now. Only if the list held is the one held when the request came in: a list read again
+ * meanwhile (an activation during the render) may have given the render's parts (the header, the
+ * page) different lists. Pages not offered are never kept.
  */
 export function offerPage(requestId: string | null, pinned: string | undefined): void {
+  const start = requestId ? starts.get(requestId) : undefined;
+  if (requestId) starts.delete(requestId);
   const token = tokenNow(pinned);
-  if (requestId && token) offers.set(requestId, { token });
+  if (requestId && token && start && start.list === datasetListNow()) offers.set(requestId, { token });
 }
 
-function serve(key: string, acceptEncoding?: string): PageAnswer | null {
+/**
+ * A copy of the page kept for `key` while it is still the page, else null; once the log is checked.
+ * Notes the list held as the request comes in, for its render's offer.
+ */
+function serve(key: string, acceptEncoding?: string, requestId?: string): Promise<PageAnswer | null> | null {
+  if (requestId) starts.set(requestId, { list: datasetListNow() });
   const page = pages.get(key);
-  if (!page) return null;
+  if (!page || !databaseAnsweredRecently()) return null;
   const url = key.slice(0, key.indexOf("\n"));
   const q = url.indexOf("?");
   const pinned = q === -1 ? undefined : (new URLSearchParams(url.slice(q + 1)).get("dataset") ?? undefined);
-  if (!databaseAnsweredRecently() || tokenNow(pinned) !== page.token) return null;
+  return versionsChecked().then((ok) => {
+    if (!ok || tokenNow(pinned) !== page.token) return null;
+    if (requestId) starts.delete(requestId);
+    return copy(page, acceptEncoding);
+  });
+}
+
+function copy(page: Page, acceptEncoding?: string): PageAnswer {
   const nonce = Buffer.from(randomUUID()).toString("base64");
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(page.headers)) headers[k] = v.replaceAll(page.nonce, nonce);
@@ -146,6 +171,7 @@ function store(requestId: string, key: string, status: number, headers: HeaderBa
 
 function forget(requestId: string): void {
   offers.delete(requestId);
+  starts.delete(requestId);
 }
 
 function splitBuffer(body: Buffer, sep: Buffer): Buffer[] {

@@ -3,8 +3,8 @@ import { healthQuery } from "./db-probe";
 import { describeDbError, getDb, withTimeout } from "./db";
 import { getEnv } from "./env";
 import { checked, integrityReport, verifyInBackground } from "./integrity";
-import { versionListenerUp } from "./invalidation";
 import { log } from "./log";
+import { ACTIVE_VERSIONS_SQL } from "./queries";
 import { route } from "./route";
 
 export interface Health {
@@ -18,10 +18,9 @@ export interface Health {
   integrity?: { checked: number; pending: boolean; tampered: string[]; unsealed: string[] };
   /**
    * Where the state instances share lives (rate limits, sign-in throttling, sessions): the Postgres
-   * database itself, or this process's memory on the embedded one; whether this instance hears
-   * version changes made by others.
+   * database itself, or this process's memory on the embedded one.
    */
-  store?: { kind: "postgres" | "memory"; versionsAnnounced: boolean };
+  store?: { kind: "postgres" | "memory" };
   /**
    * Read replicas (DATABASE_REPLICA_URLS): how many answer (reads go to the primary while none
    * does), and this process's reads served by a replica and sent to the primary instead since start.
@@ -97,7 +96,7 @@ async function check(): Promise<Result> {
           database: { kind, reachable: true, latencyMs },
           dataset: ds ? { id: ds.id, title: ds.title, version: ds.version, facts: facts ?? 0 } : null,
           integrity,
-          store: { kind: kind === "postgres" ? "postgres" : "memory", versionsAnnounced: versionListenerUp() },
+          store: { kind: kind === "postgres" ? "postgres" : "memory" },
           ...(kind === "postgres" && getDb().replicas.length ? { replicas: await replicaReport() } : {}),
         };
         return { health };
@@ -135,19 +134,14 @@ async function replicaReport(): Promise<NonNullable<Health["replicas"]>> {
 }
 
 /**
- * The version pages show unpinned: the newest activation of the primary data set (the first key
- * loaded), else its newest sealed version (lib/server/queries.ts reads the same rule).
+ * The version pages show unpinned: the active version (by the activation log, with the rule
+ * queries.ts uses everywhere) of the primary data set, the first key loaded; none without one.
  */
 const ACTIVE_DATASET = `
   WITH prim AS (SELECT key FROM "Dataset" WHERE "sealedAt" IS NOT NULL ORDER BY "createdAt" LIMIT 1),
-  chosen AS (
-    SELECT COALESCE(
-      (SELECT a."datasetId" FROM "Activation" a WHERE a."datasetKey" = (SELECT key FROM prim) ORDER BY a.id DESC LIMIT 1),
-      (SELECT d.id FROM "Dataset" d WHERE d.key = (SELECT key FROM prim) AND d."sealedAt" IS NOT NULL
-        ORDER BY d.version DESC LIMIT 1)
-    ) AS id
-  )
-  SELECT d.id, d.title, d.version FROM "Dataset" d JOIN chosen ON chosen.id = d.id`;
+  active AS (${ACTIVE_VERSIONS_SQL})
+  SELECT d.id, d.title, d.version FROM "Dataset" d JOIN active a ON a."datasetId" = d.id
+  WHERE d.key = (SELECT key FROM prim) AND d."sealedAt" IS NOT NULL`;
 
 function down(kind: "postgres" | "pglite", error: unknown): Health {
   const reason = describeDbError(error);

@@ -10,7 +10,6 @@ import { getDb, isDbUnavailable } from "./db";
 import { fitCubeInWorker } from "./forecast/fit-pool";
 import type { Outcome } from "./imports";
 import { log } from "./log";
-import { forgetDatasets } from "./queries";
 
 /**
  * The second phase of an import: the staged file becomes a new immutable version, made active, in
@@ -205,7 +204,6 @@ async function runJob(id: string, actor: string, def: DatasetDefinition, started
         return { ok: false, status: 409, message: `import "${id}" was already committed as ${result.datasetId}` };
       await prisma.activation.create({ data: { datasetKey: def.key, datasetId: result.datasetId, actor } });
     }
-    forgetDatasets();
     const ds = await prisma.dataset.findUniqueOrThrow({
       where: { id: result.datasetId },
       select: { id: true, version: true },

@@ -15,7 +15,7 @@ import { checkImportStory, storyChanges } from "./import-story";
 import { audit } from "./audit";
 import { getDatasetTables, getDefinition } from "./dataset-tables";
 import { getDb } from "./db";
-import { activeVersions, forgetDatasets, getDatasets } from "./queries";
+import { activeVersions, getDatasets } from "./queries";
 import { HttpProblem } from "./http";
 import { assertIntact } from "./integrity";
 
@@ -244,7 +244,6 @@ export async function activateDataset(
     return { ok: false, status: 409, message: `version "${ds.id}" failed its integrity check and cannot be activated` };
   }
   await prisma.activation.create({ data: { datasetKey: ds.key, datasetId: ds.id, actor } });
-  forgetDatasets();
   await audit({ action: "activate", actor, target: ds.id });
   return { ok: true, value: ds };
 }

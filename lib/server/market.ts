@@ -106,11 +106,9 @@ export async function getSeriesView(
           status: 404,
           problem: { param: "dataset", message: "no dataset has been loaded; run npm run db:seed" },
         };
-  // The status is part of it: it is in the answer, and an activation changes it.
   const { by: qBy, type, sector, vendor, region, group: qGroup, from: qFrom, to: qTo, forecast, levers } = query;
   const viewKey = JSON.stringify([
     dataset.id,
-    dataset.status,
     qBy,
     type,
     sector,
@@ -176,9 +174,9 @@ export async function getSeriesView(
     points: inRange(s.points),
     ...(method ? { forecast: s.forecast ? { ...s.forecast, points: inRange(s.forecast.points) } : null } : {}),
   }));
-  const { id, title, publisher, edition, unit, currency, historyTo, firstYear, lastYear, version, status } = dataset;
+  const { id, title, publisher, edition, unit, currency, historyTo, firstYear, lastYear, version } = dataset;
   const view: SeriesView = {
-    dataset: { id, title, publisher, edition, unit, currency, historyTo, firstYear, lastYear, version, status },
+    dataset: { id, title, publisher, edition, unit, currency, historyTo, firstYear, lastYear, version },
     unit,
     by: query.by,
     filters,
@@ -304,9 +302,9 @@ export async function getPageContext(params: RawParams): Promise<PageContext | n
   const robustness = await getForecastRobustness(dataset, outlook, publishedYears);
   const vendors = members.filter((m) => m.dimension === "vendor").map((m) => m.slug);
   const resolved = resolveViewState(parsed.value, dataset, members, year, groupKeys(story.groups, vendors), story);
-  const { id, title, publisher, edition, unit, currency, historyTo, firstYear, lastYear, version, status } = dataset;
+  const { id, title, publisher, edition, unit, currency, historyTo, firstYear, lastYear, version } = dataset;
   return {
-    dataset: { id, title, publisher, edition, unit, currency, historyTo, firstYear, lastYear, version, status },
+    dataset: { id, title, publisher, edition, unit, currency, historyTo, firstYear, lastYear, version },
     members,
     outlook,
     publishedYears,

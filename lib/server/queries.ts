@@ -13,11 +13,10 @@ import {
   type VendorGroup,
 } from "@/lib/market/types";
 import { memo } from "./cache";
-import { getDb } from "./db";
+import { getDb, withTimeout } from "./db";
 import { HttpProblem } from "./http";
 import { assertIntact, checkedIntact } from "./integrity";
 import { log } from "./log";
-import { versionListenerUp } from "./invalidation";
 
 /**
  * The data-access layer (this file, provenance.ts and health.ts): the only code that reads the
@@ -41,168 +40,208 @@ function toDatasetInfo(row: DatasetRow, active: boolean): DatasetSummary {
 }
 
 /**
- * How long the list of dataset versions is reused. On Postgres every change is announced to every
- * instance at once (lib/server/invalidation.ts); while that announcement channel is down, the list
- * is reused for at most a second. Every other read is of immutable versions.
+ * The list of versions, and which one of each data set is active, come from the activation log
+ * alone: the active version of a key is the one of its newest activation (`ACTIVE_VERSIONS_SQL`);
+ * a key with no activation has no active version (setup and every load write one, so this is not
+ * expected; its versions stay readable pinned). Nothing else decides it.
+ *
+ * Each process holds the list it last read, with the log's newest id when it read it (its mark).
+ * Every request that needs it asks the log for that id again (`SELECT max(id)`: one indexed round
+ * trip, no timer) and reads the list afresh only when it moved, so an activation made by any
+ * process is seen by the next request everywhere. The log's ids follow commit order (migration
+ * activation_log_mark: an insert takes a lock, then its id, and holds the lock until it commits),
+ * so no entry can appear below a mark already seen. Every new sealed version is activated in its
+ * own transaction (seed.ts), so the mark also moves when the list gains a version.
+ *
+ * A request joins a mark query only if it was sent after the request asked: concurrent requests
+ * share the next one, so a burst costs one or two round trips, and none can be answered by a query
+ * that may predate an activation committed before it arrived.
  */
-const DATASETS_TTL_MS = 5_000;
-const DATASETS_TTL_UNANNOUNCED_MS = 1_000;
-const datasetsTtl = () => (versionListenerUp() ? DATASETS_TTL_MS : DATASETS_TTL_UNANNOUNCED_MS);
-// On globalThis: Next bundles route handlers and pages apart, each with its own module instances; an
-// activation in a route handler must reach the pages' copy of the list at once.
-type DatasetsEntry = { at: number; value: Promise<DatasetSummary[]>; list?: DatasetSummary[]; next?: boolean };
-const shared = globalThis as unknown as { __datasetsCache?: DatasetsEntry };
-/** The last list read: pinned versions never change, so they are served from it when the database is down. */
-let lastGoodDatasets: DatasetSummary[] | undefined;
+export const ACTIVE_VERSIONS_SQL = `SELECT DISTINCT ON ("datasetKey") "datasetKey", "datasetId" FROM "Activation" ORDER BY "datasetKey", id DESC`;
 
-/** Forgets the list of versions, so a version loaded by this process is seen at once. */
-export function forgetDatasets(): void {
-  shared.__datasetsCache = undefined;
+/** The activation log's newest id (0 when empty): it grows with every activation committed. */
+type LogMark = number;
+interface HeldList {
+  mark: LogMark;
+  list: DatasetSummary[];
+  /** `id:version:status,...`: what the header's version list shows (see datasetListNow). */
+  token: string;
+}
+interface MarkQueries {
+  running?: Promise<LogMark>;
+  next?: Promise<LogMark>;
+}
+// On globalThis: Next bundles route handlers and pages apart, each with its own module instances,
+// and the front server's reused answers (fast-answers.ts, fast-pages.ts) read the same list.
+const shared = globalThis as unknown as {
+  __versionList?: HeldList;
+  __versionListRead?: { mark: LogMark; value: Promise<HeldList> };
+  __versionMarks?: MarkQueries;
+  /** Where the mark is read from: the database, unless a test without one sets it. */
+  __activationLogMark?: () => Promise<LogMark>;
+};
+
+/** A mark query that has not answered by then fails its callers (they answer as in an outage). */
+const MARK_DEADLINE_MS = 2_000;
+
+async function readMark(): Promise<LogMark> {
+  const [row] = await withTimeout(
+    getDb().prisma.$queryRaw<{ last: number | null }[]>`SELECT max(id) AS last FROM "Activation"`,
+    MARK_DEADLINE_MS,
+    "activation log",
+  );
+  return row.last ?? 0;
 }
 
-/** Every dataset version, newest first. */
-export function getDatasets(): Promise<DatasetSummary[]> {
-  const cached = shared.__datasetsCache;
-  if (cached && performance.now() - cached.at < datasetsTtl()) return cached.value;
-  const value = readDatasets();
-  const entry: DatasetsEntry = { at: performance.now(), value };
-  shared.__datasetsCache = entry;
-  value
-    .then((list) => {
-      entry.list = list;
-      adoptDatasets(list);
-    })
-    .catch(() => forgetDatasets());
+/** The log's mark, from a query sent after this call (shared with the other callers waiting for it). */
+export function activationMark(): Promise<LogMark> {
+  const q = (shared.__versionMarks ??= {});
+  const send = (): Promise<LogMark> => {
+    const p = (shared.__activationLogMark ?? readMark)().finally(() => {
+      if (q.running === p) q.running = undefined;
+    });
+    q.running = p;
+    return p;
+  };
+  if (!q.running) return send();
+  // One is on its way, perhaps sent before an activation this caller must see: wait for the next.
+  return (q.next ??= q.running
+    .then(
+      () => undefined,
+      () => undefined,
+    )
+    .then(() => {
+      q.next = undefined;
+      return send();
+    }));
+}
+
+/** Every dataset version, as of the activation log now: the primary data set's first, newest first. */
+export async function getDatasets(): Promise<DatasetSummary[]> {
+  return (await currentList()).list;
+}
+
+async function currentList(): Promise<HeldList> {
+  const mark = await activationMark();
+  const held = shared.__versionList;
+  if (held && held.mark === mark) return held;
+  // One read per mark: the requests that found the same mark share it.
+  const reading = shared.__versionListRead;
+  if (reading && reading.mark === mark) return reading.value;
+  const value = readDatasets(mark).then((read) => {
+    // A read for a later mark may have finished first: the list held never goes back.
+    const now = shared.__versionList;
+    if (!now || now.mark <= read.mark) adopt(read);
+    return read;
+  });
+  shared.__versionListRead = { mark, value };
+  void value
+    .catch(() => undefined)
+    .finally(() => {
+      if (shared.__versionListRead?.value === value) shared.__versionListRead = undefined;
+    });
   return value;
 }
 
-function adoptDatasets(list: DatasetSummary[]): void {
-  lastGoodDatasets = list;
+function adopt(held: HeldList): void {
+  shared.__versionList = held;
   // For proxy.ts: pinned pages of these versions can be served from memory in an outage.
   (globalThis as unknown as { __marketKnownVersions?: Set<string> }).__marketKnownVersions = new Set(
-    list.map((d) => d.id),
+    held.list.map((d) => d.id),
   );
 }
 
-/**
- * Past half its lifetime, the list in use is read again in the background and replaced once read,
- * so answers reused from memory (fast-answers.ts, fast-pages.ts) do not all fall back to Next at
- * once when it expires. A failed read leaves the list to expire as before.
- */
-function refreshAhead(entry: DatasetsEntry): void {
-  if (entry.next || performance.now() - entry.at < datasetsTtl() / 2) return;
-  entry.next = true;
-  const at = performance.now();
-  const value = readDatasets();
-  value
-    .then((list) => {
-      if (shared.__datasetsCache !== entry) return;
-      shared.__datasetsCache = { at, value, list };
-      adoptDatasets(list);
-    })
-    .catch(() => undefined);
-}
-
-async function readDatasets(): Promise<DatasetSummary[]> {
+/** The list as of `mark` (read after it, so at least as new). */
+async function readDatasets(mark: LogMark): Promise<HeldList> {
   // Only the listed columns: notes and methodology (JSON) are read on their own, when needed.
   // Only sealed versions: a version whose load never committed its seal is not served.
-  const rows = await getDb().prisma.dataset.findMany({
-    where: { sealedAt: { not: null } },
-    orderBy: [{ createdAt: "desc" }, { version: "desc" }],
-    select: {
-      id: true,
-      key: true,
-      version: true,
-      title: true,
-      publisher: true,
-      edition: true,
-      currency: true,
-      unit: true,
-      firstYear: true,
-      historyTo: true,
-      lastYear: true,
-      createdAt: true,
-      checksum: true,
-    },
-  });
-  const active = await activeVersions();
-  // A key without any activation (not expected after setup) shows its newest version as active.
-  const latest = new Map<string, number>();
-  for (const r of rows) latest.set(r.key, Math.max(latest.get(r.key) ?? 0, r.version));
-  const summaries = rows.map((r) =>
-    toDatasetInfo(r, active.has(r.key) ? active.get(r.key) === r.id : latest.get(r.key) === r.version),
-  );
+  const [rows, active] = await Promise.all([
+    getDb().prisma.dataset.findMany({
+      where: { sealedAt: { not: null } },
+      orderBy: [{ createdAt: "desc" }, { version: "desc" }],
+      select: {
+        id: true,
+        key: true,
+        version: true,
+        title: true,
+        publisher: true,
+        edition: true,
+        currency: true,
+        unit: true,
+        firstYear: true,
+        historyTo: true,
+        lastYear: true,
+        createdAt: true,
+        checksum: true,
+      },
+    }),
+    activeVersions(),
+  ]);
+  const summaries = rows.map((r) => toDatasetInfo(r, active.get(r.key) === r.id));
   // The primary data set (the first key ever loaded) leads, so an unpinned page shows its active version.
   const primary = rows.reduce<DatasetRow | undefined>(
     (a, r) => (!a || r.createdAt < a.createdAt ? r : a),
     undefined,
   )?.key;
-  return [...summaries.filter((d) => d.key === primary), ...summaries.filter((d) => d.key !== primary)];
+  const list = [...summaries.filter((d) => d.key === primary), ...summaries.filter((d) => d.key !== primary)];
+  return { mark, list, token: list.map((d) => `${d.id}:${d.version}:${d.status}`).join(",") };
 }
 
 /** The active version of each data set: the newest entry of the append-only activation log. */
 export async function activeVersions(): Promise<Map<string, string>> {
-  const rows = await getDb().prisma.activation.findMany({
-    orderBy: { id: "desc" },
-    select: { datasetKey: true, datasetId: true },
-  });
-  const active = new Map<string, string>();
-  for (const r of rows) if (!active.has(r.datasetKey)) active.set(r.datasetKey, r.datasetId);
-  return active;
+  const rows = await getDb().prisma.$queryRawUnsafe<{ datasetKey: string; datasetId: string }[]>(ACTIVE_VERSIONS_SQL);
+  return new Map(rows.map((r) => [r.datasetKey, r.datasetId]));
 }
 
 /**
  * A pinned dataset by id, or the active version of the primary data set; null when none.
- * A pinned version already seen is answered from memory without waiting for the database (the list
- * refreshes in the background), so it keeps being served in an outage. A version that fails its
- * content check is never served (503).
+ * A pinned version already read is answered from memory without asking the log: a version never
+ * changes, and pinned answers carry nothing the log decides (no status). So it keeps being served
+ * in an outage. Unpinned, the log is asked (see above). A version that fails its content check is
+ * never served (503).
  */
 export async function getDataset(id?: string): Promise<DatasetSummary | null> {
-  const known = id ? lastGoodDatasets?.find((d) => d.id === id) : undefined;
-  const cached = shared.__datasetsCache;
-  const fresh = cached && performance.now() - cached.at < datasetsTtl();
-  let found: DatasetSummary | null;
-  if (known && !fresh) {
-    getDatasets().catch(() => undefined);
-    found = known;
-  } else {
-    const all = await getDatasets();
-    found = (id ? all.find((d) => d.id === id) : all.find((d) => d.status === "active")) ?? null;
-  }
+  const known = id ? shared.__versionList?.list.find((d) => d.id === id) : undefined;
+  const found = known ?? (await pick(id));
   if (found) await assertIntact(found.id);
   return found;
 }
 
-/**
- * Synchronously: `id|status` of the version getDataset(id) would answer right now from the list in
- * use, when that list is read and fresh and the version has passed its content check; else null
- * (getDataset would have to wait, or refuse). Lets an answer cached per version be reused without
- * awaiting anything, exactly while it is still the answer.
- */
-export function datasetNow(id?: string): string | null {
-  const cached = shared.__datasetsCache;
-  if (!cached?.list || performance.now() - cached.at >= datasetsTtl()) return null;
-  refreshAhead(cached);
-  const d = id ? cached.list.find((x) => x.id === id) : cached.list.find((x) => x.status === "active");
-  return d && checkedIntact(d.id) ? `${d.id}|${d.status}` : null;
+async function pick(id: string | undefined): Promise<DatasetSummary | null> {
+  const all = await getDatasets();
+  return (id ? all.find((d) => d.id === id) : all.find((d) => d.status === "active")) ?? null;
 }
 
-const listTokens = new WeakMap<DatasetSummary[], string>();
+/**
+ * Synchronously, from the list held: the id of the version getDataset(id) answers, when it is
+ * there and has passed its content check; else null. For a pinned id this is final (versions never
+ * change). For the active version it is only as current as the list held: ask `versionsChecked`
+ * first. Lets an answer cached per version be reused without reading anything.
+ */
+export function datasetNow(id?: string): string | null {
+  const list = shared.__versionList?.list;
+  const d = id ? list?.find((x) => x.id === id) : list?.find((x) => x.status === "active");
+  return d && checkedIntact(d.id) ? d.id : null;
+}
 
 /**
- * Synchronously: a token of the whole list of versions in use (each version and its status) while
- * that list is read and fresh, else null. A page that shows the list (the header's version picker)
- * is reusable while this is unchanged.
+ * Synchronously: a token of the whole list held (each version and its status), or null before the
+ * first read. A page that shows the list (the header's version picker) is reusable while this is
+ * unchanged; as for datasetNow, ask `versionsChecked` first.
  */
 export function datasetListNow(): string | null {
-  const cached = shared.__datasetsCache;
-  if (!cached?.list || performance.now() - cached.at >= datasetsTtl()) return null;
-  let token = listTokens.get(cached.list);
-  if (token === undefined) {
-    token = cached.list.map((d) => `${d.id}:${d.version}:${d.status}`).join(",");
-    listTokens.set(cached.list, token);
-  }
-  return token;
+  return shared.__versionList?.token ?? null;
+}
+
+/**
+ * Resolves true once the list held reflects the activation log as of a moment after this call
+ * (reading it again if the log moved); false when the database does not answer.
+ */
+export function versionsChecked(): Promise<boolean> {
+  return currentList().then(
+    () => true,
+    () => false,
+  );
 }
 
 const replicaHas = new Set<string>();

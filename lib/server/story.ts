@@ -42,11 +42,11 @@ export async function getStoryView(datasetId?: string): Promise<StoryResult> {
       },
     };
   const story = await getStory(dataset.id);
-  const { id, title, publisher, edition, unit, currency, historyTo, firstYear, lastYear, version, status } = dataset;
+  const { id, title, publisher, edition, unit, currency, historyTo, firstYear, lastYear, version } = dataset;
   return {
     ok: true,
     view: {
-      dataset: { id, title, publisher, edition, unit, currency, historyTo, firstYear, lastYear, version, status },
+      dataset: { id, title, publisher, edition, unit, currency, historyTo, firstYear, lastYear, version },
       ...story,
     },
   };

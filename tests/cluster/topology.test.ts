@@ -133,7 +133,7 @@ describe("the topology: two instances behind HAProxy, a primary and a streaming 
     }
   });
 
-  it("an import committed through instance A is served by instance B within 1 s; so is the rollback", async () => {
+  it("an import committed through instance A is served by instance B on its next request; so is the rollback", async () => {
     const cookie = await signIn(A);
     const oldId = await activeId(A);
     expect(oldId, "a version is active after setup").toBeTruthy();
@@ -172,9 +172,10 @@ describe("the topology: two instances behind HAProxy, a primary and a streaming 
     const newId = state.dataset!.id;
     expect(newId).not.toBe(oldId);
 
+    // The very next request: B reads the activation log on every request (no timer, no announcement).
+    expect(await activeId(B), "instance B's next request serves the committed version").toBe(newId);
     const importDelay = await seenAfter(B, newId, committedAt);
     expect(importDelay, "instance B serves the committed version").not.toBeNull();
-    expect(importDelay!, `instance B served the new version after ${Math.round(importDelay!)} ms`).toBeLessThan(1_000);
     // And its dashboard data: the cube of the new version (computed by B on first request).
     let cube: string | undefined;
     for (const until = Date.now() + 30_000; Date.now() < until && cube !== newId; await sleep(100))
@@ -187,9 +188,9 @@ describe("the topology: two instances behind HAProxy, a primary and a streaming 
     });
     const rolledBackAt = performance.now();
     expect(rollback.status, await rollback.text()).toBeLessThan(300);
+    expect(await activeId(B), "instance B's next request serves the rolled-back version").toBe(oldId);
     const rollbackDelay = await seenAfter(B, oldId!, rolledBackAt);
     expect(rollbackDelay, "instance B serves the rolled-back version").not.toBeNull();
-    expect(rollbackDelay!, `instance B served the rollback after ${Math.round(rollbackDelay!)} ms`).toBeLessThan(1_000);
   });
 
   it("a burst from one address is limited at the same total whichever instance it reaches", async () => {

@@ -4,7 +4,8 @@
  * stand-in for Next that publishes what it answers, as the series route does. What a client sees
  * must not change: same body and headers (security headers, request id, ETag, caching), 304 on
  * If-None-Match, gzip when accepted, an access-log line; and an answer is reused only while the
- * version it was made from is still the one its query resolves to.
+ * version it was made from is still the one its query resolves to, as of the activation log when
+ * the request came.
  */
 import { gunzipSync } from "node:zlib";
 import type { AddressInfo } from "node:net";
@@ -15,15 +16,31 @@ import { API_CSP, malformedPath, OUTAGE_PAGE, outageHeaders, securityHeaders } f
 // @ts-expect-error: plain ES module without types
 import { createFrontServer } from "@/scripts/front-server.mjs";
 
-// The state queries.ts and integrity.ts keep on globalThis: a fresh list of versions, v1 active and
-// checked intact. Set before those modules load (they adopt what is there).
+// The state queries.ts and integrity.ts keep on globalThis: the list of versions held, read at the
+// activation log's mark `mark`, v1 active and checked intact; and, there being no database here,
+// where the log's mark is read from (a failed read is a database that does not answer). Set before
+// those modules load (they adopt what is there).
 type Version = { id: string; status: "active" | "superseded" };
+type Mark = number;
 const g = globalThis as unknown as {
-  __datasetsCache?: { at: number; value: Promise<Version[]>; list?: Version[] };
+  __versionList?: { mark: Mark; list: Version[]; token: string };
+  __activationLogMark?: () => Promise<Mark>;
   __integrity?: unknown;
 };
-function useList(list: Version[], at = performance.now()) {
-  g.__datasetsCache = { at, value: Promise.resolve(list), list };
+let mark = 0;
+let marksRead = 0;
+let logAnswers = true;
+let logLatencyMs = 2;
+g.__activationLogMark = async () => {
+  marksRead++;
+  await new Promise((r) => setTimeout(r, logLatencyMs));
+  if (!logAnswers) throw new Error("the database does not answer");
+  return mark;
+};
+/** The list as this process would hold it after reading it at a new mark (an activation). */
+function holdList(list: Version[]) {
+  mark++;
+  g.__versionList = { mark, list, token: "" };
 }
 const checks = new Map([
   ["v1", { id: "v1", sealed: true, intact: true }],
@@ -37,18 +54,19 @@ const logged: Record<string, unknown>[] = [];
 const log = { info: (o: Record<string, unknown>) => logged.push(o), error: () => undefined };
 const BODY = JSON.stringify({ series: Array.from({ length: 200 }, (_, i) => ({ year: 2000 + i, value: i })) });
 
-/** Stands in for Next and the series route: answers, and publishes the answer of the active version. */
+/** Stands in for Next and the series route: answers, and publishes the answer of the version it names. */
 function handle(req: IncomingMessage, res: ServerResponse) {
   handled++;
-  const active = g.__datasetsCache!.list!.find((v) => v.status === "active")!;
+  const pinned = new URL(`http://x${req.url}`).searchParams.get("dataset") ?? undefined;
+  const active = pinned ? { id: pinned } : g.__versionList!.list.find((v) => v.status === "active")!;
   const headers = {
     ETag: `"etag-${active.id}"`,
-    "Cache-Control": "public, no-cache",
+    "Cache-Control": pinned ? "public, max-age=31536000, immutable" : "public, no-cache",
     "Content-Type": "application/json",
   };
   fast.publishAnswer(`http://127.0.0.1${req.url}`, {
-    version: `${active.id}|active`,
-    pinned: undefined,
+    version: active.id,
+    pinned,
     etag: headers.ETag,
     headers,
     body: BODY,
@@ -82,12 +100,14 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
-beforeEach(() =>
-  useList([
+beforeEach(() => {
+  logAnswers = true;
+  logLatencyMs = 2;
+  holdList([
     { id: "v1", status: "active" },
     { id: "v2", status: "superseded" },
-  ]),
-);
+  ]);
+});
 
 const API_HEADERS = ["content-security-policy", "x-content-type-options", "x-frame-options", "referrer-policy"];
 
@@ -137,24 +157,52 @@ describe("front server: published API answers", () => {
     expect(handled).toBe(count);
   });
 
-  it("after an activation, an expired list or a failed content check, the request goes to Next again", async () => {
+  it("after an activation, with the log unreadable or after a failed content check, the request goes to Next again", async () => {
     const url = `${base}/api/v1/series?by=sector&n=3`;
     await fetch(url);
     const count = handled;
-    useList([
+    holdList([
       { id: "v1", status: "superseded" },
       { id: "v2", status: "active" },
     ]);
     expect((await fetch(url)).headers.get("etag")).toBe('"etag-v2"');
     expect(handled).toBe(count + 1);
-    useList([{ id: "v2", status: "active" }], performance.now() - 60_000);
+    logAnswers = false;
     await fetch(url);
-    expect(handled, "a stale list is not trusted").toBe(count + 2);
-    useList([{ id: "v2", status: "active" }]);
+    expect(handled, "a list that cannot be checked against the log is not trusted").toBe(count + 2);
+    logAnswers = true;
     checks.set("v2", { id: "v2", sealed: true, intact: false });
     await fetch(url);
     expect(handled, "a tampered version is not served from memory").toBe(count + 3);
     checks.set("v2", { id: "v2", sealed: true, intact: true });
+  });
+
+  it("a burst of requests shares the activation log's questions", async () => {
+    const url = `${base}/api/v1/series?by=sector&n=6`;
+    await fetch(url);
+    const count = handled;
+    const asked = marksRead;
+    // A slow answer: requests that come while a question is out wait for the next one, together.
+    logLatencyMs = 100;
+    const answers = await Promise.all(Array.from({ length: 20 }, () => fetch(url).then((r) => r.text())));
+    expect(answers.every((a) => a === BODY)).toBe(true);
+    expect(handled, "all from memory").toBe(count);
+    expect(marksRead - asked, "a question per 100 ms of arrivals, not one per request").toBeLessThanOrEqual(4);
+    expect(marksRead - asked).toBeGreaterThanOrEqual(1);
+  });
+
+  it("an answer pinned to a version is reused without asking the log: a version never changes", async () => {
+    const url = `${base}/api/v1/series?by=sector&dataset=v2`;
+    const first = await fetch(url);
+    expect(first.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    const count = handled;
+    const asked = marksRead;
+    logAnswers = false;
+    const again = await fetch(url);
+    expect(again.status).toBe(200);
+    expect(await again.text()).toBe(BODY);
+    expect(handled, "from memory while the database does not answer").toBe(count);
+    expect(marksRead).toBe(asked);
   });
 
   it("keeps the connection open after an answer from memory", async () => {

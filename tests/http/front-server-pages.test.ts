@@ -5,7 +5,7 @@
  * change: the same HTML and headers, except that every copy carries a nonce of its own (in the CSP,
  * the Link header and every script tag); gzip when accepted; a log line. A copy is reused only for
  * readers without a session cookie, for plain document requests, while the versions it was made
- * from are still the ones in use.
+ * from are still the ones in use, as of the activation log when the request came.
  */
 import { randomUUID } from "node:crypto";
 import { constants, deflateRawSync, gunzipSync } from "node:zlib";
@@ -28,15 +28,26 @@ import { createFrontServer } from "@/scripts/front-server.mjs";
 delete process.env.DATABASE_URL;
 delete process.env.REQUIRE_SIGN_IN;
 
-// The state queries.ts and integrity.ts keep on globalThis (see front-server-answers.test.ts).
+// The state queries.ts and integrity.ts keep on globalThis, and the log's mark read without a
+// database (see front-server-answers.test.ts).
 type Version = { id: string; version: number; status: "active" | "superseded" };
+type Mark = number;
 const g = globalThis as unknown as {
-  __datasetsCache?: { at: number; value: Promise<Version[]>; list?: Version[]; next?: boolean };
+  __versionList?: { mark: Mark; list: Version[]; token: string };
+  __activationLogMark?: () => Promise<Mark>;
   __integrity?: unknown;
 };
-function useList(list: Version[], at = performance.now()) {
-  // `next`: no background refresh of the list (there is no database here).
-  g.__datasetsCache = { at, value: Promise.resolve(list), list, next: true };
+let mark = 0;
+let logAnswers = true;
+g.__activationLogMark = async () => {
+  if (!logAnswers) throw new Error("the database does not answer");
+  return mark;
+};
+/** The list as this process would hold it after reading it at a new mark (an activation, a new version). */
+function holdList(list: Version[]) {
+  mark++;
+  const token = list.map((d) => `${d.id}:${d.version}:${d.status}`).join(",");
+  g.__versionList = { mark, list, token };
 }
 const V1: Version = { id: "v1", version: 1, status: "active" };
 g.__integrity = {
@@ -49,6 +60,8 @@ let pages: typeof import("@/lib/server/fast-pages");
 let rendered = 0;
 let offer = true;
 let setCookie = false;
+/** A list read again while the page renders (an activation during the render). */
+let listChangesDuringRender = false;
 const logged: Record<string, unknown>[] = [];
 const log = { info: (o: Record<string, unknown>) => logged.push(o), error: () => undefined };
 // Large enough to be worth compressing, with the nonce in several places (as Next's HTML has it).
@@ -61,6 +74,7 @@ const PAGE = (nonce: string) =>
 function handle(req: IncomingMessage, res: ServerResponse) {
   rendered++;
   const nonce = btoa(randomUUID());
+  if (listChangesDuringRender) holdList([{ id: "v3", version: 3, status: "superseded" }, V1]);
   if (offer) pages.offerPage(req.headers["x-request-id"] as string, undefined);
   res.writeHead(200, {
     ...securityHeaders({ https: false }),
@@ -99,9 +113,11 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 beforeEach(() => {
-  useList([V1, { id: "v0", version: 0, status: "superseded" }]);
+  logAnswers = true;
+  holdList([V1, { id: "v0", version: 0, status: "superseded" }]);
   offer = true;
   setCookie = false;
+  listChangesDuringRender = false;
 });
 
 const nonceOf = (res: Response) => /'nonce-([^']+)'/.exec(res.headers.get("content-security-policy") ?? "")?.[1];
@@ -183,7 +199,7 @@ describe("front server: rendered pages reused", () => {
     expect(rendered - count, "a Set-Cookie answer is not kept").toBe(1);
   });
 
-  it("after an activation, a new version in the list or an expired list, the page is rendered again", async () => {
+  it("after an activation, a new version in the list or with the log unreadable, the page is rendered again", async () => {
     const url = `${base}/?n=6`;
     await (await fetch(url, { headers: identity })).text();
     let count = rendered;
@@ -191,16 +207,28 @@ describe("front server: rendered pages reused", () => {
     expect(rendered).toBe(count);
 
     // A new (not active) version: the header's version list changed.
-    useList([{ id: "v2", version: 2, status: "superseded" }, V1]);
+    holdList([{ id: "v2", version: 2, status: "superseded" }, V1]);
     await (await fetch(url, { headers: identity })).text();
     expect(rendered).toBe(count + 1);
     count = rendered;
     await (await fetch(url, { headers: identity })).text();
     expect(rendered, "kept again for the new list").toBe(count);
 
-    useList([V1], performance.now() - 60_000);
+    logAnswers = false;
     await (await fetch(url, { headers: identity })).text();
-    expect(rendered).toBe(count + 1);
+    expect(rendered, "a list that cannot be checked against the log is not trusted").toBe(count + 1);
+  });
+
+  it("a render during which the list was read again is not kept (its parts may show different lists)", async () => {
+    const url = `${base}/?n=7`;
+    listChangesDuringRender = true;
+    await (await fetch(url, { headers: identity })).text();
+    listChangesDuringRender = false;
+    const count = rendered;
+    await (await fetch(url, { headers: identity })).text();
+    expect(rendered, "rendered again").toBe(count + 1);
+    await (await fetch(url, { headers: identity })).text();
+    expect(rendered, "then kept").toBe(count + 1);
   });
 });
 

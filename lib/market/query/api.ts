@@ -8,10 +8,14 @@ import type { DatasetInfo, OUR_FORECAST } from "../types";
 import type { Filters, SeriesQuery } from "./filters";
 import type { ForecastMethod } from "./schema";
 
-/** A dataset version as the API and the pages describe it. */
+/**
+ * A dataset version as the API and the pages describe it: only what never changes, so an answer
+ * pinned to a version (cached as immutable) stays true after any activation. Whether it is the
+ * active version is in the version list (/api/v1/datasets, the header), not here.
+ */
 export type SeriesDataset = Pick<
   DatasetInfo,
-  "id" | "title" | "publisher" | "edition" | "unit" | "currency" | "historyTo" | "firstYear" | "lastYear" | "status"
+  "id" | "title" | "publisher" | "edition" | "unit" | "currency" | "historyTo" | "firstYear" | "lastYear"
 > & { version: number };
 
 /** What `/api/v1/series` returns, and what pages render: one code path, two entrances. */

@@ -17,7 +17,6 @@ export const dynamic = "force-dynamic";
 /** A JSON or CSV answer, serialised once: its ETag, bytes, type and file name. */
 interface Answer {
   datasetId: string;
-  status: string;
   etag: string;
   body: string;
   type: string;
@@ -38,14 +37,14 @@ export const GET = route("series", async (request) => {
     // The version the query resolves to (the active one unless pinned); an unknown pinned id, no
     // data or a tampered version fall through to getSeriesView, which answers them as before.
     const dataset = await withTimeout(getDataset(query.dataset), READ_DEADLINE_MS, "series read");
-    // The status is in the answer (an activation changes it), so it is part of the key and the ETag.
-    const key = dataset && `${dataset.id}|${dataset.status}|${JSON.stringify(parsed.value)}`;
+    // Of the version only: nothing an activation changes is in the answer (the same bytes pinned or not).
+    const key = dataset && `${dataset.id}|${JSON.stringify(parsed.value)}`;
     const hit = key ? answers.get(key) : undefined;
     if (hit) return answer(request, hit, query.dataset);
     const made = await makeAnswer(query, format);
     if (made instanceof Response) return made;
     // Kept only when it is of the version the key names (an activation may land in between).
-    if (key && made.datasetId === dataset.id && made.status === dataset.status) answers.set(key, made);
+    if (key && made.datasetId === dataset.id) answers.set(key, made);
     return answer(request, made, query.dataset);
   }
 
@@ -72,7 +71,7 @@ export const GET = route("series", async (request) => {
 type SeriesView = Extract<Awaited<ReturnType<typeof getSeriesView>>, { ok: true }>["view"];
 
 function viewKey(view: SeriesView, format: string): string {
-  return `${view.dataset.id}|${view.dataset.status}|${format}|${JSON.stringify([view.by, view.filters, view.from, view.to, view.forecast ?? null, view.scenario?.levers ?? null])}`;
+  return `${view.dataset.id}|${format}|${JSON.stringify([view.by, view.filters, view.from, view.to, view.forecast ?? null, view.scenario?.levers ?? null])}`;
 }
 
 function fileName(view: SeriesView, ext: string): string {
@@ -88,17 +87,16 @@ async function makeAnswer(
   if (!result.ok) return problemResponse(result.status, result.problem);
   const { view } = result;
   const etag = etagFor(viewKey(view, format));
-  const { id: datasetId, status } = view.dataset;
+  const datasetId = view.dataset.id;
   if (format === "csv")
     return {
       datasetId,
-      status,
       etag,
       body: seriesToCsv({ ...view, historyTo: view.dataset.historyTo }),
       type: "text/csv; charset=utf-8",
       filename: fileName(view, "csv"),
     };
-  return { datasetId, status, etag, body: JSON.stringify(view), type: "application/json" };
+  return { datasetId, etag, body: JSON.stringify(view), type: "application/json" };
 }
 
 function answer(request: Request, a: Answer, pinned: string | undefined): Response {
@@ -111,6 +109,6 @@ function answer(request: Request, a: Answer, pinned: string | undefined): Respon
   };
   // This route checks nothing per request: the front server may send this answer again itself.
   if (!getEnv().REQUIRE_SIGN_IN)
-    publishAnswer(request.url, { version: `${a.datasetId}|${a.status}`, pinned, etag: a.etag, headers, body: a.body });
+    publishAnswer(request.url, { version: a.datasetId, pinned, etag: a.etag, headers, body: a.body });
   return new Response(a.body, { headers });
 }
