@@ -304,6 +304,9 @@ export function defineFoundationSuite(kind: string, setup: Setup) {
       expect(pinned.status).toBe(503);
       expect((await pinned.json()).error.message).toMatch(/integrity/);
       expect((await api("")).status).toBe(200);
+      // Health shares one check's result for HEALTH_REUSE_MS: the next check after that sees it.
+      const { HEALTH_REUSE_MS } = await import("@/lib/server/health");
+      await new Promise((resolve) => setTimeout(resolve, HEALTH_REUSE_MS + 50));
       const health = await mods.health.GET(new Request("http://localhost/api/health"));
       expect(health.status).toBe(503);
       expect((await health.json()).integrity.tampered).toEqual(["large-scale-ai-models-global-v1"]);
