@@ -3,6 +3,8 @@ import { gzipSync } from "node:zlib";
 import { LruCache } from "./cache";
 import { etagMatches } from "./http";
 import { datasetNow } from "./queries";
+import { parseSeriesQuery } from "@/lib/market/query/filters";
+import { canonicalQueryKey } from "@/lib/market/query/key";
 
 /**
  * Public API answers the front server (scripts/front-server.mjs) may send again without entering
@@ -43,10 +45,19 @@ const g = globalThis as unknown as {
 };
 const entries = (g.__marketFastAnswers ??= new LruCache<Entry>(1_000));
 
-/** Path and query of a request URL: the key the front server looks up (its `req.url`). */
+/** The one path whose query has a canonical key (lib/market/query/key); other paths keep their query as sent. */
+const SERIES_PATH = "/api/v1/series";
+
+/**
+ * Path and query of a request URL (a full URL, or the front server's `req.url`): the key an answer
+ * is kept under. A series query is keyed by its canonical key, so equivalent URLs (members in
+ * another order, defaults spelled out) share one answer; one the route would refuse keeps its URL.
+ */
 export function fastKey(url: string): string {
-  const u = new URL(url);
-  return u.pathname + u.search;
+  const u = new URL(url, "http://x");
+  if (u.pathname !== SERIES_PATH) return u.pathname + u.search;
+  const parsed = parseSeriesQuery(u.searchParams);
+  return parsed.ok ? `${u.pathname}?${canonicalQueryKey(parsed.value)}` : u.pathname + u.search;
 }
 
 export function publishAnswer(
@@ -60,7 +71,7 @@ export function publishAnswer(
 }
 
 export function fastAnswer(url: string, ifNoneMatch?: string, acceptEncoding?: string): FastAnswer | null {
-  const e = entries.get(url);
+  const e = entries.get(fastKey(url));
   if (!e || datasetNow(e.pinned) !== e.version) return null;
   if (etagMatches(ifNoneMatch, e.etag)) return { status: 304, headers: pick304(e.headers), body: null };
   const headers: Record<string, string> = { ...e.headers, Vary: `${NEXT_VARY}, Accept-Encoding` };
