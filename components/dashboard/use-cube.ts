@@ -3,10 +3,11 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { localCube, type CubeWire, type LocalCube } from "@/lib/market/cube/cube-wire";
+import { queryHref } from "@/lib/market/query/key";
 import { useDashboard } from "./dashboard-context";
 
 async function fetchCube(datasetId: string, historyTo: number, signal: AbortSignal): Promise<LocalCube | null> {
-  const res = await fetch(`/api/v1/cube?dataset=${encodeURIComponent(datasetId)}`, { signal });
+  const res = await fetch(queryHref("/api/v1/cube", { dataset: datasetId }), { signal });
   // Too large (413) or unavailable: the dashboard simply stays on /api/v1/series.
   if (!res.ok) return null;
   return localCube((await res.json()) as CubeWire, historyTo);

@@ -1,5 +1,5 @@
 import "server-only";
-import type { CubeBreakdown, Filters } from "@/lib/market/query/filters";
+import type { CubeBreakdown, Filters, SeriesQuery } from "@/lib/market/query/filters";
 import { aggregateCube, packCube, type Cube } from "@/lib/market/cube/cube-aggregate";
 import { roundMicro } from "@/lib/market/cube/micro";
 import type { AggregateRow } from "@/lib/market/series/series";
@@ -259,13 +259,10 @@ async function memberIds(datasetId: string): Promise<Map<string, number>> {
   });
 }
 
-export interface AggregateQuery {
-  datasetId: string;
-  by: CubeBreakdown;
-  filters: Filters;
-  from: number;
-  to: number;
-}
+/** A slice of one version over years: the series query's filters and years, with a breakdown the cube has. */
+export type AggregateQuery = { datasetId: string; by: CubeBreakdown; filters: Filters } & Required<
+  Pick<SeriesQuery, "from" | "to">
+>;
 
 /**
  * Sums the cube over a slice (each filter multi-valued, all combined with AND), grouped by year and,

@@ -138,15 +138,18 @@ export interface DatasetBounds {
  * problems. The value has them dropped (years fall back to the dataset's range), for lenient callers;
  * strict callers answer the first problem.
  */
-export function checkAgainstDataset<Q extends Filters & { from?: number; to?: number }>(
+/** A query's years, resolved against its dataset. */
+type Years = Required<Pick<SeriesQuery, "from" | "to">>;
+
+export function checkAgainstDataset<Q extends Filters & Pick<SeriesQuery, "from" | "to">>(
   query: Q,
   dataset: DatasetBounds,
   members: MemberInfo[],
   /** The group keys the version's story defines (with "others" when some vendor is in none). */
   groups: string[] = [],
-): { value: Q & { from: number; to: number }; problems: QueryProblem[] } {
+): { value: Q & Years; problems: QueryProblem[] } {
   const problems: QueryProblem[] = [];
-  const next = { ...query } as Q & { from: number; to: number };
+  const next = { ...query } as Q & Years;
   for (const dim of DIMENSIONS) {
     const known = new Set(members.filter((m) => m.dimension === dim).map((m) => m.slug));
     const unknown = query[dim].filter((s) => !known.has(s));

@@ -41,11 +41,8 @@ export function parseViewState(params: RawParams): { value: ViewState; notices: 
   return { value, notices: problems.filter((p) => known.has(p.param)).map(ignored) };
 }
 
-export interface ResolvedView extends ViewState {
-  from: number;
-  to: number;
-  year: number;
-}
+/** A page's view checked against its dataset: its years resolved. */
+export type ResolvedView = ViewState & Required<Pick<ViewState, "from" | "to" | "year">>;
 
 export interface DatasetContext extends DatasetBounds {
   id: string;
