@@ -132,6 +132,12 @@ export function answeredQuery(
   };
 }
 
+/** A link to a page with a query: its path and the query's canonical key (a page URL's defaults unless given). */
+export function queryHref(path: string, q: QueryFields, defaults: Defaults = VIEW_KEY_DEFAULTS): string {
+  const key = canonicalQueryKey(q, defaults);
+  return key ? `${path}?${key}` : path;
+}
+
 /** Longest file name stem kept whole; a longer one is cut and ends with the key's hash instead. */
 const MAX_STEM = 150;
 
