@@ -44,6 +44,8 @@ const g = globalThis as unknown as {
   __marketFastAnswer?: (url: string, ifNoneMatch?: string, acceptEncoding?: string) => FastAnswer | null;
 };
 const entries = (g.__marketFastAnswers ??= new LruCache<Entry>(1_000));
+/** Series URLs as sent → their canonical form (the key of their answer). */
+const canonicalUrls = new LruCache<string>(1_000);
 
 /** The one path whose query has a canonical key (lib/market/query/key); other paths keep their query as sent. */
 const SERIES_PATH = "/api/v1/series";
@@ -55,9 +57,15 @@ const SERIES_PATH = "/api/v1/series";
  */
 export function fastKey(url: string): string {
   const u = new URL(url, "http://x");
-  if (u.pathname !== SERIES_PATH) return u.pathname + u.search;
+  const sent = u.pathname + u.search;
+  if (u.pathname !== SERIES_PATH) return sent;
+  // Parsing costs tens of microseconds; a URL seen before costs a lookup.
+  const known = canonicalUrls.get(sent);
+  if (known !== undefined) return known;
   const parsed = parseSeriesQuery(u.searchParams);
-  return parsed.ok ? `${u.pathname}?${canonicalQueryKey(parsed.value)}` : u.pathname + u.search;
+  const key = parsed.ok ? `${u.pathname}?${canonicalQueryKey(parsed.value)}` : sent;
+  canonicalUrls.set(sent, key);
+  return key;
 }
 
 export function publishAnswer(
