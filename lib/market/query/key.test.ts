@@ -91,6 +91,7 @@ describe("normaliseLevers", () => {
   it("sorts by key, keeps a repeated key's order and zeros, and writes levels as integers", () => {
     expect(normaliseLevers("b:+2,a:-01,b:0")).toBe("a:-1,b:2,b:0");
     expect(normaliseLevers("")).toBe("");
+    expect(normaliseLevers("b:1,nonsense,a:x")).toBe("a:x,b:1,nonsense");
   });
 });
 

@@ -54,12 +54,14 @@ export function normaliseLevers(levers: string): string {
     .map((item) => item.trim())
     .filter(Boolean)
     .map((item) => {
+      // Not KEY:LEVEL (the schema refuses it before it gets here): kept as written.
       const at = item.lastIndexOf(":");
       const level = Number(item.slice(at + 1));
-      return { key: item.slice(0, at), level: at > 0 && Number.isFinite(level) ? String(level) : item.slice(at + 1) };
+      if (at <= 0 || !/^[+-]?\d+$/.test(item.slice(at + 1))) return { key: item, text: item };
+      return { key: item.slice(0, at), text: `${item.slice(0, at)}:${level}` };
     })
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-    .map((l) => `${l.key}:${l.level}`)
+    .map((l) => l.text)
     .join(",");
 }
 
