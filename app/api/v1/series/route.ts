@@ -1,4 +1,5 @@
-import { parseSeriesQuery } from "@/lib/market/query/filters";
+import { parseSeriesQuery, type SeriesQueryInput, type SeriesRequest } from "@/lib/market/query/filters";
+import type { SeriesView } from "@/lib/market/query/api";
 import { answeredQuery, canonicalQueryKey, queryFileStem } from "@/lib/market/query/key";
 import { seriesToCsv } from "@/lib/export/csv";
 import { seriesViewExport } from "@/lib/export/api-export";
@@ -72,8 +73,6 @@ export const GET = route("series", async (request) => {
   });
 });
 
-type SeriesView = Extract<Awaited<ReturnType<typeof getSeriesView>>, { ok: true }>["view"];
-
 /** What an answer's ETag is made from: its version's status, its format and the canonical key of what it answers. */
 function viewKey(view: SeriesView, format: string): string {
   return `${view.dataset.status}|${canonicalQueryKey({ ...answeredQuery(view), format })}`;
@@ -86,8 +85,8 @@ function fileName(view: SeriesView, ext: string): string {
 }
 
 async function makeAnswer(
-  query: Parameters<typeof getSeriesView>[0],
-  format: "json" | "csv",
+  query: SeriesQueryInput,
+  format: Exclude<SeriesRequest["format"], "xlsx">,
 ): Promise<Answer | Response> {
   // A hung database must not hang the request: its reads get READ_DEADLINE_MS, then a 503.
   const result = await withTimeout(getSeriesView(query), READ_DEADLINE_MS, "series read");
