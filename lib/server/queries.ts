@@ -1,5 +1,6 @@
 import "server-only";
 import type { CubeBreakdown, Filters, SeriesQuery } from "@/lib/market/query/filters";
+import { canonicalQueryKey } from "@/lib/market/query/key";
 import { aggregateCube, packCube, type Cube } from "@/lib/market/cube/cube-aggregate";
 import { roundMicro } from "@/lib/market/cube/micro";
 import type { AggregateRow } from "@/lib/market/series/series";
@@ -264,12 +265,17 @@ export type AggregateQuery = { datasetId: string; by: CubeBreakdown; filters: Fi
   Pick<SeriesQuery, "from" | "to">
 >;
 
+/** An aggregate's cache key: its version and its slice's canonical query key (the cube's four dimensions). */
+function aggregateKey({ datasetId, by, filters: f, from, to }: AggregateQuery): string {
+  return `${datasetId}|${canonicalQueryKey({ by, type: f.type, sector: f.sector, vendor: f.vendor, region: f.region, from, to })}`;
+}
+
 /**
  * Sums the cube over a slice (each filter multi-valued, all combined with AND), grouped by year and,
  * unless `by` is "total", by one dimension. Members must have been checked against the dataset.
  */
 export function getAggregates(q: AggregateQuery): Promise<AggregateRow[]> {
-  const key = `agg:${q.datasetId}:${q.by}:${q.from}-${q.to}:${DIMENSIONS.map((d) => [...q.filters[d]].sort().join("+")).join("|")}`;
+  const key = `agg:${aggregateKey(q)}`;
   return memo(key, async () => {
     const ids = await memberIds(q.datasetId);
     const slugOf = new Map([...ids.entries()].map(([k, id]) => [id, k.slice(k.indexOf(":") + 1)]));
@@ -327,7 +333,7 @@ export function getCube(datasetId: string): Promise<Cube | null> {
  * every filter combination then costs no database round trip.
  */
 export function getSliceAggregates(q: AggregateQuery): Promise<AggregateRow[]> {
-  const key = `slice:${q.datasetId}:${q.by}:${q.from}-${q.to}:${DIMENSIONS.map((d) => [...q.filters[d]].sort().join("+")).join("|")}`;
+  const key = `slice:${aggregateKey(q)}`;
   return memo(key, async () => {
     const cube = await getCube(q.datasetId);
     return cube ? aggregateCube(cube, q) : getAggregates(q);
