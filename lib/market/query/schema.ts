@@ -109,36 +109,6 @@ export const LIST_FIELDS = {
 export type ScalarKey = keyof typeof SCALAR_FIELDS;
 export type ListKey = keyof typeof LIST_FIELDS;
 
-/** The parameters `/api/v1/series` accepts (any other is a 400). */
-export const API_KEYS = [
-  "by",
-  ...DIMENSIONS,
-  "group",
-  "from",
-  "to",
-  "dataset",
-  "format",
-  "forecast",
-  "reconcile",
-  "levers",
-] as const;
-/** The parameters a page's URL carries. */
-export const VIEW_KEYS = [
-  "by",
-  ...DIMENSIONS,
-  "group",
-  "from",
-  "to",
-  "dataset",
-  "year",
-  "view",
-  "method",
-  "ca",
-  "cb",
-  "levers",
-  "scenario",
-] as const;
-
 /** The value, or the first problem's message. */
 export function check<T>(
   schema: z.ZodMiniType<T>,
@@ -193,3 +163,8 @@ export const viewStateSchema = z.extend(z.omit(seriesQuerySchema, { forecast: tr
   scenario: z.optional(SCALAR_FIELDS.scenario),
 });
 export type ViewState = z.output<typeof viewStateSchema>;
+
+/** The parameters `/api/v1/series` accepts (any other is a 400): the request's fields, and `reconcile` for old links. */
+export const API_KEYS: readonly string[] = [...Object.keys(seriesRequestSchema.shape), "reconcile"];
+/** The parameters a page's URL carries. */
+export const VIEW_KEYS: readonly string[] = Object.keys(viewStateSchema.shape);
