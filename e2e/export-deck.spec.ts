@@ -39,7 +39,7 @@ test("the overview deck: cover, headline cards, every chart with the ranking, al
   expect(ids).toContain("vendor-ranking");
   const toast = await recordToast(page);
   const { name, pages } = await deck(page);
-  expect(name).toBe("ai-models-market-2021-2032.pdf");
+  expect(name).toBe("ai-models-market_2021-2032.pdf");
   expect(pages).toHaveLength(2 + ids.length);
   for (const p of pages) {
     expect(p.images).toBe(0);
@@ -80,7 +80,7 @@ test("a filtered sector page's deck is named after the view and carries the filt
   await page.goto("/sectors/healthcare?vendor=openai");
   await expect(page.locator("[data-chart-id]").first()).toBeVisible();
   const { name, pages } = await deck(page);
-  expect(name).toBe("ai-models-market-healthcare-openai-2021-2032.pdf");
+  expect(name).toBe("ai-models-market-healthcare_vendor-openai_2021-2032.pdf");
   // After the cards: the drivers and trends that move the sector, labelled as our reading.
   const moves = await page.getByTestId("story-moves").getByRole("link").allTextContents();
   expect(moves.length).toBeGreaterThan(0);
@@ -98,18 +98,18 @@ test("vendor, model type and explore pages export decks too, with the share char
   await page.goto("/types/industry-specific");
   await expect(page.locator("[data-chart-id]").first()).toBeVisible();
   const t = await deck(page);
-  expect(t.name).toBe("ai-models-market-industry-specific-2021-2032.pdf");
+  expect(t.name).toBe("ai-models-market-industry-specific_2021-2032.pdf");
   expect(t.pages[2].text).toContain("Drivers and trends that move Industry-specific (our reading)");
   await page.goto("/vendors/openai");
   await expect(page.locator('[data-chart-id="vendor-openai-share"]')).toBeVisible();
   const v = await deck(page);
-  expect(v.name).toBe("ai-models-market-openai-2021-2032.pdf");
+  expect(v.name).toBe("ai-models-market-openai_2021-2032.pdf");
   expect(v.pages.map((p) => p.text).join("\n")).toContain("OpenAI: share of the market");
   expect(v.pages[2].text).toContain("Drivers and trends that move OpenAI (our reading)");
   await page.goto("/explore?by=vendor&sector=healthcare");
   await expect(page.locator("[data-chart-id]").first()).toBeVisible();
   const e = await deck(page);
-  expect(e.name).toBe("ai-models-market-explore-by-vendor-healthcare-2021-2032.pdf");
+  expect(e.name).toBe("ai-models-market-explore_by-vendor_sector-healthcare_2021-2032.pdf");
   expect(e.pages.length).toBeGreaterThanOrEqual(2);
 });
 
@@ -126,7 +126,7 @@ test("a failed export says why in a visible alert, and Retry completes it", asyn
     page.waitForEvent("download"),
     alert.getByRole("button", { name: "Retry" }).click(),
   ]);
-  expect(download.suggestedFilename()).toBe("ai-models-market-2021-2032.pdf");
+  expect(download.suggestedFilename()).toBe("ai-models-market_2021-2032.pdf");
   await expect(alert).toBeHidden();
 });
 

@@ -82,7 +82,7 @@ test("an exported chart's file name names the filtered view", async ({ page }) =
   expect(filtered.name).toContain("healthcare");
   expect(filtered.name).not.toBe(plain.name);
   const csv = await exportFrom(page, vendorChart(page), "CSV");
-  expect(csv.name).toBe("overview-vendor-healthcare.csv");
+  expect(csv.name).toBe("overview-vendor_sector-healthcare.csv");
 });
 
 test("at 375 px the /explore filter pop-ups stay on screen", async ({ page }) => {

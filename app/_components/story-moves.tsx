@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { queryHref } from "@/lib/market/query/key";
 import { DIRECTION_LABEL, movesOf, storyAnchor } from "@/lib/market/story/links";
 import { OUR_READING, type Story, type StoryDimension } from "@/lib/market/story/types";
 
@@ -21,7 +22,6 @@ export function StoryMoves({
 }) {
   const moves = movesOf(story, dimension, member);
   if (!moves.length) return null;
-  const pin = dataset ? `?dataset=${encodeURIComponent(dataset)}` : "";
   return (
     <section
       aria-labelledby="story-moves"
@@ -38,7 +38,7 @@ export function StoryMoves({
           <li key={`${m.kind}-${m.item.key}-${m.viaGroup?.key ?? ""}`}>
             <span className="text-slate-600 dark:text-slate-400">{m.kind === "driver" ? "Driver" : "Trend"}:</span>{" "}
             <Link
-              href={`/story${pin}#${storyAnchor(m.kind, m.item.key)}`}
+              href={`${queryHref("/story", { dataset })}#${storyAnchor(m.kind, m.item.key)}`}
               className="text-blue-800 underline underline-offset-2 dark:text-blue-300"
             >
               {m.item.title}

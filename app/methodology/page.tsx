@@ -3,6 +3,7 @@ import { EstimatesChart } from "@/components/charts/estimates-chart";
 import { dimensionLabel } from "@/lib/market/presentation/labels";
 import { getFigures, getMethodology, getOtherEstimates, getOutlook } from "@/lib/server/provenance";
 import { getDataset } from "@/lib/server/queries";
+import { parseViewState } from "@/lib/market/query/view-state";
 import { getActiveTotals } from "@/lib/server/dataset-tables";
 import { getStory } from "@/lib/server/story";
 import { DEFAULT_STEPS, describeStep, leversOf } from "@/lib/market/scenario/levers";
@@ -21,8 +22,9 @@ async function MethodologyPageContent({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const pinned = (await searchParams).dataset;
-  const dataset = (typeof pinned === "string" ? await getDataset(pinned) : null) ?? (await getDataset());
+  // The page's URL read as every page reads it: a pinned version, else the active one.
+  const pinned = parseViewState(await searchParams).value.dataset;
+  const dataset = (pinned ? await getDataset(pinned) : null) ?? (await getDataset());
   if (!dataset) return <NoDataset />;
   const [figures, methodology, outlook, estimates, datasets, story] = await Promise.all([
     getFigures(dataset.id),

@@ -8,7 +8,9 @@ import { LruCache } from "@/lib/server/cache";
 import { HttpProblem } from "@/lib/server/http";
 import { getDataset } from "@/lib/server/queries";
 import { route } from "@/lib/server/route";
-import { linkPreview, pageFromPath } from "@/lib/server/link-preview";
+import { linkPreview, pageFromPath, pathOf } from "@/lib/server/link-preview";
+import { canonicalQueryKey, VIEW_KEY_DEFAULTS } from "@/lib/market/query/key";
+import { parseViewState } from "@/lib/market/query/view-state";
 
 /**
  * The link-preview image of a view (1200×630 PNG): title, filters, the main chart drawn from the
@@ -50,8 +52,8 @@ export const GET = route("og", async (request) => {
   if (!page) throw new HttpProblem(400, "page", 'expected "/", "/explore", "/sectors/<slug>" or "/vendors/<slug>"');
   const params = new URLSearchParams(url.searchParams);
   params.delete("page");
-  params.sort();
-  const key = `${url.searchParams.get("page")}?${params}`;
+  // Images by page and the view's canonical key: equivalent URLs share one image.
+  const key = `${pathOf(page)}?${canonicalQueryKey(parseViewState(params).value, VIEW_KEY_DEFAULTS)}`;
   const headers = {
     "content-type": "image/png",
     // Pinned to a data set version: the image never changes.

@@ -12,30 +12,26 @@ import {
   sumForecasts,
   summarizeBreakdown,
 } from "@/lib/market/presentation/describe";
-import type { Filters } from "@/lib/market/query/filters";
+import type { Filters, SeriesQuery } from "@/lib/market/query/filters";
 import { formatApproxUsdM, formatPercent } from "@/lib/market/presentation/format";
 import { sharesInYear } from "@/lib/market/series/series";
 import { BASIS_LABEL, dimensionLabel } from "@/lib/market/presentation/labels";
-import { hasFilters, type FilterDimension, type ForecastMethod } from "@/lib/market/query/view-state";
+import { hasFilters, type FilterDimension } from "@/lib/market/query/view-state";
 import { useMemo } from "react";
 import { useDashboard } from "./dashboard-context";
 import { useStableCallback } from "./use-stable-callback";
 import { useRegisterSpec } from "./spec-registry";
 import { withScenario } from "@/lib/market/scenario/levers";
 import { useSeries } from "./use-series";
-import { panelRequest } from "@/lib/market/query/first-render";
+import { panelRequest, type PanelYears } from "@/lib/market/query/first-render";
 
-interface Props {
+interface Props extends PanelYears, Partial<Pick<SeriesQuery, "forecast">> {
   id: string;
   by: FilterDimension;
   title?: string;
   filters: Filters;
-  from: number;
-  to: number;
   year: number;
-  dataset?: string;
   share?: boolean;
-  forecast?: ForecastMethod | "none";
   onSelect?: (dim: FilterDimension, slug: string) => void;
   showShares?: boolean;
   height?: string;

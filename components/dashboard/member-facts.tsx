@@ -1,7 +1,7 @@
 "use client";
 
 import { ShareLineChart } from "@/components/charts/share-line-chart";
-import { memberRequests } from "@/lib/market/query/first-render";
+import { memberRequests, type PanelYears } from "@/lib/market/query/first-render";
 import type { Filters } from "@/lib/market/query/filters";
 import { formatApproxUsdM, formatByBasis, formatPercent } from "@/lib/market/presentation/format";
 import { versusOutlook } from "@/lib/market/presentation/headline";
@@ -12,7 +12,7 @@ import type { Dimension } from "@/lib/market/types";
 import { useDashboard } from "./dashboard-context";
 import { useSeries } from "./use-series";
 
-interface Props {
+interface Props extends PanelYears {
   dimension: Dimension;
   slug: string;
   /** "Healthcare", or "Healthcare · OpenAI, Europe" when cross-filtered. */
@@ -21,9 +21,6 @@ interface Props {
   marketName: string;
   filters: Filters;
   year: number;
-  from: number;
-  to: number;
-  dataset?: string;
 }
 
 const at = (s: ForecastedSeries | undefined, y: number) => s?.points.find((p) => p.year === y);

@@ -12,7 +12,7 @@ import { useDashboard } from "./dashboard-context";
 import { useRegisterSpec } from "./spec-registry";
 import { withScenario } from "@/lib/market/scenario/levers";
 import { useSeries } from "./use-series";
-import { panelRequest } from "@/lib/market/query/first-render";
+import { panelRequest, type PanelYears } from "@/lib/market/query/first-render";
 
 function change(r: RankingRow): string {
   if (r.rank === null) return "not ranked";
@@ -28,12 +28,9 @@ export function RankingPanel({
   from,
   to,
   dataset,
-}: {
+}: PanelYears & {
   filters: Filters;
   year: number;
-  from: number;
-  to: number;
-  dataset?: string;
 }) {
   const { dataset: ds, members, groups = [] } = useDashboard();
   // The release's player group of each vendor, by its full name.

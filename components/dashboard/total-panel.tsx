@@ -6,22 +6,17 @@ import { ForecastChart } from "@/components/charts/charts";
 import { ForecastTable } from "@/components/charts/forecast-table";
 import { usePermalink } from "@/components/charts/use-permalink";
 import { describeFilters, isEmpty, summarizeTotal } from "@/lib/market/presentation/describe";
-import type { Filters } from "@/lib/market/query/filters";
-import type { ForecastMethod } from "@/lib/market/query/view-state";
+import type { Filters, SeriesQuery } from "@/lib/market/query/filters";
 import { useDashboard } from "./dashboard-context";
 import { useRegisterSpec } from "./spec-registry";
 import { withScenario } from "@/lib/market/scenario/levers";
 import { useSeries } from "./use-series";
-import { panelRequest } from "@/lib/market/query/first-render";
+import { panelRequest, type PanelYears } from "@/lib/market/query/first-render";
 
-interface Props {
+interface Props extends PanelYears, Pick<SeriesQuery, "forecast"> {
   id: string;
   title: string;
   filters: Filters;
-  from: number;
-  to: number;
-  dataset?: string;
-  forecast: ForecastMethod | "none";
   /** Subject of the summary sentence: "The market", "Healthcare". */
   subject?: string;
   showOutlook?: boolean;

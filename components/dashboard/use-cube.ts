@@ -3,13 +3,18 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { localCube, type CubeWire, type LocalCube } from "@/lib/market/cube/cube-wire";
+import { queryHref } from "@/lib/market/query/key";
 import { useDashboard } from "./dashboard-context";
 
 async function fetchCube(datasetId: string, historyTo: number, signal: AbortSignal): Promise<LocalCube | null> {
-  const res = await fetch(`/api/v1/cube?dataset=${encodeURIComponent(datasetId)}`, { signal });
+  const res = await fetch(queryHref("/api/v1/cube", { dataset: datasetId }), { signal });
   // Above the byte budget (413) or unavailable: the dashboard stays on /api/v1/series, which answers the same numbers.
   if (!res.ok) return null;
-  return localCube((await res.json()) as CubeWire, historyTo);
+  const wire = (await res.json()) as CubeWire;
+  // A cube kept by the browser from before the packed format (pinned answers are cached for good)
+  // has no `micro`: the dashboard then stays on /api/v1/series.
+  if (!Array.isArray((wire as Partial<CubeWire>).micro)) return null;
+  return localCube(wire, historyTo);
 }
 
 /**

@@ -4,6 +4,7 @@ import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-quer
 import { useMemo } from "react";
 import { localCanAnswer, localSeriesView, type LocalCube, type LocalViewContext } from "@/lib/market/cube/cube-wire";
 import { seriesApiQuery, type SeriesApiParams } from "@/lib/market/query/view-state";
+import { normaliseQuery } from "@/lib/market/query/key";
 import type { SeriesView } from "@/lib/market/query/api";
 import { useDashboard } from "./dashboard-context";
 import { useCube } from "./use-cube";
@@ -47,7 +48,10 @@ export interface SeriesState {
 export function useSeries(request: SeriesApiParams): SeriesState {
   // A request that names no levers follows the page's scenario (the URL's `levers`); "" is the outlook.
   const urlLevers = useUrlLevers();
-  const params = request.levers === undefined && urlLevers ? { ...request, levers: urlLevers } : request;
+  // In the query's one spelling, as the server answers it: a local answer then names the slice alike.
+  const params = normaliseQuery(
+    request.levers === undefined && urlLevers ? { ...request, levers: urlLevers } : request,
+  );
   const qs = seriesApiQuery(params);
   const { initialSeries, dataset, members, publishedYears, groups, story } = useDashboard();
   const cube = useCube();

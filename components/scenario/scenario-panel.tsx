@@ -4,7 +4,7 @@ import { useMemo, useState } from "react";
 import { useDashboard } from "@/components/dashboard/dashboard-context";
 import { useSeries } from "@/components/dashboard/use-series";
 import { useView } from "@/components/dashboard/use-view";
-import { panelRequest } from "@/lib/market/query/first-render";
+import { panelRequest, type PanelYears } from "@/lib/market/query/first-render";
 import { filtersOf, hasFilters } from "@/lib/market/query/view-state";
 import { describeSlice } from "@/lib/market/presentation/describe";
 import { formatPercent, formatUsdM } from "@/lib/market/presentation/format";
@@ -192,11 +192,7 @@ function memberName(
 }
 
 /** One scenario's total series (the base when `levers` is ""). */
-function useScenarioTotal(
-  levers: string | undefined,
-  filters: ReturnType<typeof filtersOf>,
-  scope: { from: number; to: number; dataset?: string },
-) {
+function useScenarioTotal(levers: string | undefined, filters: ReturnType<typeof filtersOf>, scope: PanelYears) {
   return useSeries(panelRequest.scenarioTotal(filters, scope, levers ?? "")).data?.series[0];
 }
 

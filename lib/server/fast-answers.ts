@@ -4,6 +4,8 @@ import { LruCache } from "./cache";
 import { etagMatches } from "./http";
 import { databaseAnsweredRecently } from "./db-probe";
 import { datasetNow, versionsChecked } from "./queries";
+import { parseSeriesQuery } from "@/lib/market/query/filters";
+import { canonicalQueryKey } from "@/lib/market/query/key";
 
 /**
  * Public API answers the front server (scripts/front-server.mjs) may send again without entering
@@ -45,11 +47,28 @@ const g = globalThis as unknown as {
   __marketFastAnswer?: typeof fastAnswer;
 };
 const entries = (g.__marketFastAnswers ??= new LruCache<Entry>(1_000));
+/** Series URLs as sent → their canonical form (the key of their answer). */
+const canonicalUrls = new LruCache<string>(1_000);
 
-/** Path and query of a request URL: the key the front server looks up (its `req.url`). */
+/** The one path whose query has a canonical key (lib/market/query/key); other paths keep their query as sent. */
+const SERIES_PATH = "/api/v1/series";
+
+/**
+ * Path and query of a request URL (a full URL, or the front server's `req.url`): the key an answer
+ * is kept under. A series query is keyed by its canonical key, so equivalent URLs (members in
+ * another order, defaults spelled out) share one answer; one the route would refuse keeps its URL.
+ */
 export function fastKey(url: string): string {
-  const u = new URL(url);
-  return u.pathname + u.search;
+  const u = new URL(url, "http://x");
+  const sent = u.pathname + u.search;
+  if (u.pathname !== SERIES_PATH) return sent;
+  // Parsing costs tens of microseconds; a URL seen before costs a lookup.
+  const known = canonicalUrls.get(sent);
+  if (known !== undefined) return known;
+  const parsed = parseSeriesQuery(u.searchParams);
+  const key = parsed.ok ? `${u.pathname}?${canonicalQueryKey(parsed.value)}` : sent;
+  canonicalUrls.set(sent, key);
+  return key;
 }
 
 export function publishAnswer(
@@ -68,7 +87,7 @@ export function fastAnswer(
   ifNoneMatch?: string,
   acceptEncoding?: string,
 ): FastAnswer | null | Promise<FastAnswer | null> {
-  const e = entries.get(url);
+  const e = entries.get(fastKey(url));
   if (!e) return null;
   if (e.pinned !== undefined) return datasetNow(e.pinned) === e.version ? send(e, ifNoneMatch, acceptEncoding) : null;
   if (!databaseAnsweredRecently()) return null;

@@ -5,8 +5,8 @@ import { describeStacked, describeTotal } from "@/lib/chart/describe";
 import type { ChartDescription } from "@/lib/chart/description";
 import { describeFilters, stackedRows, sumForecasts } from "@/lib/market/presentation/describe";
 import type { RawParams } from "@/lib/market/query/filters";
-import { filtersOf, forecastParam, memberFilters } from "@/lib/market/query/view-state";
-import { VIEW_KEYS } from "@/lib/market/query/schema";
+import { filtersOf, forecastParam, memberFilters, parseViewState } from "@/lib/market/query/view-state";
+import { canonicalQueryKey, VIEW_KEY_DEFAULTS } from "@/lib/market/query/key";
 import { dimensionLabel } from "@/lib/market/presentation/labels";
 import type { Dimension } from "@/lib/market/types";
 import { getPageContext, getSeriesView } from "./market";
@@ -98,21 +98,11 @@ export async function linkPreview(page: PreviewPage, params: RawParams): Promise
       forecast: forecast === "none" ? null : sumForecasts(series),
     });
   }
-  const q = new URLSearchParams();
-  q.set("page", pathOf(page));
-  const raw =
-    params instanceof URLSearchParams
-      ? params
-      : new URLSearchParams(
-          Object.entries(params).flatMap(([k, v]) => (v === undefined ? [] : [v].flat().map((x) => [k, x]))),
-        );
-  for (const key of [...VIEW_KEYS].sort()) {
-    if (key === "dataset" || key === "ca" || key === "cb") continue;
-    const v = raw.get(key);
-    if (v) q.set(key, v);
-  }
-  q.set("dataset", ds.id);
-  return { title, filters: filterLine, chart, datasetId: ds.id, publisher: ds.publisher, imageQuery: q.toString() };
+  // The view's URL as the page read it (without the compared slices, which the image does not
+  // show), pinned to the version, in its canonical spelling: equivalent views share one image.
+  const view = { ...parseViewState(params).value, ca: [], cb: [], dataset: ds.id };
+  const imageQuery = `page=${encodeURIComponent(pathOf(page))}&${canonicalQueryKey(view, VIEW_KEY_DEFAULTS)}`;
+  return { title, filters: filterLine, chart, datasetId: ds.id, publisher: ds.publisher, imageQuery };
 }
 
 /** Open Graph and Twitter metadata for a view: its title, filters and the image of its main chart. */

@@ -7,8 +7,9 @@ import {
   type Filters,
   type QueryProblem,
   type RawParams,
-  type SeriesQuery,
+  type SeriesQueryInput,
 } from "@/lib/market/query/filters";
+import { canonicalQueryKey, normaliseQuery } from "@/lib/market/query/key";
 import {
   buildShareTrend,
   sliceForecast,
@@ -28,7 +29,6 @@ import {
   resolveViewState,
   seriesApiQuery,
   type ResolvedView,
-  type SeriesApiParams,
 } from "@/lib/market/query/view-state";
 import { LruCache, memo } from "./cache";
 import { getFigures, getOutlook } from "./provenance";
@@ -94,9 +94,9 @@ export async function getMarketForecast(
 export type SeriesResult = { ok: true; view: SeriesView } | { ok: false; status: 400 | 404; problem: QueryProblem };
 
 /** A series query answered over a dataset: unknown members or years outside the data are a 400 naming the parameter. */
-export async function getSeriesView(
-  query: Omit<SeriesQuery, "forecast"> & Partial<Pick<SeriesQuery, "forecast">>,
-): Promise<SeriesResult> {
+export async function getSeriesView(request: SeriesQueryInput): Promise<SeriesResult> {
+  // In its one spelling (sorted lists, levers by key): equivalent queries give one answer and one key.
+  const query = normaliseQuery(request);
   const dataset = await getDataset(query.dataset);
   if (!dataset)
     return query.dataset
@@ -106,20 +106,8 @@ export async function getSeriesView(
           status: 404,
           problem: { param: "dataset", message: "no dataset has been loaded; run npm run db:seed" },
         };
-  const { by: qBy, type, sector, vendor, region, group: qGroup, from: qFrom, to: qTo, forecast, levers } = query;
-  const viewKey = JSON.stringify([
-    dataset.id,
-    qBy,
-    type,
-    sector,
-    vendor,
-    region,
-    qGroup ?? [],
-    qFrom,
-    qTo,
-    forecast,
-    levers ?? "",
-  ]);
+  // Pinned or not, an answer carries nothing an activation changes: the version and the query name it.
+  const viewKey = `${dataset.id}|${canonicalQueryKey({ ...query, dataset: undefined })}`;
   const known = viewCache.get(viewKey);
   if (known) return { ok: true, view: known };
   const [members, figures, story] = await Promise.all([
@@ -142,7 +130,8 @@ export async function getSeriesView(
   const grouping = query.by === "group" ? groupBreakdown(story.groups, vendors) : null;
   const by = query.by === "group" ? "vendor" : query.by;
   const method = query.forecast && query.forecast !== "none" ? query.forecast : null;
-  const key = JSON.stringify([dataset.id, query.by, filters, method, scenario?.info.levers ?? ""]);
+  // The whole range: the years are cut below.
+  const key = `${dataset.id}|${canonicalQueryKey({ by: query.by, ...filters, forecast: method ?? "none", levers: scenario?.info.levers })}`;
   let full = seriesCache.get(key);
   if (!full) {
     // The whole year range is shaped once per slice: forecasts need every history year.
@@ -318,12 +307,12 @@ export async function getPageContext(params: RawParams): Promise<PageContext | n
 }
 
 /** Server-side answers keyed by their API query string: the client's first render reads these. */
-export async function getInitialSeries(requests: SeriesApiParams[]): Promise<Record<string, SeriesView>> {
+export async function getInitialSeries(requests: SeriesQueryInput[]): Promise<Record<string, SeriesView>> {
   const out: Record<string, SeriesView> = {};
   await Promise.all(
     requests.map(async (r) => {
       const key = seriesApiQuery(r);
-      const result = await getSeriesView({ ...emptyFilters(), ...r });
+      const result = await getSeriesView(r);
       if (result.ok) out[key] = result.view;
     }),
   );

@@ -1,5 +1,6 @@
 import "server-only";
-import type { CubeBreakdown, Filters } from "@/lib/market/query/filters";
+import type { CubeBreakdown, Filters, SeriesQuery } from "@/lib/market/query/filters";
+import { canonicalQueryKey } from "@/lib/market/query/key";
 import { createHash } from "node:crypto";
 import { aggregate } from "@/lib/market/cube/engine";
 import { decodeCube, type DenseCube } from "@/lib/market/cube/packed";
@@ -315,16 +316,17 @@ export function getCube(datasetId: string): Promise<DenseCube> {
   });
 }
 
-export interface AggregateQuery {
-  datasetId: string;
-  by: CubeBreakdown;
-  filters: Filters;
-  from: number;
-  to: number;
+/** A slice of one version over years: the series query's filters and years, with a breakdown the cube has. */
+export type AggregateQuery = { datasetId: string; by: CubeBreakdown; filters: Filters } & Required<
+  Pick<SeriesQuery, "from" | "to">
+>;
+
+/** An aggregate's cache key: its version and its slice's canonical query key (the cube's four dimensions). */
+function aggregateKey({ datasetId, by, filters: f, from, to }: AggregateQuery): string {
+  return `${datasetId}|${canonicalQueryKey({ by, type: f.type, sector: f.sector, vendor: f.vendor, region: f.region, from, to })}`;
 }
 
 /** Sums the cube over a slice (each filter multi-valued, all combined with AND), per year and member of `by`. */
 export function getSliceAggregates(q: AggregateQuery): Promise<AggregateRow[]> {
-  const key = `slice:${q.datasetId}:${q.by}:${q.from}-${q.to}:${DIMENSIONS.map((d) => [...q.filters[d]].sort().join("+")).join("|")}`;
-  return memo(key, async () => aggregate(await getCube(q.datasetId), q));
+  return memo(`slice:${aggregateKey(q)}`, async () => aggregate(await getCube(q.datasetId), q));
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { queryHref } from "@/lib/market/query/key";
 import { MemberHeading, memberRoute } from "@/app/_components/member-route";
 
 export const dynamic = "force-dynamic";
@@ -14,7 +15,6 @@ const route = memberRoute({
     const examples = (useCase?.vendors ?? [])
       .map((v) => ctx.members.find((m) => m.dimension === "vendor" && m.slug === v))
       .filter((m) => m !== undefined);
-    const pin = ctx.state.dataset ? `?dataset=${encodeURIComponent(ctx.state.dataset)}` : "";
     return (
       <>
         <MemberHeading eyebrow="Model type" name={type.name} description={type.description} />
@@ -40,7 +40,7 @@ const route = memberRoute({
                   <span key={v.slug}>
                     {i > 0 ? ", " : ""}
                     <Link
-                      href={`/vendors/${v.slug}${pin}`}
+                      href={queryHref(`/vendors/${v.slug}`, { dataset: ctx.state.dataset })}
                       className="text-blue-800 underline underline-offset-2 dark:text-blue-300"
                     >
                       {v.name}

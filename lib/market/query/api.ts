@@ -19,13 +19,10 @@ export type SeriesDataset = Pick<
 > & { version: number };
 
 /** What `/api/v1/series` returns, and what pages render: one code path, two entrances. */
-export interface SeriesView {
+export interface SeriesView extends Pick<SeriesQuery, "by">, Required<Pick<SeriesQuery, "from" | "to">> {
   dataset: SeriesDataset;
   unit: string;
-  by: SeriesQuery["by"];
   filters: Filters;
-  from: number;
-  to: number;
   /** With a forecast requested, each series carries `forecast` for the shown years after historyTo. */
   series: ForecastedSeries[];
   /**

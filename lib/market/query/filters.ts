@@ -11,43 +11,29 @@ import {
   LIST_FIELDS,
   MAX_LIST,
   SCALAR_FIELDS,
+  seriesRequestSchema,
   type Breakdown,
-  type ForecastChoice,
-  type Format,
   type ListKey,
   type ScalarKey,
+  type SeriesQuery,
+  type SeriesRequest,
 } from "./schema";
+import { normaliseQuery } from "./key";
 
-export type { Breakdown } from "./schema";
+export type { Breakdown, SeriesQuery, SeriesRequest } from "./schema";
 /** The breakdowns the cube itself has (a `group` breakdown is summed from the vendor one). */
 export type CubeBreakdown = Exclude<Breakdown, "group">;
 export { BREAKDOWNS } from "./schema";
 
-export interface Filters {
-  type: string[];
-  sector: string[];
-  vendor: string[];
-  region: string[];
-  /** Player groups (a roll-up of vendors, see lib/market/story/groups); absent = none. */
-  group?: string[];
-}
+/** A slice: the query's member lists (`group` may be left out: none). */
+export type Filters = Pick<SeriesQuery, Dimension> & Partial<Pick<SeriesQuery, "group">>;
 
-/** What a series answer depends on (the API's parameters except `format`). */
-export interface SeriesQuery extends Filters {
-  by: Breakdown;
-  from?: number;
-  to?: number;
-  dataset?: string;
-  /** "none" (default): history only; a method: our forecast for the years after historyTo. */
-  forecast: ForecastChoice;
-  /** Scenario levers, `KEY:LEVEL,...` (checked against the version's story); absent = the outlook. */
-  levers?: string;
-}
-
-/** A whole `/api/v1/series` request. */
-export interface SeriesRequest extends SeriesQuery {
-  format: Format;
-}
+/**
+ * A series query as callers build it: the forecast and the groups may be left out (no forecast,
+ * no groups), as in the API's own defaults.
+ */
+export type SeriesQueryInput = Omit<SeriesQuery, "forecast" | "group"> &
+  Partial<Pick<SeriesQuery, "forecast" | "group">>;
 
 export interface QueryProblem {
   param: string;
@@ -118,21 +104,9 @@ export function readParams(params: RawParams, keys: readonly string[]): ReadResu
   return { values, problems };
 }
 
+/** The request the valid values make: the schema's defaults filled in, in the query's one spelling (./key). */
 function toRequest(values: ReadResult["values"]): SeriesRequest {
-  return {
-    by: (values.by as Breakdown | undefined) ?? "total",
-    type: values.type ?? [],
-    sector: values.sector ?? [],
-    vendor: values.vendor ?? [],
-    region: values.region ?? [],
-    group: values.group ?? [],
-    ...(values.from !== undefined ? { from: values.from as number } : {}),
-    ...(values.to !== undefined ? { to: values.to as number } : {}),
-    ...(values.dataset !== undefined ? { dataset: values.dataset as string } : {}),
-    format: (values.format as Format | undefined) ?? "json",
-    forecast: (values.forecast as ForecastChoice | undefined) ?? "none",
-    ...(values.levers ? { levers: values.levers as string } : {}),
-  };
+  return normaliseQuery(seriesRequestSchema.parse(values));
 }
 
 /** Strict (the API): the first problem, naming the parameter. `reconcile` is accepted and ignored. */
@@ -148,6 +122,12 @@ export function parseSeriesQuery(params: RawParams): ParseResult<SeriesRequest> 
   return { ok: true, value };
 }
 
+/** The series request a canonical key (./key canonicalQueryKey) names; null when it is not a valid one. */
+export function parseQueryKey(key: string): SeriesRequest | null {
+  const r = parseSeriesQuery(new URLSearchParams(key));
+  return r.ok ? r.value : null;
+}
+
 export interface DatasetBounds {
   firstYear: number;
   lastYear: number;
@@ -158,15 +138,18 @@ export interface DatasetBounds {
  * problems. The value has them dropped (years fall back to the dataset's range), for lenient callers;
  * strict callers answer the first problem.
  */
-export function checkAgainstDataset<Q extends Filters & { from?: number; to?: number }>(
+/** A query's years, resolved against its dataset. */
+type Years = Required<Pick<SeriesQuery, "from" | "to">>;
+
+export function checkAgainstDataset<Q extends Filters & Pick<SeriesQuery, "from" | "to">>(
   query: Q,
   dataset: DatasetBounds,
   members: MemberInfo[],
   /** The group keys the version's story defines (with "others" when some vendor is in none). */
   groups: string[] = [],
-): { value: Q & { from: number; to: number }; problems: QueryProblem[] } {
+): { value: Q & Years; problems: QueryProblem[] } {
   const problems: QueryProblem[] = [];
-  const next = { ...query } as Q & { from: number; to: number };
+  const next = { ...query } as Q & Years;
   for (const dim of DIMENSIONS) {
     const known = new Set(members.filter((m) => m.dimension === dim).map((m) => m.slug));
     const unknown = query[dim].filter((s) => !known.has(s));

@@ -3,22 +3,18 @@
  * server (so the first render needs no `/api/v1/series` call), the cross-filter prefetch starts it
  * on click, and the panels read their own entry: the three can no longer drift apart.
  */
-import type { Filters } from "./filters";
+import type { Filters, SeriesQuery } from "./filters";
 import type { Dimension } from "../types";
-import { memberFilters, type FilterDimension, type ForecastMethod, type SeriesApiParams } from "./view-state";
+import { memberFilters, type FilterDimension, type SeriesApiParams } from "./view-state";
 
-/** Years and pinned dataset shared by every panel of a page. */
-export interface PanelScope {
-  from: number;
-  to: number;
-  dataset?: string;
-  /** The page's scenario levers (canonical); absent = the publisher's outlook. */
-  levers?: string;
-}
+/** Years, pinned dataset and scenario levers shared by every panel of a page (the series query's own fields). */
+export type PanelScope = Required<Pick<SeriesQuery, "from" | "to">> & Pick<SeriesQuery, "dataset" | "levers">;
+/** A panel's share of the scope: its years and pinned dataset (the levers come from the page's URL). */
+export type PanelYears = Omit<PanelScope, "levers">;
 
 export const panelRequest = {
   /** A slice's total with our forecast (total chart, headline cards, member facts). */
-  total: (filters: Filters, scope: PanelScope, forecast: ForecastMethod | "none" = "auto"): SeriesApiParams => ({
+  total: (filters: Filters, scope: PanelScope, forecast: SeriesQuery["forecast"] = "auto"): SeriesApiParams => ({
     by: "total",
     ...filters,
     ...scope,
@@ -32,7 +28,7 @@ export const panelRequest = {
     by: FilterDimension,
     filters: Filters,
     scope: PanelScope,
-    forecast: ForecastMethod | "none" = "none",
+    forecast: SeriesQuery["forecast"] = "none",
   ): SeriesApiParams => ({
     by,
     ...filters,

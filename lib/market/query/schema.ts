@@ -109,36 +109,6 @@ export const LIST_FIELDS = {
 export type ScalarKey = keyof typeof SCALAR_FIELDS;
 export type ListKey = keyof typeof LIST_FIELDS;
 
-/** The parameters `/api/v1/series` accepts (any other is a 400). */
-export const API_KEYS = [
-  "by",
-  ...DIMENSIONS,
-  "group",
-  "from",
-  "to",
-  "dataset",
-  "format",
-  "forecast",
-  "reconcile",
-  "levers",
-] as const;
-/** The parameters a page's URL carries. */
-export const VIEW_KEYS = [
-  "by",
-  ...DIMENSIONS,
-  "group",
-  "from",
-  "to",
-  "dataset",
-  "year",
-  "view",
-  "method",
-  "ca",
-  "cb",
-  "levers",
-  "scenario",
-] as const;
-
 /** The value, or the first problem's message. */
 export function check<T>(
   schema: z.ZodMiniType<T>,
@@ -147,3 +117,54 @@ export function check<T>(
   const r = schema.safeParse(value);
   return r.success ? { ok: true, value: r.data } : { ok: false, message: r.error.issues[0]?.message ?? "is not valid" };
 }
+
+/** A list field: checked item by item, none given = an empty list. */
+function listOf<T extends z.ZodMiniType<string>>(item: T) {
+  return z._default(z.array(item), () => []);
+}
+
+/**
+ * The series query: what an answer of `/api/v1/series` depends on (its parameters but `format`).
+ * Its type is inferred from here (`SeriesQuery`); every other shape of the query derives from it.
+ */
+export const seriesQuerySchema = z.object({
+  by: z._default(SCALAR_FIELDS.by, "total"),
+  type: listOf(LIST_FIELDS.type),
+  sector: listOf(LIST_FIELDS.sector),
+  vendor: listOf(LIST_FIELDS.vendor),
+  region: listOf(LIST_FIELDS.region),
+  /** Player groups (a roll-up of vendors, see lib/market/story/groups). */
+  group: listOf(LIST_FIELDS.group),
+  from: z.optional(SCALAR_FIELDS.from),
+  to: z.optional(SCALAR_FIELDS.to),
+  /** A pinned version; absent = the active one. */
+  dataset: z.optional(SCALAR_FIELDS.dataset),
+  /** "none" (default): history only; a method: our forecast for the years after historyTo. */
+  forecast: z._default(SCALAR_FIELDS.forecast, "none"),
+  /** Scenario levers, `KEY:LEVEL,...` (checked against the version's story); absent = the outlook. */
+  levers: z.optional(SCALAR_FIELDS.levers),
+});
+export type SeriesQuery = z.output<typeof seriesQuerySchema>;
+
+/** A whole `/api/v1/series` request: the query and the answer's format. */
+export const seriesRequestSchema = z.extend(seriesQuerySchema, { format: z._default(SCALAR_FIELDS.format, "json") });
+export type SeriesRequest = z.output<typeof seriesRequestSchema>;
+
+/** A page's URL state: the series query's filters and years, and the view's own fields. */
+export const viewStateSchema = z.extend(z.omit(seriesQuerySchema, { forecast: true }), {
+  by: z._default(SCALAR_FIELDS.by, "sector"),
+  year: z.optional(SCALAR_FIELDS.year),
+  view: z._default(SCALAR_FIELDS.view, "absolute"),
+  method: z._default(SCALAR_FIELDS.method, "auto"),
+  /** The two compared slices, as "dimension:member" items. */
+  ca: listOf(LIST_FIELDS.ca),
+  cb: listOf(LIST_FIELDS.cb),
+  /** A saved scenario's id: the page opens its levers on its pinned version. */
+  scenario: z.optional(SCALAR_FIELDS.scenario),
+});
+export type ViewState = z.output<typeof viewStateSchema>;
+
+/** The parameters `/api/v1/series` accepts (any other is a 400): the request's fields, and `reconcile` for old links. */
+export const API_KEYS: readonly string[] = [...Object.keys(seriesRequestSchema.shape), "reconcile"];
+/** The parameters a page's URL carries. */
+export const VIEW_KEYS: readonly string[] = Object.keys(viewStateSchema.shape);

@@ -84,10 +84,10 @@ describe("helpers", () => {
   });
 
   it.each([
-    [{ by: "total" as const }, "by=total"],
+    [{ by: "total" as const }, ""],
     [
       { by: "sector" as const, vendor: ["openai", "google"], from: 2022, forecast: "auto" as const },
-      "by=sector&vendor=google%2Copenai&from=2022&forecast=auto",
+      "by=sector&vendor=google,openai&from=2022&forecast=auto",
     ],
     [{ by: "region" as const, forecast: "none" as const, dataset: "ds-v1" }, "by=region&dataset=ds-v1"],
   ])("seriesApiQuery %j", (p, qs) => {

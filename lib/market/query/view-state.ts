@@ -8,13 +8,14 @@ import {
   checkAgainstDataset,
   ignored,
   readParams,
-  type Breakdown,
   type DatasetBounds,
   type Filters,
   type QueryProblem,
   type RawParams,
+  type SeriesQueryInput,
 } from "./filters";
-import { VIEW_KEYS, type ForecastChoice, type MethodChoice, type ViewMode } from "./schema";
+import { VIEW_KEYS, viewStateSchema, type ForecastChoice, type MethodChoice, type ViewState } from "./schema";
+import { canonicalQueryKey } from "./key";
 import { DIMENSIONS, type Dimension, type MemberInfo } from "../types";
 import { resolveScenario } from "../scenario/resolve";
 import type { Story } from "../story/types";
@@ -22,53 +23,26 @@ import type { Story } from "../story/types";
 export { FORECAST_METHODS, METHOD_CHOICES, VIEW_MODES } from "./schema";
 export type { ForecastMethod, MethodChoice, ViewMode } from "./schema";
 
-export interface ViewState extends Filters {
-  by: Breakdown;
-  from?: number;
-  to?: number;
-  year?: number;
-  dataset?: string;
-  view: ViewMode;
-  method: MethodChoice;
-  /** The two compared slices, as "dimension:member" items. */
-  ca: string[];
-  cb: string[];
-  /** Scenario levers, `KEY:LEVEL,...`; absent = the publisher's outlook. */
-  levers?: string;
-  /** A saved scenario's id: the page opens its levers on its pinned version. */
-  scenario?: string;
-}
+export type { ViewState } from "./schema";
 
-export const VIEW_DEFAULTS: Pick<ViewState, "by" | "view" | "method"> = {
-  by: "sector",
-  view: "absolute",
-  method: "auto",
-};
+/** The defaults a page's URL leaves out, as the schema defines them. */
+export const VIEW_DEFAULTS: Pick<ViewState, "by" | "view" | "method"> = (({ by, view, method }) => ({
+  by,
+  view,
+  method,
+}))(viewStateSchema.parse({}));
 
 /** Lenient parse of a page URL (the same field rules as the API): every invalid value or item is dropped, with a notice naming it. */
 export function parseViewState(params: RawParams): { value: ViewState; notices: QueryProblem[] } {
   const { values, problems } = readParams(params, VIEW_KEYS);
-  const value: ViewState = {
-    ...VIEW_DEFAULTS,
-    type: [],
-    sector: [],
-    vendor: [],
-    region: [],
-    group: [],
-    ca: [],
-    cb: [],
-    ...(values as Partial<ViewState>),
-  };
+  const value: ViewState = viewStateSchema.parse(values);
   // Parameters the pages do not use (API-only ones such as format) are ignored without a notice.
   const known = new Set<string>(VIEW_KEYS);
   return { value, notices: problems.filter((p) => known.has(p.param)).map(ignored) };
 }
 
-export interface ResolvedView extends ViewState {
-  from: number;
-  to: number;
-  year: number;
-}
+/** A page's view checked against its dataset: its years resolved. */
+export type ResolvedView = ViewState & Required<Pick<ViewState, "from" | "to" | "year">>;
 
 export interface DatasetContext extends DatasetBounds {
   id: string;
@@ -149,32 +123,15 @@ export function sliceFilters(items: string[]): Filters {
   return f;
 }
 
-export interface SeriesApiParams extends Filters {
-  by: Breakdown;
-  from?: number;
-  to?: number;
-  dataset?: string;
-  /** A forecast method, or "none" (the API's default). */
-  forecast?: ForecastChoice;
-  /** Scenario levers, `KEY:LEVEL,...` (canonical: the levers' order, no zeros). */
-  levers?: string;
-}
+/** A series request as the pages build it (./filters SeriesQueryInput). */
+export type SeriesApiParams = SeriesQueryInput;
 
 /**
- * The `/api/v1/series` query string for a request, in a fixed order with sorted lists: it doubles
- * as the TanStack Query key and as the key of the server-rendered first answer.
+ * The `/api/v1/series` query string for a request: its canonical key (./key). It doubles as the
+ * TanStack Query key and as the key of the server-rendered first answer.
  */
 export function seriesApiQuery(p: SeriesApiParams): string {
-  const q = new URLSearchParams();
-  q.set("by", p.by);
-  for (const d of DIMENSIONS) if (p[d].length) q.set(d, [...p[d]].sort().join(","));
-  if (p.group?.length) q.set("group", [...p.group].sort().join(","));
-  if (p.from !== undefined) q.set("from", String(p.from));
-  if (p.to !== undefined) q.set("to", String(p.to));
-  if (p.dataset) q.set("dataset", p.dataset);
-  if (p.forecast && p.forecast !== "none") q.set("forecast", p.forecast);
-  if (p.levers) q.set("levers", p.levers);
-  return q.toString();
+  return canonicalQueryKey(p);
 }
 
 /** The forecast a view's method asks the API for. */

@@ -4,6 +4,7 @@
  */
 import type { MemberInfo } from "../types";
 import type { Direction, Move, PlayerGroup, Story, StoryDimension, StoryItem } from "./types";
+import { queryHref } from "../query/key";
 
 export const DIRECTION_LABEL: Record<Direction, string> = {
   raises: "raises its growth",
@@ -56,16 +57,15 @@ export function movesOf(story: Story, dimension: StoryDimension, member: string)
 
 /** Where a segment's own view is: its page, or for a player group /explore filtered to it. */
 export function segmentHref(move: Pick<Move, "dimension" | "member">, dataset?: string): string {
-  const pin = dataset ? `dataset=${encodeURIComponent(dataset)}` : "";
   switch (move.dimension) {
     case "type":
-      return `/types/${move.member}${pin ? `?${pin}` : ""}`;
+      return queryHref(`/types/${move.member}`, { dataset });
     case "sector":
-      return `/sectors/${move.member}${pin ? `?${pin}` : ""}`;
+      return queryHref(`/sectors/${move.member}`, { dataset });
     case "vendor":
-      return `/vendors/${move.member}${pin ? `?${pin}` : ""}`;
+      return queryHref(`/vendors/${move.member}`, { dataset });
     case "group":
-      return `/explore?by=vendor&group=${move.member}${pin ? `&${pin}` : ""}`;
+      return queryHref("/explore", { by: "vendor", group: [move.member], dataset });
   }
 }
 

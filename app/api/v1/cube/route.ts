@@ -1,5 +1,7 @@
 import { browserGetsCube } from "@/lib/market/cube/budget";
 import { cubeToWire } from "@/lib/market/cube/cube-wire";
+import { readParams } from "@/lib/market/query/filters";
+import { canonicalQueryKey } from "@/lib/market/query/key";
 import { READ_DEADLINE_MS, withTimeout } from "@/lib/server/db";
 import { cachedBody, cacheHeaders, etagFor, notModified, problemResponse } from "@/lib/server/http";
 import { getMarketForecast } from "@/lib/server/market";
@@ -15,14 +17,10 @@ export const dynamic = "force-dynamic";
  * 413 and the dashboard stays on /api/v1/series, which answers with the same numbers.
  */
 export const GET = route("cube", async (request) => {
-  const params = new URL(request.url).searchParams;
-  const unknown = [...params.keys()].find((k) => k !== "dataset");
-  if (unknown)
-    return problemResponse(400, {
-      param: unknown,
-      message: `unknown parameter "${unknown}"; only "dataset" is accepted`,
-    });
-  const id = params.get("dataset") ?? undefined;
+  // The series query's `dataset` and nothing else, read by the same rules: anything else is a 400 naming it.
+  const { values, problems } = readParams(new URL(request.url).searchParams, ["dataset"]);
+  if (problems.length) return problemResponse(400, problems[0]);
+  const id = values.dataset as string | undefined;
   const dataset = await withTimeout(getDataset(id), READ_DEADLINE_MS, "dataset read");
   if (!dataset)
     return problemResponse(404, {
@@ -35,7 +33,7 @@ export const GET = route("cube", async (request) => {
       param: "dataset",
       message: `dataset "${dataset.id}" is too large to send whole; use /api/v1/series`,
     });
-  const etag = etagFor(`cube|${dataset.id}|${dataset.version}`);
+  const etag = etagFor(`cube|${canonicalQueryKey({ dataset: dataset.id })}|${dataset.version}`);
   const headers = cacheHeaders(etag, id !== undefined);
   if (notModified(request, etag)) return new Response(null, { status: 304, headers });
   // The market's forecast with the dashboard's method: the browser splits it over the cells as the server does.

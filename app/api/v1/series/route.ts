@@ -1,4 +1,6 @@
-import { parseSeriesQuery } from "@/lib/market/query/filters";
+import { parseSeriesQuery, type SeriesQueryInput, type SeriesRequest } from "@/lib/market/query/filters";
+import type { SeriesView } from "@/lib/market/query/api";
+import { answeredQuery, canonicalQueryKey, queryFileStem } from "@/lib/market/query/key";
 import { seriesToCsv } from "@/lib/export/csv";
 import { seriesViewExport } from "@/lib/export/api-export";
 import { exportDate } from "@/lib/export/presets";
@@ -23,7 +25,7 @@ interface Answer {
   filename?: string;
 }
 
-// Answers by (dataset version, canonical query): a version never changes, so neither does its answer.
+// Answers by (dataset version, canonical key of the request): a version never changes, so neither does its answer.
 // A repeated request (or its conditional form) costs a lookup: no slicing, no serialisation, no hash.
 const answers = new LruCache<Answer>(1_000);
 
@@ -38,7 +40,7 @@ export const GET = route("series", async (request) => {
     // data or a tampered version fall through to getSeriesView, which answers them as before.
     const dataset = await withTimeout(getDataset(query.dataset), READ_DEADLINE_MS, "series read");
     // Of the version only: nothing an activation changes is in the answer (the same bytes pinned or not).
-    const key = dataset && `${dataset.id}|${JSON.stringify(parsed.value)}`;
+    const key = dataset && `${dataset.id}|${canonicalQueryKey(parsed.value)}`;
     const hit = key ? answers.get(key) : undefined;
     if (hit) return answer(request, hit, query.dataset);
     const made = await makeAnswer(query, format);
@@ -52,13 +54,15 @@ export const GET = route("series", async (request) => {
   const result = await withTimeout(getSeriesView(query), READ_DEADLINE_MS, "series read");
   if (!result.ok) return problemResponse(result.status, result.problem);
   const { view } = result;
-  // A workbook also carries its export date and its permalink (this URL): both are part of its
-  // ETag, and it is revalidated each time instead of being cached as immutable.
+  // A workbook also carries its export date and its permalink (this URL, in its canonical spelling):
+  // both are part of its ETag, and it is revalidated each time instead of being cached as immutable.
   const date = exportDate();
-  const etag = etagFor(`${viewKey(view, format)}|${date}|${request.url}`);
+  const url = new URL(request.url);
+  const permalink = `${url.origin}${url.pathname}?${canonicalQueryKey(parsed.value)}`;
+  const etag = etagFor(`${viewKey(view, format)}|${date}|${permalink}`);
   const headers = { ETag: etag, "Cache-Control": "private, no-cache" };
   if (notModified(request, etag)) return new Response(null, { status: 304, headers });
-  const bytes = await buildWorkbook(seriesViewExport(view, request.url), date);
+  const bytes = await buildWorkbook(seriesViewExport(view, permalink), date);
   return new Response(bytes as BodyInit, {
     headers: {
       ...headers,
@@ -68,19 +72,20 @@ export const GET = route("series", async (request) => {
   });
 });
 
-type SeriesView = Extract<Awaited<ReturnType<typeof getSeriesView>>, { ok: true }>["view"];
-
+/** What an answer's ETag is made from: its format and the canonical key of what it answers (its version included). */
 function viewKey(view: SeriesView, format: string): string {
-  return `${view.dataset.id}|${format}|${JSON.stringify([view.by, view.filters, view.from, view.to, view.forecast ?? null, view.scenario?.levers ?? null])}`;
+  return canonicalQueryKey({ ...answeredQuery(view), format });
 }
 
+/** The answer's file name: its version and what it answers, e.g. `<dataset>_by-vendor_from-2021_to-2032.csv`. */
 function fileName(view: SeriesView, ext: string): string {
-  return `${view.dataset.id}-${view.by}-${view.from}-${view.to}${view.scenario ? "-scenario" : ""}.${ext}`;
+  const { dataset, ...query } = answeredQuery(view);
+  return `${dataset}_${queryFileStem(query)}.${ext}`;
 }
 
 async function makeAnswer(
-  query: Parameters<typeof getSeriesView>[0],
-  format: "json" | "csv",
+  query: SeriesQueryInput,
+  format: Exclude<SeriesRequest["format"], "xlsx">,
 ): Promise<Answer | Response> {
   // A hung database must not hang the request: its reads get READ_DEADLINE_MS, then a 503.
   const result = await withTimeout(getSeriesView(query), READ_DEADLINE_MS, "series read");
