@@ -55,3 +55,25 @@ export async function startBenchApp({ port, prefix, env: extra = {} }) {
   };
   return { base: `http://127.0.0.1:${port}`, server, stop };
 }
+
+/** Resident memory of a process and all its descendants, in MB (Linux /proc). */
+export function treeRssMb(pid) {
+  let kb = 0;
+  const seen = new Set();
+  const walk = (p) => {
+    if (seen.has(p)) return;
+    seen.add(p);
+    try {
+      const status = fs.readFileSync(`/proc/${p}/status`, "utf8");
+      kb += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      for (const task of fs.readdirSync(`/proc/${p}/task`)) {
+        const children = fs.readFileSync(`/proc/${p}/task/${task}/children`, "utf8").trim();
+        for (const c of children ? children.split(/\s+/) : []) walk(Number(c));
+      }
+    } catch {
+      // the process ended between two reads
+    }
+  };
+  walk(pid);
+  return kb / 1024;
+}

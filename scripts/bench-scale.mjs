@@ -11,12 +11,11 @@
 // Builds nothing (`npm run build` first). Asserts nothing: it prints figures against the targets.
 //   npm run bench:scale -- [--vendors 1600] [--connections 10] [--seconds 10] [--port 3450] [--cpu-prof DIR]
 import { spawn, spawnSync } from "node:child_process";
-import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createDatabase, LOCAL_ADMIN_URL } from "./test-postgres.mjs";
-import { requireBuild } from "./bench-app.mjs";
+import { requireBuild, treeRssMb } from "./bench-app.mjs";
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const arg = (name, fallback) => {
@@ -33,27 +32,6 @@ const profileDir = arg("cpu-prof", null);
 const TARGETS = { previewS: 2, commitS: 10, p95Ms: 100, rssMb: 1024 };
 
 requireBuild();
-
-/** Resident memory of a process and all its descendants, in MB (Linux /proc). */
-function treeRssMb(pid) {
-  let kb = 0;
-  const seen = new Set();
-  const walk = (p) => {
-    if (seen.has(p)) return;
-    seen.add(p);
-    try {
-      kb += Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, "utf8"))?.[1] ?? 0);
-      for (const task of fs.readdirSync(`/proc/${p}/task`)) {
-        const children = fs.readFileSync(`/proc/${p}/task/${task}/children`, "utf8").trim();
-        for (const c of children ? children.split(/\s+/) : []) walk(Number(c));
-      }
-    } catch {
-      // the process ended between two reads
-    }
-  };
-  walk(pid);
-  return kb / 1024;
-}
 
 const tsx = path.join(root, "node_modules", ".bin", "tsx");
 const db = await createDatabase(process.env.TEST_DATABASE_URL || LOCAL_ADMIN_URL, "market_bench_scale");

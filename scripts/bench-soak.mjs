@@ -4,10 +4,9 @@
 // given time, samples the server's resident memory (the whole process tree) every few seconds, and
 // prints the figures. It asserts nothing.
 //   npm run bench:soak -- [--minutes 15] [--connections 10] [--path /explore] [--port 3600]
-import fs from "node:fs";
 import os from "node:os";
 import autocannon from "autocannon";
-import { distDir, requireBuild, startBenchApp } from "./bench-app.mjs";
+import { distDir, requireBuild, startBenchApp, treeRssMb } from "./bench-app.mjs";
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -21,28 +20,6 @@ const base = `http://127.0.0.1:${port}`;
 const SAMPLE_MS = 5_000;
 
 requireBuild();
-
-/** Resident memory of a process and all its descendants, in MB (Linux /proc). */
-function treeRssMb(pid) {
-  let kb = 0;
-  const seen = new Set();
-  const walk = (p) => {
-    if (seen.has(p)) return;
-    seen.add(p);
-    try {
-      const status = fs.readFileSync(`/proc/${p}/status`, "utf8");
-      kb += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-      for (const task of fs.readdirSync(`/proc/${p}/task`)) {
-        const children = fs.readFileSync(`/proc/${p}/task/${task}/children`, "utf8").trim();
-        for (const c of children ? children.split(/\s+/) : []) walk(Number(c));
-      }
-    } catch {
-      // the process ended between two reads
-    }
-  };
-  walk(pid);
-  return kb / 1024;
-}
 
 async function waitForReady(timeoutMs = 120_000) {
   const until = Date.now() + timeoutMs;

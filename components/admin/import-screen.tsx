@@ -7,6 +7,7 @@ import type { MemberMapping } from "@/lib/import/safeguards";
 import type { ImportError, Preview } from "@/lib/import/types";
 import { PreviewTables, ErrorTable } from "./preview-tables";
 import { StoryChanges } from "./story-changes";
+import type { CommitToShow } from "@/lib/import/types";
 
 type State =
   | { kind: "idle" }
@@ -22,14 +23,7 @@ type State =
   | { kind: "committed"; dataset: { id: string; version: number } };
 
 /** A commit the page opens on (see commitToShow): the one named by `?commit=`, or one running. */
-export interface ResumedCommit {
-  id: string;
-  name: string;
-  status: "running" | "committed" | "failed";
-  elapsedMs: number;
-  dataset: { id: string; version: number } | null;
-  message: string | null;
-}
+export type ResumedCommit = CommitToShow;
 
 /** How often a running commit is polled. */
 const POLL_MS = 2_000;

@@ -206,3 +206,13 @@ export interface VersionListing {
   activatedBy: string | null;
   activatedAt: string | null;
 }
+
+/** A commit the import page shows when it opens (it polls one that runs). */
+export interface CommitToShow {
+  id: string;
+  name: string;
+  status: "running" | "committed" | "failed";
+  elapsedMs: number;
+  dataset: { id: string; version: number } | null;
+  message: string | null;
+}

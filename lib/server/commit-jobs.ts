@@ -3,6 +3,7 @@ import { hostname } from "node:os";
 import { auditRow, type AuditEntry } from "./audit";
 import { getDb } from "./db";
 import { log } from "./log";
+import type { CommitToShow } from "@/lib/import/types";
 
 /**
  * The state of an import's commit, read from the database so that every instance of the app answers
@@ -180,16 +181,6 @@ export async function runningCommits(
     out.push({ ...state, fileName: staged?.fileName ?? id });
   }
   return out;
-}
-
-/** A commit the import page shows when it opens (it polls one that runs). */
-export interface CommitToShow {
-  id: string;
-  name: string;
-  status: "running" | "committed" | "failed";
-  elapsedMs: number;
-  dataset: { id: string; version: number } | null;
-  message: string | null;
 }
 
 /**
