@@ -91,6 +91,19 @@ export async function getMarketForecast(
   return (await getForecastBasis(dataset, method)).forecast;
 }
 
+// A version's vendors and player-group keys, worked out once per version (its members and story
+// are read once and never change): at report sizes (thousands of vendors) every request paid for them.
+const versionVendors = new WeakMap<MemberInfo[], { vendors: string[]; keys: string[] }>();
+function vendorsOf(members: MemberInfo[], groups: PlayerGroup[]): { vendors: string[]; keys: string[] } {
+  let known = versionVendors.get(members);
+  if (!known) {
+    const vendors = members.filter((m) => m.dimension === "vendor").map((m) => m.slug);
+    known = { vendors, keys: groupKeys(groups, vendors) };
+    versionVendors.set(members, known);
+  }
+  return known;
+}
+
 export type SeriesResult = { ok: true; view: SeriesView } | { ok: false; status: 400 | 404; problem: QueryProblem };
 
 /** A series query answered over a dataset: unknown members or years outside the data are a 400 naming the parameter. */
@@ -115,8 +128,8 @@ export async function getSeriesView(request: SeriesQueryInput): Promise<SeriesRe
     getFigures(dataset.id),
     getStory(dataset.id),
   ]);
-  const vendors = members.filter((m) => m.dimension === "vendor").map((m) => m.slug);
-  const checked = checkAgainstDataset(query, dataset, members, groupKeys(story.groups, vendors));
+  const { vendors, keys } = vendorsOf(members, story.groups);
+  const checked = checkAgainstDataset(query, dataset, members, keys);
   if (checked.problems.length) return { ok: false, status: 400, problem: checked.problems[0] };
   const { from, to } = checked.value;
   const resolved = resolveScenario(query.levers, story);
@@ -289,8 +302,8 @@ export async function getPageContext(params: RawParams): Promise<PageContext | n
     .map((f) => f.year!);
   const year = defaultYear(dataset, publishedYears);
   const robustness = await getForecastRobustness(dataset, outlook, publishedYears);
-  const vendors = members.filter((m) => m.dimension === "vendor").map((m) => m.slug);
-  const resolved = resolveViewState(parsed.value, dataset, members, year, groupKeys(story.groups, vendors), story);
+  const { keys } = vendorsOf(members, story.groups);
+  const resolved = resolveViewState(parsed.value, dataset, members, year, keys, story);
   const { id, title, publisher, edition, unit, currency, historyTo, firstYear, lastYear, version } = dataset;
   return {
     dataset: { id, title, publisher, edition, unit, currency, historyTo, firstYear, lastYear, version },
