@@ -27,6 +27,9 @@ const g = globalThis as unknown as {
   __activationLogMark?: () => Promise<Mark>;
   __integrity?: unknown;
 };
+// No database here: the outage probe (lib/server/db-probe.ts) must not try the one a CI run names.
+const databaseUrl = process.env.DATABASE_URL;
+delete process.env.DATABASE_URL;
 let mark = 0;
 let marksRead = 0;
 let logAnswers = true;
@@ -99,7 +102,10 @@ beforeAll(async () => {
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
-afterAll(() => new Promise<void>((r) => server.close(() => r())));
+afterAll(async () => {
+  await new Promise<void>((r) => server.close(() => r()));
+  if (databaseUrl !== undefined) process.env.DATABASE_URL = databaseUrl;
+});
 beforeEach(() => {
   logAnswers = true;
   logLatencyMs = 2;
