@@ -7,8 +7,9 @@ import { ChangesTable, ModelledMovesList, RemovalsTable } from "./preview-tables
 const when = (iso: string | null) => (iso ? new Date(iso).toISOString().slice(0, 16).replace("T", " ") + " UTC" : "—");
 
 /**
- * The pair the comparison opens on: an active version against the one before it (the data set with
- * the most recent import first); never the same version twice.
+ * The pair the comparison opens on: an active version against the one it was built on (what its
+ * import was checked against, so the analyst's own changes show), else the one before it (the data
+ * set with the most recent import first); never the same version twice.
  */
 export function defaultPair(versions: VersionListing[]): { from: string; to: string } {
   const actives = versions
@@ -16,9 +17,9 @@ export function defaultPair(versions: VersionListing[]): { from: string; to: str
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   const to = actives[0] ?? versions.find((v) => v.active) ?? versions[0];
   if (!to) return { from: "", to: "" };
-  const before = versions
-    .filter((v) => v.key === to.key && v.version < to.version)
-    .sort((a, b) => b.version - a.version)[0];
+  const base = versions.find((v) => v.id === to.builtOn && v.id !== to.id);
+  const before =
+    base ?? versions.filter((v) => v.key === to.key && v.version < to.version).sort((a, b) => b.version - a.version)[0];
   const from = before ?? versions.find((v) => v.id !== to.id);
   return { from: from?.id ?? "", to: to.id };
 }

@@ -203,6 +203,8 @@ export interface VersionListing {
   active: boolean;
   createdAt: string;
   importedBy: string | null;
+  /** The version its import was built on (the file was checked against it); null for a load by setup. */
+  builtOn: string | null;
   activatedBy: string | null;
   activatedAt: string | null;
 }

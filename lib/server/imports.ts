@@ -263,11 +263,20 @@ export async function listVersions(): Promise<VersionListing[]> {
         edition: true,
         createdAt: true,
         createdBy: true,
+        importId: true,
       },
     }),
     prisma.activation.findMany({ orderBy: { id: "desc" }, select: { datasetId: true, actor: true, createdAt: true } }),
     activeVersions(),
   ]);
+  // The version each imported one was built on (its import's base).
+  const imported = rows.flatMap((r) => (r.importId ? [r.importId] : []));
+  const bases = new Map(
+    (await prisma.import.findMany({ where: { id: { in: imported } }, select: { id: true, baseId: true } })).map((i) => [
+      i.id,
+      i.baseId,
+    ]),
+  );
   const last = new Map<string, { actor: string | null; createdAt: Date }>();
   for (const a of activations) if (!last.has(a.datasetId)) last.set(a.datasetId, a);
   return rows.map((r) => ({
@@ -280,6 +289,7 @@ export async function listVersions(): Promise<VersionListing[]> {
     active: active.get(r.key) === r.id,
     createdAt: r.createdAt.toISOString(),
     importedBy: r.createdBy,
+    builtOn: (r.importId ? bases.get(r.importId) : null) ?? null,
     activatedBy: last.get(r.id)?.actor ?? null,
     activatedAt: last.get(r.id)?.createdAt.toISOString() ?? null,
   }));
