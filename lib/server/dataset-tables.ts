@@ -1,11 +1,11 @@
 import "server-only";
 import type { DatasetDefinition } from "@/lib/market/cube/definition";
-import { DIMENSIONS, MEMBER_KIND, type Dimension } from "@/lib/market/types";
+import { DIMENSIONS } from "@/lib/market/types";
 import { cellKey, type Basis, type DatasetTables } from "@/lib/import/types";
 import { aggregate } from "@/lib/market/cube/engine";
 import { memo } from "./cache";
 import { getDb } from "./db";
-import { getCube } from "./queries";
+import { getCube, getMembers } from "./queries";
 
 /**
  * A stored version as the import format's tables: each year's total (the fitted targets, exactly
@@ -17,15 +17,11 @@ export function getDatasetTables(datasetId: string): Promise<DatasetTables | nul
     const ds = await prisma.dataset.findUnique({ where: { id: datasetId } });
     if (!ds) return null;
     const [members, figures] = await Promise.all([
-      prisma.member.findMany({ where: { datasetId }, orderBy: [{ kind: "asc" }, { sortOrder: "asc" }] }),
+      getMembers(datasetId),
       prisma.figure.findMany({ where: { datasetId }, select: { key: true, basis: true, value: true } }),
     ]);
-    const published = new Set(figures.filter((f) => f.basis === "published").map((f) => f.key));
-    const dimOf = Object.fromEntries(DIMENSIONS.map((d) => [MEMBER_KIND[d], d])) as Record<string, Dimension>;
-    const byDim = Object.fromEntries(
-      DIMENSIONS.map((d) => [d, [] as { slug: string; name: string; id: number }[]]),
-    ) as Record<Dimension, { slug: string; name: string; id: number }[]>;
-    for (const m of members) byDim[dimOf[m.kind]].push({ slug: m.slug, name: m.name, id: m.id });
+    // Published figures by key: looked up once per cell below (thousands of them at report sizes).
+    const publishedValue = new Map(figures.filter((f) => f.basis === "published").map((f) => [f.key, f.value]));
     const values = new Map<string, { value: number; basis: Basis }>();
     const def = ds.definition as DatasetDefinition | null;
     const totals = new Map((def?.totals ?? []).map((t) => [t.year, t.value]));
@@ -35,16 +31,15 @@ export function getDatasetTables(datasetId: string): Promise<DatasetTables | nul
     for (const r of aggregate(cube, { ...all, by: "total" })) {
       values.set(cellKey("total", "total", r.year), {
         value: totals.get(r.year) ?? r.value,
-        basis: published.has(`total:${r.year}`) ? "published" : "modelled",
+        basis: publishedValue.has(`total:${r.year}`) ? "published" : "modelled",
       });
     }
     for (const dim of DIMENSIONS) {
       for (const r of aggregate(cube, { ...all, by: dim })) {
         const key = `${dim}:${r.key}:${r.year}`;
-        const exact = published.has(key) ? figures.find((f) => f.key === key)?.value : undefined;
         values.set(cellKey(dim, r.key, r.year), {
-          value: exact ?? r.value,
-          basis: published.has(key) ? "published" : "modelled",
+          value: publishedValue.get(key) ?? r.value,
+          basis: publishedValue.has(key) ? "published" : "modelled",
         });
       }
     }
@@ -63,7 +58,7 @@ export function getDatasetTables(datasetId: string): Promise<DatasetTables | nul
       lastYear: ds.lastYear,
       historyTo: ds.historyTo,
       members: Object.fromEntries(
-        DIMENSIONS.map((d) => [d, byDim[d].map(({ slug, name }) => ({ slug, name }))]),
+        DIMENSIONS.map((d) => [d, members.filter((m) => m.dimension === d).map(({ slug, name }) => ({ slug, name }))]),
       ) as DatasetTables["members"],
       values,
     };
